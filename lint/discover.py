@@ -1,0 +1,95 @@
+"""Which files to check: named files always; folders walked for Markdown, minus ignored paths."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pathspec
+
+EXTENSIONS = (".md", ".markdown", ".mdx")
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".mdvet_cache"})
+
+
+def discover(paths: Iterable[str], *, respect_gitignore: bool = True) -> list[Path]:
+    """Files to check, sorted and without duplicates. Paths must exist (the CLI checks)."""
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path, respect_gitignore):
+                found.setdefault(os.path.realpath(file), file)
+        else:
+            found.setdefault(os.path.realpath(path), path)
+    return sorted(found.values(), key=lambda p: p.as_posix())
+
+
+def _walk(root: Path, respect_gitignore: bool) -> Iterable[Path]:
+    specs: list[tuple[str, pathspec.PathSpec]] = []
+    if respect_gitignore:
+        specs = _ancestor_specs(root)
+    visited: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        try:
+            stat = os.stat(folder)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
+            dirs[:] = []
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        if respect_gitignore:
+            spec = _read_gitignore(Path(folder) / ".gitignore")
+            if spec is not None:
+                specs = [*specs, (os.path.abspath(folder), spec)]
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in SKIP_DIRS and not _ignored(os.path.join(folder, d), True, specs)
+        )
+        for name in sorted(files):
+            if name.lower().endswith(EXTENSIONS):
+                full = os.path.join(folder, name)
+                if not _ignored(full, False, specs):
+                    yield Path(full)
+
+
+def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
+    if not specs:
+        return False
+    absolute = os.path.abspath(path)
+    for base, spec in specs:
+        relative = os.path.relpath(absolute, base)
+        if relative.startswith(".."):
+            continue
+        relative = relative.replace(os.sep, "/") + ("/" if is_dir else "")
+        if spec.match_file(relative):
+            return True
+    return False
+
+
+def _ancestor_specs(root: Path) -> list[tuple[str, pathspec.PathSpec]]:
+    """The .gitignore files above `root`, up to the repository root."""
+    specs = []
+    folder = Path(os.path.abspath(root))
+    if (folder / ".git").exists():
+        return specs
+    folder = folder.parent
+    while True:
+        spec = _read_gitignore(folder / ".gitignore")
+        if spec is not None:
+            specs.append((str(folder), spec))
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+    return specs[::-1]
+
+
+def _read_gitignore(path: Path) -> pathspec.PathSpec | None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)

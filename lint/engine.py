@@ -1,0 +1,70 @@
+"""Run the active rules over a Document and stamp who and how bad on each problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint.document import Document, parse_document, unreadable_document
+from lint.model import Diagnostic, Pos, Problem, Severity
+from lint.settings import ActiveRule, Settings
+from lint.source import UndecodableError, decode
+
+INTERNAL_ERROR = "LN900"
+
+
+def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
+    """Run each rule; a rule that raises becomes one LN900 (when LN900 is active)."""
+    diagnostics: list[Diagnostic] = []
+    report_crashes = any(active.rule.code == INTERNAL_ERROR for active in rules)
+    for active in rules:
+        rule = active.rule
+        try:
+            problems = list(rule.check(doc, active.options))
+        except Exception as err:  # a crashing rule must not stop the others
+            if report_crashes:
+                message = f"rule {rule.code} ({rule.name}) crashed: {type(err).__name__}: {err}"
+                diagnostics.append(
+                    _stamp(
+                        doc.path,
+                        Problem(Pos(1, 1), message),
+                        INTERNAL_ERROR,
+                        "internal-error",
+                        Severity.ERROR,
+                    )
+                )
+            continue
+        diagnostics.extend(
+            _stamp(doc.path, problem, rule.code, rule.name, active.severity) for problem in problems
+        )
+    diagnostics.sort()
+    return diagnostics
+
+
+def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity) -> Diagnostic:
+    end = problem.end or problem.start
+    return Diagnostic(
+        path=path,
+        line=problem.start.line,
+        column=problem.start.column,
+        code=code,
+        end_line=end.line,
+        end_column=end.column,
+        name=name,
+        severity=severity,
+        message=problem.message,
+        fix=problem.fix,
+    )
+
+
+def check_text(text: str, path: str, settings: Settings, *, bom: bool = False) -> list[Diagnostic]:
+    """Check one document's text. Pure: no I/O."""
+    return run(parse_document(text, path, bom=bom), settings.active)
+
+
+def check_bytes(data: bytes, path: str, settings: Settings) -> list[Diagnostic]:
+    """Decode a file's bytes and check them; undecodable bytes give one LN001."""
+    try:
+        text, bom = decode(data)
+    except UndecodableError as err:
+        return run(unreadable_document(path, str(err)), settings.active)
+    return check_text(text, path, settings, bom=bom)

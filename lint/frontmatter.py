@@ -1,0 +1,341 @@
+"""Find the front-matter block, parse it once, and keep where every key and item stands.
+
+YAML (`---`), TOML (`+++`) and JSON (`{` on the first line) blocks are supported. Parsing
+returns the data, an index from paths such as ``("tags", 9)`` to source spans, and the
+problems found (syntax errors, duplicate keys, a block that is not a mapping).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from lint.model import Pos, Problem, Span
+from lint.source import LineIndex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Aliases let a few lines of YAML stand for billions of values; refuse data larger than this.
+MAX_VALUES = 100_000
+
+Path = tuple[str | int, ...]
+
+_FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A front-matter block: where it stands, what it holds, where each value is."""
+
+    format: str  # "yaml" | "toml" | "json"
+    open_line: int  # line of the opening fence (1)
+    close_line: int | None  # line of the closing fence; None when it never closes
+    content_start: int  # character offset of the first content character
+    content_end: int  # character offset just after the content
+    data: Any = None
+    values: dict[Path, Span] = field(default_factory=dict)
+    keys: dict[Path, Span] = field(default_factory=dict)
+
+    @property
+    def fence(self) -> Span:
+        return Span(Pos(self.open_line, 1), Pos(self.open_line, 4))
+
+    def locate(self, path: Path) -> Span:
+        """The span of the value at `path`, or of its nearest located parent, or the fence."""
+        for depth in range(len(path), 0, -1):
+            span = self.values.get(tuple(path[:depth]))
+            if span is not None:
+                return span
+        return self.fence
+
+    def locate_key(self, path: Path) -> Span:
+        """The span of the key that names `path`, falling back like `locate`."""
+        span = self.keys.get(tuple(path))
+        return span if span is not None else self.locate(path)
+
+
+def split(text: str, lines: LineIndex) -> FrontMatter | None:
+    """Find the block at the start of the text; `close_line` is None when it never closes."""
+    first = lines.line_text(1).rstrip(" \t")
+    if first in _FENCES:
+        fmt, closers = _FENCES[first]
+        content_start = lines.starts[1] if lines.line_count > 1 else len(text)
+        for line in range(2, lines.line_count + 1):
+            if lines.line_text(line).rstrip(" \t") in closers:
+                return FrontMatter(fmt, 1, line, content_start, lines.starts[line - 1])
+        return FrontMatter(fmt, 1, None, content_start, len(text))
+    if first.startswith("{"):
+        for line in range(1, lines.line_count + 1):
+            if lines.line_text(line).rstrip(" \t") == "}":
+                end = lines.starts[line] if line < lines.line_count else len(text)
+                return FrontMatter("json", 1, line, 0, end)
+        return FrontMatter("json", 1, None, 0, len(text))
+    return None
+
+
+def body_start(block: FrontMatter | None, lines: LineIndex) -> int:
+    """Character offset where the Markdown body begins."""
+    if block is None or block.close_line is None:
+        return 0 if block is None else len(lines.text)
+    if block.format == "json":
+        return block.content_end
+    if block.close_line < lines.line_count:
+        return lines.starts[block.close_line]
+    return len(lines.text)
+
+
+def parse(block: FrontMatter, text: str) -> tuple[FrontMatter, list[tuple[str, Problem]]]:
+    """Parse a closed block; return it with data and positions, and the problems found."""
+    content = text[block.content_start : block.content_end]
+    first_line = 1 if block.format == "json" else block.open_line + 1
+    parser = {"yaml": _parse_yaml, "toml": _parse_toml, "json": _parse_json}[block.format]
+    data, values, keys, problems = parser(content, first_line)
+    if data is None:
+        data = {}
+    elif problems == [] and not isinstance(data, dict):
+        start = values.get((), block.fence).start
+        kind = _kind(data)
+        problems.append(
+            (
+                "FM005",
+                Problem(start, f"front matter is {kind}; expected a mapping of keys to values"),
+            )
+        )
+    return (
+        FrontMatter(
+            block.format,
+            block.open_line,
+            block.close_line,
+            block.content_start,
+            block.content_end,
+            data,
+            values,
+            keys,
+        ),
+        problems,
+    )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    return f"a single {type(value).__name__} value"
+
+
+# YAML ---------------------------------------------------------------------------------------
+
+
+def _parse_yaml(content: str, first_line: int):
+    problems: list[tuple[str, Problem]] = []
+    values: dict[Path, Span] = {}
+    keys: dict[Path, Span] = {}
+    loader = _Loader(content)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, values, keys, problems
+        size = _expanded_size(node)
+        if size > MAX_VALUES:
+            start = _mark_pos(node.start_mark, first_line)
+            problems.append(
+                (
+                    "FM003",
+                    Problem(
+                        start,
+                        f"front matter expands to more than {MAX_VALUES:,} values through "
+                        "aliases; refusing to load it",
+                    ),
+                )
+            )
+            return None, values, keys, problems
+        _index_yaml(node, first_line, values, keys, problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        problems.append(("FM003", _yaml_error(err, first_line)))
+        return None, {}, {}, problems
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as err:
+        message = (
+            "front matter is nested too deeply" if isinstance(err, RecursionError) else str(err)
+        )
+        problems.append(("FM003", Problem(Pos(first_line, 1), f"invalid YAML: {message}")))
+        return None, {}, {}, problems
+    finally:
+        loader.dispose()
+    return data, values, keys, problems
+
+
+def _mark_pos(mark, first_line: int) -> Pos:
+    return Pos(first_line + mark.line, mark.column + 1)
+
+
+def _node_span(node, first_line: int) -> Span:
+    return Span(_mark_pos(node.start_mark, first_line), _mark_pos(node.end_mark, first_line))
+
+
+def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    problem = (err.problem or "syntax error").replace("tag:yaml.org,2002:", "!!")
+    if "could not determine a constructor" in problem:
+        problem = problem.replace(
+            "could not determine a constructor for the tag", "unsafe or unknown tag"
+        )
+    message = f"invalid YAML: {problem}"
+    if err.context:
+        context_at = ""
+        if err.context_mark is not None and mark is not None and err.context_mark.line != mark.line:
+            context_at = f" started at line {first_line + err.context_mark.line}"
+        message += f" ({err.context}{context_at})"
+    pos = _mark_pos(mark, first_line) if mark is not None else Pos(first_line, 1)
+    return Problem(pos, message)
+
+
+def _expanded_size(root) -> int:
+    """How many nodes the data holds once every alias is expanded (bounded early)."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if done or not children:
+            total = 1 + sum(sizes[id(child)] for child in children)
+            sizes[id(node)] = min(total, MAX_VALUES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def _index_yaml(root, first_line, values, keys, problems) -> None:
+    """Record each path's span, and flag keys repeated in one mapping."""
+    seen_nodes: set[int] = set()
+    stack: list[tuple[Path, Any]] = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        values.setdefault(path, _node_span(node, first_line))
+        if id(node) in seen_nodes:  # an alias: already indexed where it was defined
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(((*path, i), item) for i, item in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, Pos] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                    continue
+                key = key_node.value
+                key_span = _node_span(key_node, first_line)
+                if key in first_seen:
+                    earlier = first_seen[key]
+                    problems.append(
+                        (
+                            "FM004",
+                            Problem(
+                                key_span.start,
+                                f"key '{key}' appears again (first at line {earlier.line}); "
+                                "only the last value is kept",
+                                end=key_span.end,
+                            ),
+                        )
+                    )
+                    continue
+                first_seen[key] = key_span.start
+                keys[(*path, key)] = key_span
+                stack.append(((*path, key), value_node))
+
+
+# TOML ---------------------------------------------------------------------------------------
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_KEY = re.compile(r'[ \t]*("[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*')
+_TOML_TABLE = re.compile(r"[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
+
+
+def _parse_toml(content: str, first_line: int):
+    values: dict[Path, Span] = {}
+    keys: dict[Path, Span] = {}
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        match = _TOML_AT.search(message)
+        pos = Pos(first_line, 1)
+        if match:
+            pos = Pos(first_line + int(match[1]) - 1, int(match[2]))
+            message = message[: match.start()].rstrip()
+        return None, values, keys, [("FM003", Problem(pos, f"invalid TOML: {message}"))]
+    _index_toml(content, first_line, values, keys)
+    return data, values, keys, []
+
+
+def _index_toml(content: str, first_line: int, values, keys) -> None:
+    """Locate `key = value` lines and `[table]` headers (top level and one table deep)."""
+    table: Path = ()
+    for number, line in enumerate(content.splitlines(), start=first_line):
+        header = _TOML_TABLE.match(line)
+        if header:
+            table = tuple(part.strip().strip("\"'") for part in header[1].split("."))
+            column = line.index("[") + 1
+            keys.setdefault(table, Span(Pos(number, column), Pos(number, len(line.rstrip()) + 1)))
+            values.setdefault(table, keys[table])
+            continue
+        match = _TOML_KEY.match(line)
+        if match:
+            path = (*table, match[1].strip("\"'"))
+            key_start = match.start(1)
+            keys[path] = Span(Pos(number, key_start + 1), Pos(number, match.end(1) + 1))
+            value_end = len(line.rstrip())
+            values[path] = Span(Pos(number, match.end() + 1), Pos(number, value_end + 1))
+
+
+# JSON ---------------------------------------------------------------------------------------
+
+
+def _parse_json(content: str, first_line: int):
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as err:
+        pos = Pos(first_line + err.lineno - 1, err.colno)
+        return None, {}, {}, [("FM003", Problem(pos, f"invalid JSON: {err.msg}"))]
+    except RecursionError:
+        return (
+            None,
+            {},
+            {},
+            [("FM003", Problem(Pos(first_line, 1), "invalid JSON: nested too deeply"))],
+        )
+    # JSON is YAML too: its node tree gives the positions and shows repeated keys.
+    values: dict[Path, Span] = {}
+    keys: dict[Path, Span] = {}
+    problems: list[tuple[str, Problem]] = []
+    loader = _Loader(content.replace("\t", " "))
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _index_yaml(node, first_line, values, keys, problems)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    finally:
+        loader.dispose()
+    return data, values, keys, [p for p in problems if p[0] == "FM004"]

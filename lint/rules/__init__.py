@@ -1,0 +1,123 @@
+"""The rule base class, rule options, and the registry of built-in rules."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from lint.document import Document
+from lint.model import Problem, Severity
+
+CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+
+
+class RuleOptions(BaseModel):
+    """Options a rule accepts from configuration; unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule:
+    """A check over one Document. Subclasses set the class attributes and `check`.
+
+    The docstring is the rule's documentation page (see SECTIONS).
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    # Whether the docstring's Example and Use instead are Markdown files to check in tests.
+    runnable_examples: ClassVar[bool] = True
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
+        raise NotImplementedError
+
+
+class ReportedRule(Rule):
+    """A rule whose problems are found while reading or parsing the file."""
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
+        return doc.problems_for(self.code)
+
+
+def documentation(rule: type[Rule]) -> str:
+    """The rule's page text: its class docstring, or else its module's."""
+    import inspect
+    import sys
+
+    doc = vars(rule).get("__doc__") or sys.modules[rule.__module__].__doc__ or ""
+    return inspect.cleandoc(doc).strip()
+
+
+class RegistryError(Exception):
+    """Two rules share a code or name, or a code or name is malformed."""
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.by_code: dict[str, type[Rule]] = {}
+        self.by_name: dict[str, type[Rule]] = {}
+
+    def add(self, rule: type[Rule], origin: str) -> None:
+        code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+        if not isinstance(code, str) or not CODE.match(code):
+            raise RegistryError(
+                f"{origin}: rule code {code!r} is not two capitals and three digits"
+            )
+        if not isinstance(name, str) or not NAME.match(name):
+            raise RegistryError(f"{origin}: rule name {name!r} for {code} is not kebab-case")
+        if code in self.by_code:
+            raise RegistryError(
+                f"{origin}: rule code {code} is already used by {self.by_code[code].__module__}"
+            )
+        if name in self.by_name:
+            raise RegistryError(
+                f"{origin}: rule name {name} is already used by {self.by_name[name].code}"
+            )
+        self.by_code[code] = rule
+        self.by_name[name] = rule
+
+    def get(self, key: str) -> type[Rule] | None:
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+    def __iter__(self):
+        return iter(sorted(self.by_code.values(), key=lambda r: r.code))
+
+
+def rule_classes(module) -> list[type[Rule]]:
+    """The concrete rule classes a module defines."""
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Rule)
+        and value.__module__ == module.__name__
+        and "code" in vars(value)
+    ]
+
+
+_BUILTIN: Registry | None = None
+
+
+def builtin() -> Registry:
+    """Every rule module under lint.rules, imported once."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        registry = Registry()
+        for info in pkgutil.walk_packages(__path__, prefix=__name__ + "."):
+            module = importlib.import_module(info.name)
+            for rule in rule_classes(module):
+                registry.add(rule, info.name)
+        _BUILTIN = registry
+    return _BUILTIN

@@ -1,0 +1,103 @@
+import pytest
+
+from lint.document import parse_document
+from lint.markdown import Code, Heading, Html, Image, Link, Text
+from lint.model import Pos
+
+
+def nodes(source: str, path: str = "post.md"):
+    return parse_document(source, path).nodes
+
+
+def summary(source: str, path: str = "post.md"):
+    out = []
+    for n in nodes(source, path):
+        if isinstance(n, Link):
+            out.append(("link", n.kind, n.url, n.text, n.start.line, n.start.column))
+        elif isinstance(n, Image):
+            out.append(("image", n.url, n.alt, n.start.line, n.start.column))
+        elif isinstance(n, Heading):
+            out.append(("heading", n.level, n.text, n.start.line, n.start.column))
+        elif isinstance(n, Code):
+            out.append(("code", n.block, n.text, n.start.line, n.start.column))
+        elif isinstance(n, Html):
+            out.append(("html", n.block, n.start.line, n.start.column))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("# Title *here*\n", [("heading", 1, "Title here", 1, 1)]),
+        ("---\ntitle: x\n---\n\n## Sub {#custom}\n", [("heading", 2, "Sub", 5, 1)]),
+        (
+            'See [the docs](https://a.example/ "t").\n',
+            [("link", "inline", "https://a.example/", "the docs", 1, 5)],
+        ),
+        (
+            "[ref][r] and [r]\n\n[r]: https://r.example/\n",
+            [
+                ("link", "reference", "https://r.example/", "ref", 1, 1),
+                ("link", "shortcut", "https://r.example/", "r", 1, 14),
+            ],
+        ),
+        (
+            "Mail <a@b.example> or <https://auto.example>\n",
+            [
+                ("link", "email", "a@b.example", "a@b.example", 1, 6),
+                ("link", "autolink", "https://auto.example", "https://auto.example", 1, 23),
+            ],
+        ),
+        ("> ![alt text](img.png)\n", [("image", "img.png", "alt text", 1, 3)]),
+        ("Use `x = 1` here\n", [("code", False, "x = 1", 1, 5)]),
+        ("```py\n[a](b)\n```\n", [("code", True, "[a](b)\n", 1, 1)]),
+        (
+            "<div>\n[a](b)\n</div>\n",
+            [("html", True, 1, 1), ("html", True, 2, 1), ("html", True, 3, 1)],
+        ),
+        (
+            "- item [l](u)\n\n| a | b |\n|---|---|\n| [t](v) | c |\n",
+            [("link", "inline", "u", "l", 1, 8), ("link", "inline", "v", "t", 5, 3)],
+        ),
+        # columns count characters, not bytes
+        ("Ünïcødé 東京 [link](u)\n", [("link", "inline", "u", "link", 1, 12)]),
+        ("---\ntitle: 東京\n---\n東京 [a](b)\n", [("link", "inline", "b", "a", 4, 4)]),
+        # CRLF and lone CR
+        ("line\r\n[a](b)\r\n", [("link", "inline", "b", "a", 2, 1)]),
+        ("line\r[a](b)\r", [("link", "inline", "b", "a", 2, 1)]),
+    ],
+)
+def test_nodes_and_positions(source, expected):
+    assert summary(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ("{% include [a](b) %}\n", "post.md"),
+        ("{{ '[a](b)' | markdownify }}\n", "post.md"),
+        ("{% highlight md %}\n[a](b)\n{% endhighlight %}\n", "post.md"),
+        ("{% raw %}\n[a](b)\n{% endraw %}\n", "post.md"),
+        ('{{< figure src="[a](b)" >}}\n', "page.md"),
+        ("{{% note %}}[a](b){{% /note %}}\n", "page.md"),
+        ("import X from './x'\nexport const y = '[a](b)'\n", "page.mdx"),
+        ("Value {props.link[0](1)}\n", "page.mdx"),
+    ],
+)
+def test_nothing_inside_templates_becomes_a_node(source, path):
+    assert [n for n in nodes(source, path) if isinstance(n, (Link, Image, Heading))] == []
+
+
+def test_text_keeps_a_broken_link_together_with_its_source_range():
+    doc = parse_document("Trade with [China](https://www gov.cn/) grew.\n", "p.md")
+    [text] = doc.texts
+    assert (
+        doc.text[text.offset : text.end_offset] == "Trade with [China](https://www gov.cn/) grew."
+    )
+    assert isinstance(text, Text) and text.start == Pos(1, 1)
+
+
+def test_liquid_include_on_the_last_line_is_a_template_span():
+    doc = parse_document("---\ntitle: x\n---\nText.\n{% include note.html %}\n", "p.md")
+    [(lo, hi)] = doc.templates
+    assert doc.text[lo:hi] == "{% include note.html %}"
