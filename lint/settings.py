@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lint.model import Severity
 from lint.rules import Registry, Rule, RuleOptions, builtin
@@ -15,13 +17,37 @@ class SettingsError(Exception):
     """A setting names something that does not exist; the CLI exits 2."""
 
 
-class Settings(BaseModel):
+class RuleConfig(BaseModel):
+    """A `[rules.CODE]` table: a severity, and the rule's own options (checked by the rule)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    severity: Severity | Literal["off"] | None = None
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class SchemaEntry(BaseModel):
+    """Which schema applies to which files; the first matching entry wins."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    paths: tuple[str, ...]
+    schema_: str = Field(alias="schema")
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     select: tuple[str, ...] | None = None  # None: every rule enabled by default
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
+    rules: dict[str, RuleConfig] = {}
+    schemas: tuple[SchemaEntry, ...] = ()
+    root: Path = Path(".")  # the site's folder: config file's folder, or the current one
 
     @cached_property
     def active(self) -> tuple[ActiveRule, ...]:
@@ -51,6 +77,9 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
     for selector in (*(settings.select or ()), *settings.extend_select, *settings.ignore):
         if not any(matches(selector, rule) is not None for rule in registry):
             raise SettingsError(f"'{selector}' matches no rule code, prefix or name")
+    for key in settings.rules:
+        if registry.get(key) is None:
+            raise SettingsError(f"rules.{key}: no rule has this code or name")
     active = []
     for rule in registry:
         selectors = (
@@ -61,5 +90,24 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
             continue
         if any(matches(s, rule) is not None for s in settings.ignore):
             continue
-        active.append(ActiveRule(rule(), rule.Options(), rule.severity))
+        config = _rule_config(settings, rule)
+        if config.severity == "off":
+            continue
+        try:
+            options = rule.Options(**config.options)
+        except ValidationError as err:
+            raise SettingsError(
+                f"options of rule {rule.code} ({rule.name}): {_first_error(err)}"
+            ) from None
+        active.append(ActiveRule(rule(), options, config.severity or rule.severity))
     return tuple(active)
+
+
+def _rule_config(settings: Settings, rule: type[Rule]) -> RuleConfig:
+    return settings.rules.get(rule.code) or settings.rules.get(rule.name) or RuleConfig()
+
+
+def _first_error(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else first["msg"]

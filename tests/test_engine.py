@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from lint import engine
@@ -100,3 +102,27 @@ def test_selection(settings, expected):
 def test_unknown_selector_is_a_settings_error():
     with pytest.raises(SettingsError, match="'XX1' matches no rule code, prefix or name"):
         codes(Settings(select=("XX1",)))
+
+
+def test_rule_tables_set_severity_and_turn_rules_off():
+    settings = Settings(
+        rules={"FM004": {"severity": "info"}, "front-matter-not-mapping": {"severity": "off"}}
+    )
+    active = {a.rule.code: a.severity for a in resolve(settings, builtin())}
+    assert active["FM004"] is Severity.INFO
+    assert "FM005" not in active
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ({"XX001": {}}, "rules.XX001: no rule has this code or name"),
+        (
+            {"FM004": {"max": 3}},
+            "options of rule FM004 (duplicate-key): max: Extra inputs are not permitted",
+        ),
+    ],
+)
+def test_bad_rule_tables_are_settings_errors(rules, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        resolve(Settings(rules=rules), builtin())
