@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -26,6 +27,35 @@ def fails(report: Report, fail_on: Severity) -> bool:
 @click.version_option(__version__, "--version", prog_name="mdvet", message="%(prog)s %(version)s")
 def cli() -> None:
     """Lint Markdown content and validate its front matter."""
+
+
+def config_options(command):
+    """--config FILE and --isolated, shared by the commands that read configuration."""
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(
+        command
+    )
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Read this configuration file instead of looking for one.",
+    )(command)
+
+
+def load_settings(overrides: dict, config_path: str | None, isolated: bool):
+    """The effective settings, or a usage error (exit 2) that names the file and line."""
+    from lint.config import resolve_settings
+    from lint.settings import SettingsError
+
+    try:
+        return resolve_settings(
+            overrides,
+            cwd=Path.cwd(),
+            config_path=Path(config_path) if config_path else None,
+            isolated=isolated,
+        )
+    except SettingsError as err:
+        raise click.ClickException(str(err)) from None
 
 
 @cli.command()
@@ -56,6 +86,11 @@ def cli() -> None:
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff", is_flag=True, help="Print what --fix would change and write nothing (exit 1 if any)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, without the summary line.")
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
@@ -63,6 +98,7 @@ def cli() -> None:
 @click.option(
     "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
 )
+@config_options
 def check(
     paths,
     format_name,
@@ -72,46 +108,85 @@ def check(
     ignore,
     fail_on,
     exit_zero,
+    fix,
+    unsafe_fixes,
+    diff,
     quiet,
     color,
     stdin_filename,
+    config_path,
+    isolated,
 ) -> int:
     """Check Markdown files and folders (default: the current folder)."""
     from lint.formatters import FORMATTERS
     from lint.formatters.text import format_text
     from lint.runner import check_paths
-    from lint.settings import Settings, SettingsError
 
-    options = {"ignore": _split(ignore), "extend_select": _split(extend_select)}
-    if select:
-        options["select"] = _split(select)
+    overrides: dict = {}
+    for key, values in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
+        if values:
+            overrides[key] = _split(values)
     if fail_on:
-        options["fail_on"] = fail_on
-    try:
-        settings = Settings(**options)
-        settings.active  # noqa: B018 - resolve the rule selection now, to report bad selectors
-    except SettingsError as err:
-        raise click.UsageError(str(err)) from None
+        overrides["fail_on"] = fail_on
+    settings = load_settings(overrides, config_path, isolated).settings
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
 
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
-    report = check_paths(paths or (".",), settings, stdin=stdin, stdin_filename=stdin_filename)
+    outcome = check_paths(
+        paths or (".",),
+        settings,
+        stdin=stdin,
+        stdin_filename=stdin_filename,
+        fix=fix,
+        diff=diff,
+        unsafe=unsafe_fixes,
+    )
+    if diff:
+        click.echo("".join(outcome.diffs), nl=False)
+        return EXIT_PROBLEMS if outcome.diffs else EXIT_CLEAN
 
+    report = outcome.report
     stream = click.open_file(output_file, "w", encoding="utf-8") if output_file else None
+    to_stderr = fix and stdin is not None  # standard output carries the fixed document
     use_color = color == "always" or (color == "auto" and stream is None and sys.stdout.isatty())
     if format_name == "text" and quiet:
         text = format_text(report, use_color, with_summary=False)
     else:
         text = FORMATTERS[format_name](report, use_color)
-    if stream is None:
-        click.echo(text, nl=False, color=use_color)
-    else:
+    if fix and format_name == "text" and not quiet and outcome.fixed:
+        files = len(outcome.changed) if stdin is None else 1
+        text = (
+            f"fixed {outcome.fixed} problem{'s' * (outcome.fixed != 1)} in {files} file{'s' * (files != 1)}\n"
+            + text
+        )
+    if to_stderr:
+        sys.stdout.write(outcome.stdin_text or "")
+        sys.stdout.flush()
+    if stream is not None:
         with stream:
             stream.write(text)
+    else:
+        click.echo(text, nl=False, color=use_color, err=to_stderr)
     if exit_zero or not fails(report, settings.fail_on):
         return EXIT_CLEAN
     return EXIT_PROBLEMS
+
+
+@cli.command("config")
+@config_options
+def config_command(config_path, isolated) -> int:
+    """Print the effective configuration and where each value came from."""
+    import json
+
+    resolved = load_settings({}, config_path, isolated)
+    source = resolved.config.path if resolved.config else "none (defaults)"
+    click.echo(f"# configuration file: {source}")
+    data = resolved.settings.model_dump(mode="json", by_alias=True)
+    for key, value in data.items():
+        origin = resolved.origins.get(key, "default")
+        click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {origin}")
+    return EXIT_CLEAN
 
 
 @cli.command("rules")

@@ -8,27 +8,38 @@ from pathlib import Path
 
 import pathspec
 
-EXTENSIONS = (".md", ".markdown", ".mdx")
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".mdvet_cache"})
 
+def discover(
+    paths: Iterable[str],
+    *,
+    include: Iterable[str] = ("*.md", "*.markdown", "*.mdx"),
+    exclude: Iterable[str] = (".git/", "node_modules/"),
+    root: Path = Path("."),
+    respect_gitignore: bool = True,
+) -> list[Path]:
+    """Files to check, sorted and without duplicates. Paths must exist (the CLI checks).
 
-def discover(paths: Iterable[str], *, respect_gitignore: bool = True) -> list[Path]:
-    """Files to check, sorted and without duplicates. Paths must exist (the CLI checks)."""
+    Folders are walked for files matching `include`, minus `exclude` (gitignore-style patterns,
+    relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
+    named in `paths` is always checked.
+    """
+    wanted = pathspec.GitIgnoreSpec.from_lines(include)
+    excluded = (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude))
     found: dict[str, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path, respect_gitignore):
+            for file in _walk(path, wanted, excluded, respect_gitignore):
                 found.setdefault(os.path.realpath(file), file)
         else:
             found.setdefault(os.path.realpath(path), path)
     return sorted(found.values(), key=lambda p: p.as_posix())
 
 
-def _walk(root: Path, respect_gitignore: bool) -> Iterable[Path]:
-    specs: list[tuple[str, pathspec.PathSpec]] = []
+def _walk(root: Path, wanted, excluded, respect_gitignore: bool) -> Iterable[Path]:
+    specs: list[tuple[str, pathspec.PathSpec]] = [excluded]
     if respect_gitignore:
-        specs = _ancestor_specs(root)
+        specs += _ancestor_specs(root)
     visited: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         try:
@@ -44,16 +55,15 @@ def _walk(root: Path, respect_gitignore: bool) -> Iterable[Path]:
             spec = _read_gitignore(Path(folder) / ".gitignore")
             if spec is not None:
                 specs = [*specs, (os.path.abspath(folder), spec)]
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIP_DIRS and not _ignored(os.path.join(folder, d), True, specs)
-        )
+        dirs[:] = sorted(d for d in dirs if not _ignored(os.path.join(folder, d), True, specs))
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
+        if prefix != "./" and wanted.match_file(prefix):
+            continue  # a folder named like a Markdown file: its contents are not Markdown
         for name in sorted(files):
-            if name.lower().endswith(EXTENSIONS):
-                full = os.path.join(folder, name)
-                if not _ignored(full, False, specs):
-                    yield Path(full)
+            full = os.path.join(folder, name)
+            relative = (prefix + name).removeprefix("./")
+            if wanted.match_file(relative) and not _ignored(full, False, specs):
+                yield Path(full)
 
 
 def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lint.document import Document, parse_document, unreadable_document
+from lint import suppress
+from lint.document import Document, parse_document
 from lint.model import Diagnostic, Pos, Problem, Severity
 from lint.settings import ActiveRule, Settings
-from lint.source import UndecodableError, decode
 
 INTERNAL_ERROR = "LN900"
 
@@ -57,14 +57,6 @@ def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity
 
 
 def check_text(text: str, path: str, settings: Settings, *, bom: bool = False) -> list[Diagnostic]:
-    """Check one document's text. Pure: no I/O."""
-    return run(parse_document(text, path, bom=bom), settings.active)
-
-
-def check_bytes(data: bytes, path: str, settings: Settings) -> list[Diagnostic]:
-    """Decode a file's bytes and check them; undecodable bytes give one LN001."""
-    try:
-        text, bom = decode(data)
-    except UndecodableError as err:
-        return run(unreadable_document(path, str(err)), settings.active)
-    return check_text(text, path, settings, bom=bom)
+    """Check one document's text: parse, run the rules, apply suppressions. Pure: no I/O."""
+    doc = parse_document(text, path, bom=bom)
+    return suppress.apply(doc, run(doc, settings.active), settings)

@@ -284,6 +284,9 @@ def _parse_toml(content: str, first_line: int):
         if match:
             pos = Pos(first_line + int(match[1]) - 1, int(match[2]))
             message = message[: match.start()].rstrip()
+        elif message.endswith("(at end of document)"):
+            pos = Pos(first_line + content.count("\n"), 1)
+            message = message.removesuffix("(at end of document)").rstrip() + " at the end"
         return None, values, keys, [("FM003", Problem(pos, f"invalid TOML: {message}"))]
     _index_toml(content, first_line, values, keys)
     return data, values, keys, []
@@ -339,3 +342,8 @@ def _parse_json(content: str, first_line: int):
     finally:
         loader.dispose()
     return data, values, keys, [p for p in problems if p[0] == "FM004"]
+
+
+def parse_toml(content: str):
+    """Parse a TOML document as front matter is parsed: (data, values, keys, problems)."""
+    return _parse_toml(content, 1)

@@ -1,16 +1,22 @@
-"""Turn paths into a Report: discover, read, check. The only module that reads files."""
+"""Turn paths into a Report: discover, read, check, and fix. The module that touches files."""
 
 from __future__ import annotations
 
+import difflib
 import os
+import stat
+import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.discover import discover
 from lint.document import unreadable_document
-from lint.engine import check_bytes, run
-from lint.model import Report
+from lint.engine import check_text, run
+from lint.fix import fix_text
+from lint.model import Diagnostic, Report
 from lint.settings import Settings
+from lint.source import BOM, UndecodableError, decode
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -23,15 +29,62 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return path.as_posix()
 
 
-def check_file(path: Path, shown_as: str, settings: Settings):
+@dataclass(frozen=True)
+class FileResult:
+    diagnostics: list[Diagnostic]
+    fixed: int = 0
+    new_text: str | None = None  # the fixed text, when fixing changed it
+    diff: str = ""
+
+
+@dataclass
+class Outcome:
+    report: Report
+    fixed: int = 0
+    changed: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    stdin_text: str | None = None  # with --fix on standard input: the fixed text
+
+
+def check_data(
+    data: bytes, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+) -> FileResult:
+    """Check (and with `fix`, fix) one file's bytes. Pure: no I/O."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        return run(
-            unreadable_document(shown_as, f"cannot read file: {err.strerror or err}"),
-            settings.active,
+        text, bom = decode(data)
+    except UndecodableError as err:
+        return FileResult(run(unreadable_document(shown_as, str(err)), settings.active))
+    if not fix:
+        return FileResult(check_text(text, shown_as, settings, bom=bom))
+    new, fixed, diagnostics = fix_text(text, shown_as, settings, unsafe=unsafe, bom=bom)
+    if new == text:
+        return FileResult(diagnostics, fixed)
+    diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{shown_as}",
+            f"b/{shown_as}",
         )
-    return check_bytes(data, shown_as, settings)
+    )
+    return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace a file's content all at once, keeping its permissions."""
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(target.stat().st_mode)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def check_paths(
@@ -40,12 +93,44 @@ def check_paths(
     *,
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
-) -> Report:
+    fix: bool = False,
+    diff: bool = False,
+    unsafe: bool = False,
+) -> Outcome:
+    """Check files and folders (or standard input). With `fix`, write the fixed files; with
+    `diff`, only compute what fixing would change."""
+    fixing = fix or diff
     if stdin is not None:
-        diagnostics = check_bytes(stdin, stdin_filename or "-", settings)
-        return Report(tuple(diagnostics), 1)
-    files = discover(paths)
-    diagnostics = []
+        result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
+        outcome = Outcome(Report(tuple(result.diagnostics), 1), result.fixed)
+        if fixing:
+            outcome.stdin_text = result.new_text or stdin.decode("utf-8", errors="surrogateescape")
+            outcome.diffs = [result.diff] if result.diff else []
+        return outcome
+    files = discover(
+        paths,
+        include=settings.include,
+        exclude=(*settings.exclude, *settings.extend_exclude),
+        root=settings.root,
+        respect_gitignore=settings.respect_gitignore,
+    )
+    diagnostics: list[Diagnostic] = []
+    outcome = Outcome(Report((), len(files)))
     for path in files:
-        diagnostics.extend(check_file(path, display_path(path), settings))
-    return Report(tuple(sorted(diagnostics)), len(files))
+        shown_as = display_path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            reason = f"cannot read file: {err.strerror or err}"
+            diagnostics.extend(run(unreadable_document(shown_as, reason), settings.active))
+            continue
+        result = check_data(data, shown_as, settings, fix=fixing, unsafe=unsafe)
+        diagnostics.extend(result.diagnostics)
+        outcome.fixed += result.fixed
+        if result.new_text is not None:
+            outcome.changed.append(shown_as)
+            outcome.diffs.append(result.diff)
+            if fix and not diff:
+                write_atomic(path, result.new_text.encode("utf-8"))
+    outcome.report = Report(tuple(sorted(diagnostics)), len(files))
+    return outcome

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+import pathspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lint.model import Severity
@@ -14,7 +15,11 @@ from lint.rules import Registry, Rule, RuleOptions, builtin
 
 
 class SettingsError(Exception):
-    """A setting names something that does not exist; the CLI exits 2."""
+    """A setting is wrong; the CLI exits 2. `loc` names the setting, e.g. ("rules", "LK005")."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 class RuleConfig(BaseModel):
@@ -47,11 +52,36 @@ class Settings(BaseModel):
     fail_on: Severity = Severity.WARNING
     rules: dict[str, RuleConfig] = {}
     schemas: tuple[SchemaEntry, ...] = ()
+    include: tuple[str, ...] = ("*.md", "*.markdown", "*.mdx")
+    exclude: tuple[str, ...] = (".git/", ".hg/", ".svn/", "node_modules/", ".mdvet_cache/")
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    per_file_ignores: dict[str, tuple[str, ...]] = {}
+    python_path: tuple[str, ...] = ()
     root: Path = Path(".")  # the site's folder: config file's folder, or the current one
 
     @cached_property
+    def registry(self) -> Registry:
+        return builtin()
+
+    @cached_property
     def active(self) -> tuple[ActiveRule, ...]:
-        return resolve(self, builtin())
+        return resolve(self, self.registry)
+
+    @cached_property
+    def per_file_ignore_specs(self) -> tuple[tuple[pathspec.PathSpec, frozenset[str]], ...]:
+        """Each per-file-ignores glob, compiled, with the codes its selectors match."""
+        return tuple(
+            (
+                pathspec.GitIgnoreSpec.from_lines([glob]),
+                frozenset(
+                    rule.code
+                    for rule in self.registry
+                    if any(matches(s, rule) is not None for s in selectors)
+                ),
+            )
+            for glob, selectors in self.per_file_ignores.items()
+        )
 
 
 @dataclass(frozen=True)
@@ -74,12 +104,18 @@ def matches(selector: str, rule: type[Rule]) -> bool | None:
 def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
     """The rules to run: selected (an exact code or name also enables a rule that is off by
     default; a prefix selects the rules that are on by default), minus the ignored ones."""
-    for selector in (*(settings.select or ()), *settings.extend_select, *settings.ignore):
-        if not any(matches(selector, rule) is not None for rule in registry):
-            raise SettingsError(f"'{selector}' matches no rule code, prefix or name")
+    named = [("select",), ("extend_select",), ("ignore",)]
+    lists = [settings.select or (), settings.extend_select, settings.ignore]
+    for glob, codes in settings.per_file_ignores.items():
+        named.append(("per_file_ignores", glob))
+        lists.append(codes)
+    for loc, selectors in zip(named, lists, strict=True):
+        for selector in selectors:
+            if not any(matches(selector, rule) is not None for rule in registry):
+                raise SettingsError(f"'{selector}' matches no rule code, prefix or name", loc)
     for key in settings.rules:
         if registry.get(key) is None:
-            raise SettingsError(f"rules.{key}: no rule has this code or name")
+            raise SettingsError(f"no rule has the code or name '{key}'", ("rules", key))
     active = []
     for rule in registry:
         selectors = (
@@ -96,8 +132,11 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
         try:
             options = rule.Options(**config.options)
         except ValidationError as err:
+            first = err.errors()[0]
+            key = (settings.rules.get(rule.code) and rule.code) or rule.name
+            loc = ("rules", key, *first["loc"])
             raise SettingsError(
-                f"options of rule {rule.code} ({rule.name}): {_first_error(err)}"
+                f"options of rule {rule.code} ({rule.name}): {describe_error(first)}", loc
             ) from None
         active.append(ActiveRule(rule(), options, config.severity or rule.severity))
     return tuple(active)
@@ -107,7 +146,12 @@ def _rule_config(settings: Settings, rule: type[Rule]) -> RuleConfig:
     return settings.rules.get(rule.code) or settings.rules.get(rule.name) or RuleConfig()
 
 
-def _first_error(err: ValidationError) -> str:
-    first = err.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else first["msg"]
+def describe_error(error: dict) -> str:
+    """One pydantic error as `key: what is wrong (got VALUE)`."""
+    where = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{where}'"
+    message = error["msg"]
+    if "input" in error and not isinstance(error["input"], dict):
+        message += f" (got {error['input']!r})"
+    return f"{where}: {message}" if where else message

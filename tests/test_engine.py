@@ -114,15 +114,17 @@ def test_rule_tables_set_severity_and_turn_rules_off():
 
 
 @pytest.mark.parametrize(
-    ("rules", "message"),
+    ("rules", "message", "loc"),
     [
-        ({"XX001": {}}, "rules.XX001: no rule has this code or name"),
+        ({"XX001": {}}, "no rule has the code or name 'XX001'", ("rules", "XX001")),
         (
-            {"FM004": {"max": 3}},
-            "options of rule FM004 (duplicate-key): max: Extra inputs are not permitted",
+            {"duplicate-key": {"max": 3}},
+            "options of rule FM004 (duplicate-key): unknown key 'max'",
+            ("rules", "duplicate-key", "max"),
         ),
     ],
 )
-def test_bad_rule_tables_are_settings_errors(rules, message):
-    with pytest.raises(SettingsError, match=re.escape(message)):
+def test_bad_rule_tables_are_settings_errors(rules, message, loc):
+    with pytest.raises(SettingsError, match=re.escape(message)) as caught:
         resolve(Settings(rules=rules), builtin())
+    assert caught.value.loc == loc

@@ -1,7 +1,7 @@
 import pytest
 
-from lint.engine import check_bytes
 from lint.model import Pos
+from lint.runner import check_data
 from lint.settings import Settings
 from lint.source import LineIndex, UndecodableError, decode
 from tests.helpers import SETTINGS, codes_and_positions
@@ -21,7 +21,7 @@ from tests.helpers import SETTINGS, codes_and_positions
     ],
 )
 def test_bytes_become_diagnostics(data, expected):
-    assert codes_and_positions(check_bytes(data, "post.md", SETTINGS)) == expected
+    assert codes_and_positions(check_data(data, "post.md", SETTINGS).diagnostics) == expected
 
 
 @pytest.mark.parametrize(
@@ -51,4 +51,4 @@ def test_line_index_counts_characters_and_all_line_breaks():
 
 
 def test_unreadable_file_can_be_ignored():
-    assert check_bytes(b"\xff\n", "x.md", Settings(ignore=("LN001",))) == []
+    assert check_data(b"\xff\n", "x.md", Settings(ignore=("LN001",))).diagnostics == []

@@ -1,0 +1,152 @@
+"""Configuration files: find, read, validate, and merge with command-line flags.
+
+Precedence, lowest first: built-in defaults, the configuration file, command-line flags.
+Every mistake is a `ConfigError` naming the file and line, and the CLI exits 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from lint.frontmatter import parse_toml
+from lint.settings import Settings, SettingsError, describe_error
+
+CONFIG_FILES = ("mdvet.toml", ".mdvet.toml", "pyproject.toml")
+KEYS = sorted(name for name in Settings.model_fields if name != "root")
+
+
+class ConfigError(SettingsError):
+    """A configuration file is wrong: the message starts with `file:line:`."""
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    path: Path
+    table: tuple[str, ...]  # where the settings live: () or ("tool", "mdvet")
+    data: dict[str, Any]
+    keys: dict[tuple, Any] = field(repr=False)  # path -> Span of each key, for messages
+
+    def line_of(self, loc: tuple) -> int:
+        """The line of the most precise key in `loc` that the file names."""
+        for depth in range(len(loc), -1, -1):
+            prefix = (*self.table, *(str(part) for part in loc[:depth]))
+            lines = [s.start.line for k, s in self.keys.items() if k[: len(prefix)] == prefix]
+            if lines:
+                return min(lines)
+        return 1
+
+    def error(self, message: str, loc: tuple = ()) -> ConfigError:
+        return ConfigError(f"{self.path}:{self.line_of(loc)}: {message}", loc)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at `start` or above, stopping at the repository root."""
+    folder = start.resolve()
+    while True:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = parse_toml(path.read_text(encoding="utf-8"))[0]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and "mdvet" in data.get("tool", {})
+
+
+def load_config(path: Path) -> ConfigFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read configuration: {err}") from None
+    data, _values, keys, problems = parse_toml(text)
+    if problems:
+        _code, problem = problems[0]
+        raise ConfigError(f"{path}:{problem.start.line}: {problem.message}")
+    table: tuple[str, ...] = ("tool", "mdvet") if path.name == "pyproject.toml" else ()
+    for part in table:
+        data = data.get(part, {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: [{'.'.join(table)}] must be a table")
+    return ConfigFile(path, table, data, keys)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The effective settings and where each value came from."""
+
+    settings: Settings
+    origins: dict[str, str]  # key -> "default" | "file:line" | "--flag"
+    config: ConfigFile | None
+
+
+def resolve_settings(
+    overrides: dict[str, Any],
+    *,
+    cwd: Path,
+    config_path: Path | None = None,
+    isolated: bool = False,
+) -> Resolved:
+    """Defaults, then the configuration file, then `overrides` (command-line flags)."""
+    config = None
+    if not isolated:
+        path = config_path or find_config(cwd)
+        if path is not None:
+            config = load_config(path)
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    if config is not None:
+        for key, value in config.data.items():
+            if key not in KEYS:
+                hint = difflib.get_close_matches(key, KEYS, n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                raise config.error(f"unknown key '{key}'{suggestion}", (key,))
+            values[key] = value
+            origins[key] = f"{config.path}:{config.line_of((key,))}"
+    for key, value in overrides.items():
+        values[key] = value
+        origins[key] = "--" + key.replace("_", "-")
+    root = config.path.parent if config is not None else cwd
+    origins["root"] = (
+        "the configuration file's folder" if config is not None else "the current folder"
+    )
+    try:
+        settings = Settings(**values, root=root)
+        settings.active  # noqa: B018 - check rule names and options now
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise _locate(config, origins, describe_error(first), tuple(first["loc"])) from None
+    except SettingsError as err:
+        raise _locate(config, origins, str(err), err.loc) from None
+    return Resolved(settings, origins, config)
+
+
+def _locate(config: ConfigFile | None, origins: dict[str, str], message: str, loc: tuple):
+    """Blame the file when the setting came from it, the flag otherwise."""
+    key = str(loc[0]) if loc else ""
+    if config is not None and origins.get(key, "").startswith(str(config.path)):
+        return config.error(message, loc)
+    flag = origins.get(key)
+    return ConfigError(f"{flag}: {message}" if flag else message, loc)
+
+
+def config_json_schema() -> dict:
+    """The JSON Schema of a configuration file (mdvet.toml, or [tool.mdvet] in pyproject)."""
+    schema = Settings.model_json_schema(by_alias=True)
+    schema["properties"].pop("root", None)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mdvet configuration (mdvet.toml, or [tool.mdvet] in pyproject.toml)",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }

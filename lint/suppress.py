@@ -1,0 +1,145 @@
+"""Suppressions: inline comments and per-file ignores, applied after the rules as a filter.
+
+Body (HTML comments):  <!-- mdvet-disable CODE ... --> ... <!-- mdvet-enable CODE ... -->,
+<!-- mdvet-disable-next-line CODE ... -->, <!-- mdvet-disable-file CODE ... -->.
+Front matter (YAML comments): `# mdvet-disable-line CODE ...` at the end of a line, and
+`# mdvet-disable CODE ...` on a line of its own for the whole block. No codes means all.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.document import Document
+from lint.model import Diagnostic, Pos
+from lint.rules import builtin
+from lint.settings import Settings
+
+UNUSED = "LN002"
+_BODY = re.compile(r"<!--\s*mdvet-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_FRONT_MATTER = re.compile(r"(^|\s)#\s*mdvet-(disable-line|disable)\b(.*)$")
+
+
+@dataclass
+class Suppression:
+    directive: str
+    at: Pos
+    codes: frozenset[str] | None  # None: every code
+    first_line: int
+    last_line: float  # inclusive; math.inf for "to the end"
+    used: bool = field(default=False)
+
+    def covers(self, d: Diagnostic) -> bool:
+        return self.first_line <= d.line <= self.last_line and (
+            self.codes is None or d.code in self.codes
+        )
+
+    @property
+    def label(self) -> str:
+        codes = " ".join(sorted(self.codes)) if self.codes else ""
+        return f"mdvet-{self.directive} {codes}".strip()
+
+
+def _codes(words: str) -> frozenset[str] | None:
+    registry = builtin()
+    found = set()
+    for word in words.replace(",", " ").split():
+        rule = registry.get(word)
+        found.add(rule.code if rule is not None else word.upper())
+    return frozenset(found) or None
+
+
+def find_suppressions(doc: Document) -> list[Suppression]:
+    if "mdvet-" not in doc.text:
+        return []
+    found: list[Suppression] = []
+    fm = doc.front_matter
+    if fm is not None and fm.close_line is not None and fm.format != "json":
+        for line in range(fm.open_line + 1, fm.close_line):
+            text = doc.lines.line_text(line)
+            match = _FRONT_MATTER.search(text)
+            if match is None:
+                continue
+            at = Pos(line, match.start(0) + len(match[1]) + 1)
+            codes = _codes(match[3])
+            if match[2] == "disable-line":
+                found.append(Suppression("disable-line", at, codes, line, line))
+            elif not text[: match.start(0)].strip():
+                found.append(Suppression("disable", at, codes, fm.open_line, fm.close_line))
+    open_ranges: dict[str | None, Suppression] = {}
+    for html in doc.html:
+        for match in _BODY.finditer(html.text):
+            at = doc.lines.pos(html.offset + match.start())
+            end = doc.lines.pos(html.offset + match.end())
+            directive, codes = match[1], _codes(match[2])
+            if directive == "disable-next-line":
+                found.append(Suppression(directive, at, codes, end.line + 1, end.line + 1))
+            elif directive == "disable-file":
+                found.append(Suppression(directive, at, codes, 1, math.inf))
+            elif directive == "disable":
+                for code in codes or (None,):
+                    if code not in open_ranges:
+                        only = None if code is None else frozenset({code})
+                        open_ranges[code] = Suppression(directive, at, only, at.line, math.inf)
+                        found.append(open_ranges[code])
+            else:  # enable: the named codes, or every open range
+                for code in list(open_ranges) if codes is None else codes:
+                    if code in open_ranges:
+                        open_ranges.pop(code).last_line = at.line
+    return found
+
+
+def apply(doc: Document, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Drop what per-file ignores and inline suppressions silence; report unused ones (LN002)."""
+    ignored = _per_file_ignored(doc.path, settings)
+    if ignored:
+        diagnostics = [d for d in diagnostics if d.code not in ignored]
+    suppressions = find_suppressions(doc)
+    if not suppressions:
+        return diagnostics
+    kept = []
+    for d in diagnostics:
+        hits = [s for s in suppressions if s.covers(d)]
+        for s in hits:
+            s.used = True
+        if not hits:
+            kept.append(d)
+    unused = next((a for a in settings.active if a.rule.code == UNUSED), None)
+    if unused is not None:
+        for s in suppressions:
+            if not s.used:
+                kept.append(
+                    Diagnostic(
+                        doc.path,
+                        s.at.line,
+                        s.at.column,
+                        UNUSED,
+                        s.at.line,
+                        s.at.column,
+                        unused.rule.name,
+                        unused.severity,
+                        f"suppression '{s.label}' silenced nothing",
+                    )
+                )
+        kept.sort()
+    return kept
+
+
+def _per_file_ignored(path: str, settings: Settings) -> frozenset[str]:
+    if not settings.per_file_ignores:
+        return frozenset()
+    root = Path(os.path.abspath(settings.root))
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    codes: set[str] = set()
+    for spec, ignored in settings.per_file_ignore_specs:
+        if spec.match_file(relative):
+            codes |= ignored
+    return frozenset(codes)
