@@ -72,9 +72,15 @@ def find_suppressions(doc: Document) -> list[Suppression]:
                 found.append(Suppression("disable", at, codes, fm.open_line, fm.close_line))
     open_ranges: dict[str | None, Suppression] = {}
     for html in doc.html:
-        for match in _BODY.finditer(html.text):
-            at = doc.lines.pos(html.offset + match.start())
-            end = doc.lines.pos(html.offset + match.end())
+        raw = doc.text[html.offset : html.end_offset]
+        start = raw.find("<!--")
+        while start != -1:  # match in the source: a comment may span several HTML lines
+            match = _BODY.match(doc.text, html.offset + start)
+            start = raw.find("<!--", start + 4)
+            if match is None:
+                continue
+            at = doc.lines.pos(match.start())
+            end = doc.lines.pos(match.end())
             directive, codes = match[1], _codes(match[2])
             if directive == "disable-next-line":
                 found.append(Suppression(directive, at, codes, end.line + 1, end.line + 1))

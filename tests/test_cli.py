@@ -210,3 +210,15 @@ def test_rule_page_by_code_or_name(capsys):
     assert by_code == by_name
     assert by_code[1].startswith("# FM004 duplicate-key\n")
     assert "## Why is this bad?" in by_code[1]
+
+
+def test_ctrl_c_exits_130(site, capsys, monkeypatch):
+    import lint.runner
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lint.runner, "check_paths", interrupted)
+    code, out, err = run(capsys, "check")
+    assert code == 130
+    assert "Traceback" not in err
