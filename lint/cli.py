@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,10 +64,10 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
 @click.option(
     "--format",
     "format_name",
-    default="text",
+    default="auto",
     show_default=True,
-    type=click.Choice(["text", "json"]),
-    help="Output format.",
+    type=click.Choice(["auto", "text", "json", "github", "sarif", "junit", "gitlab"]),
+    help="Output format; auto is github under GitHub Actions, text elsewhere.",
 )
 @click.option(
     "--output-file",
@@ -147,6 +148,8 @@ def check(
         return EXIT_PROBLEMS if outcome.diffs else EXIT_CLEAN
 
     report = outcome.report
+    if format_name == "auto":
+        format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = click.open_file(output_file, "w", encoding="utf-8") if output_file else None
     to_stderr = fix and stdin is not None  # standard output carries the fixed document
     use_color = color == "always" or (color == "auto" and stream is None and sys.stdout.isatty())

@@ -25,7 +25,7 @@ def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
                 message = f"rule {rule.code} ({rule.name}) crashed: {type(err).__name__}: {err}"
                 diagnostics.append(
                     _stamp(
-                        doc.path,
+                        doc,
                         Problem(Pos(1, 1), message),
                         INTERNAL_ERROR,
                         "internal-error",
@@ -34,16 +34,20 @@ def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
                 )
             continue
         diagnostics.extend(
-            _stamp(doc.path, problem, rule.code, rule.name, active.severity) for problem in problems
+            _stamp(doc, problem, rule.code, rule.name, active.severity) for problem in problems
         )
     diagnostics.sort()
     return diagnostics
 
 
-def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity) -> Diagnostic:
+def _stamp(doc: Document, problem: Problem, code: str, name: str, severity: Severity) -> Diagnostic:
     end = problem.end or problem.start
+    lines = doc.lines
+    snippet = doc.text[lines.offset(problem.start) : lines.offset(end)][:200]
+    if not snippet.strip() and problem.start.line <= lines.line_count:
+        snippet = lines.line_text(problem.start.line).strip()[:200]
     return Diagnostic(
-        path=path,
+        path=doc.path,
         line=problem.start.line,
         column=problem.start.column,
         code=code,
@@ -53,6 +57,7 @@ def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity
         severity=severity,
         message=problem.message,
         fix=problem.fix,
+        snippet=snippet,
     )
 
 

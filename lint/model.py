@@ -73,6 +73,9 @@ class Diagnostic:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     fix: Fix | None = field(default=None, compare=False)
+    # what the problem is about, independent of where it stands: baselines and CI reports
+    # match on it, so a problem keeps its identity when lines above it move
+    snippet: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

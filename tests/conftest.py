@@ -8,6 +8,12 @@ import pytest
 from tests.helpers import ROOT, SHARED
 
 
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch):
+    """`--format auto` follows GITHUB_ACTIONS; the tests choose it themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def output_validator():
     jsonschema = pytest.importorskip("jsonschema")

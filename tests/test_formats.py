@@ -1,0 +1,99 @@
+"""Every output format, against golden files and the formats' own schemas."""
+
+import json
+import os
+from xml.etree import ElementTree
+
+import pytest
+
+from lint.cli import main
+from tests.helpers import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+FILES = {
+    "_posts/a.md": "---\ntitle: a\ntitle: b\n---\n",
+    "_posts/b.md": "---\ntitle: [broken\n---\n",
+    "notes/ok.md": "---\ntitle: fine\n---\n",
+    "notes/odd, name: 100%.md": "---\n- a\n---\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    for name, text in FILES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def output(capsys, *args):
+    code = main(["check", "--color", "never", *args])
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["text", "json", "github", "sarif", "junit", "gitlab"])
+def test_golden_output(site, capsys, name):
+    code, out = output(capsys, "--format", name)
+    assert code == 1
+    golden = GOLDEN / f"output.{name}"
+    if os.environ.get("MDVET_UPDATE_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_auto_is_github_under_github_actions(site, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out = output(capsys)
+    assert out == (GOLDEN / "output.github").read_text(encoding="utf-8")
+
+
+def test_github_escapes_data_and_properties(site, capsys):
+    _, out = output(capsys, "--format", "github")
+    line = next(line for line in out.splitlines() if "odd" in line)
+    assert line.startswith("::error file=notes/odd%2C name%3A 100%25.md,line=2,col=1,")
+    assert "title=mdvet FM005::" in line
+
+
+def test_sarif_is_valid_sarif_2_1_0(site, capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+    _, out = output(capsys, "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["FM004", "FM003", "FM005"]
+    first = run["results"][0]
+    assert first["ruleId"] == "FM004" and first["level"] == "error"
+    assert first["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 3,
+        "startColumn": 1,
+        "endLine": 3,
+        "endColumn": 6,
+    }
+
+
+def test_junit_is_well_formed(site, capsys):
+    _, out = output(capsys, "--format", "junit")
+    root = ElementTree.fromstring(out.encode())
+    assert (root.tag, root.get("tests"), root.get("failures")) == ("testsuites", "3", "3")
+    failures = root.findall(".//failure")
+    assert [f.get("type") for f in failures] == ["FM004", "FM003", "FM005"]
+
+
+def test_gitlab_fingerprints_are_stable_when_lines_move(site, capsys):
+    _, before = output(capsys, "--format", "gitlab")
+    (site / "_posts" / "a.md").write_text("---\n# a comment\n\ntitle: a\ntitle: b\n---\n")
+    _, after = output(capsys, "--format", "gitlab")
+    first, second = json.loads(before), json.loads(after)
+    assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in second]
+    assert second[0]["location"]["positions"]["begin"] == {"line": 5, "column": 1}
+    assert len({i["fingerprint"] for i in first}) == len(first)
+
+
+def test_clean_run_in_every_format(site, capsys):
+    code, out = output(capsys, "--format", "junit", "notes/ok.md")
+    assert code == 0 and 'failures="0"' in out
+    assert output(capsys, "--format", "gitlab", "notes/ok.md") == (0, "[]\n")
+    assert output(capsys, "--format", "github", "notes/ok.md") == (0, "")
