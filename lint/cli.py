@@ -99,6 +99,15 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
 @click.option(
     "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
 )
+@click.option(
+    "--changed-since", metavar="REF", help="Check only files changed since a git ref, and new ones."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only problems that the baseline file (from 'mdvet baseline') does not hold.",
+)
 @config_options
 def check(
     paths,
@@ -115,6 +124,8 @@ def check(
     quiet,
     color,
     stdin_filename,
+    changed_since,
+    baseline_path,
     config_path,
     isolated,
 ) -> int:
@@ -133,6 +144,8 @@ def check(
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
 
+    known = _read_baseline(baseline_path) if baseline_path else None
+    only = _changed_files(changed_since) if changed_since else None
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     outcome = check_paths(
         paths or (".",),
@@ -142,12 +155,17 @@ def check(
         fix=fix,
         diff=diff,
         unsafe=unsafe_fixes,
+        only=only,
     )
     if diff:
         click.echo("".join(outcome.diffs), nl=False)
         return EXIT_PROBLEMS if outcome.diffs else EXIT_CLEAN
 
     report = outcome.report
+    if known is not None:
+        from lint.baseline import new_problems
+
+        report = Report(tuple(new_problems(report.diagnostics, known)), report.files_checked)
     if format_name == "auto":
         format_name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stream = click.open_file(output_file, "w", encoding="utf-8") if output_file else None
@@ -174,6 +192,41 @@ def check(
     if exit_zero or not fails(report, settings.fail_on):
         return EXIT_CLEAN
     return EXIT_PROBLEMS
+
+
+def _read_baseline(path: str):
+    from lint.baseline import BaselineError, load
+
+    try:
+        return load(Path(path))
+    except BaselineError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _changed_files(ref: str) -> set[str]:
+    from lint.vcs import GitError, changed_since
+
+    try:
+        return changed_since(ref, Path.cwd())
+    except GitError as err:
+        raise click.ClickException(f"--changed-since {ref}: {err}") from None
+
+
+@cli.command("baseline")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@config_options
+def baseline_command(file, paths, config_path, isolated) -> int:
+    """Record today's problems in FILE, for 'mdvet check --baseline FILE'."""
+    from lint.baseline import dump
+    from lint.runner import check_paths
+
+    settings = load_settings({}, config_path, isolated).settings
+    report = check_paths(paths or (".",), settings).report
+    Path(file).write_text(dump(report.diagnostics), encoding="utf-8")
+    count = len(report.diagnostics)
+    click.echo(f"recorded {count} problem{'s' * (count != 1)} in {file}", err=True)
+    return EXIT_CLEAN
 
 
 @cli.command("config")

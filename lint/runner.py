@@ -96,9 +96,11 @@ def check_paths(
     fix: bool = False,
     diff: bool = False,
     unsafe: bool = False,
+    only: set[str] | None = None,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
-    `diff`, only compute what fixing would change."""
+    `diff`, only compute what fixing would change. `only` keeps the files whose real path
+    it holds (the files a change touched)."""
     fixing = fix or diff
     if stdin is not None:
         result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
@@ -114,6 +116,8 @@ def check_paths(
         root=settings.root,
         respect_gitignore=settings.respect_gitignore,
     )
+    if only is not None:
+        files = [path for path in files if os.path.realpath(path) in only]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
     for path in files:

@@ -219,6 +219,6 @@ def test_ctrl_c_exits_130(site, capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(lint.runner, "check_paths", interrupted)
-    code, out, err = run(capsys, "check")
+    code, _, err = run(capsys, "check")
     assert code == 130
     assert "Traceback" not in err

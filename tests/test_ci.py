@@ -1,0 +1,93 @@
+"""The CI gate: only changed files, and only new problems."""
+
+import json
+import subprocess
+
+import pytest
+
+from lint.cli import main
+
+DUP = "---\ntitle: a\ntitle: b\n---\n"
+LIST = "---\n- a\n---\n"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def git(*args):
+    subprocess.run(["git", *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    (tmp_path / "old.md").write_text(DUP)
+    (tmp_path / "kept.md").write_text(DUP)
+    git("add", ".")
+    git("commit", "-qm", "first")
+    return tmp_path
+
+
+def test_changed_since_checks_changed_and_untracked_files_only(repo, capsys):
+    (repo / "old.md").write_text(DUP + "\nchanged\n")
+    (repo / "new.md").write_text(LIST)
+    (repo / ".gitignore").write_text("ignored.md\n")
+    (repo / "ignored.md").write_text(DUP)
+    code, out, _ = run(capsys, "check", "-q", "--changed-since", "HEAD")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
+    git("add", ".")
+    git("commit", "-qm", "second")
+    assert run(capsys, "check", "--changed-since", "HEAD") == (0, "no problems in 0 files\n", "")
+    code, out, _ = run(capsys, "check", "-q", "--changed-since", "HEAD~1")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
+
+
+def test_changed_since_bad_ref_exits_2(repo, capsys):
+    code, out, err = run(capsys, "check", "--changed-since", "no-such-ref")
+    assert code == 2 and out == ""
+    assert "--changed-since no-such-ref:" in err
+
+
+def test_baseline_reports_only_new_problems_even_when_lines_move(repo, capsys):
+    assert run(capsys, "baseline", "mdvet-baseline.json")[0] == 0
+    recorded = json.loads((repo / "mdvet-baseline.json").read_text())
+    assert [(p["path"], p["code"], p["count"]) for p in recorded["problems"]] == [
+        ("kept.md", "FM004", 1),
+        ("old.md", "FM004", 1),
+    ]
+    assert run(capsys, "check", "--baseline", "mdvet-baseline.json") == (
+        0,
+        "no problems in 2 files\n",
+        "",
+    )
+    # lines above the problem move: still the same problem
+    (repo / "kept.md").write_text("---\n# moved\n\ntitle: a\ntitle: b\n---\n")
+    assert run(capsys, "check", "--baseline", "mdvet-baseline.json")[0] == 0
+    # a new problem, and a second copy of a known one, are reported
+    (repo / "new.md").write_text(LIST)
+    (repo / "old.md").write_text("---\ntitle: a\ntitle: b\nx: 1\nx: 2\n---\n")
+    code, out, _ = run(capsys, "check", "-q", "--baseline", "mdvet-baseline.json")
+    assert code == 1
+    assert [line.split(": ")[0:2] for line in out.splitlines()] == [
+        [
+            "new.md:2:1",
+            "FM005 front matter is a list; expected a mapping of keys to values [front-matter-not-mapping]",
+        ],
+        [
+            "old.md:5:1",
+            "FM004 key 'x' appears again (first at line 4); only the last value is kept [duplicate-key]",
+        ],
+    ]
+
+
+def test_broken_baseline_exits_2(repo, capsys):
+    (repo / "b.json").write_text("{not json")
+    code, _, err = run(capsys, "check", "--baseline", "b.json")
+    assert code == 2 and "b.json: cannot read the baseline" in err
