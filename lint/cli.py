@@ -108,6 +108,11 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     type=click.Path(dir_okay=False),
     help="Report only problems that the baseline file (from 'mdvet baseline') does not hold.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude patterns to files named on the command line too (for pre-commit).",
+)
 @config_options
 def check(
     paths,
@@ -126,6 +131,7 @@ def check(
     stdin_filename,
     changed_since,
     baseline_path,
+    force_exclude,
     config_path,
     isolated,
 ) -> int:
@@ -156,6 +162,7 @@ def check(
         diff=diff,
         unsafe=unsafe_fixes,
         only=only,
+        force_exclude=force_exclude,
     )
     if diff:
         click.echo("".join(outcome.diffs), nl=False)

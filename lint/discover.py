@@ -16,12 +16,13 @@ def discover(
     exclude: Iterable[str] = (".git/", "node_modules/"),
     root: Path = Path("."),
     respect_gitignore: bool = True,
+    force_exclude: bool = False,
 ) -> list[Path]:
     """Files to check, sorted and without duplicates. Paths must exist (the CLI checks).
 
     Folders are walked for files matching `include`, minus `exclude` (gitignore-style patterns,
     relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
-    named in `paths` is always checked.
+    named in `paths` is always checked, unless `force_exclude` and `exclude` matches it.
     """
     wanted = pathspec.GitIgnoreSpec.from_lines(include)
     excluded = (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude))
@@ -31,7 +32,7 @@ def discover(
         if path.is_dir():
             for file in _walk(path, wanted, excluded, respect_gitignore):
                 found.setdefault(os.path.realpath(file), file)
-        else:
+        elif not (force_exclude and _ignored(str(path), False, [excluded])):
             found.setdefault(os.path.realpath(path), path)
     return sorted(found.values(), key=lambda p: p.as_posix())
 

@@ -97,6 +97,7 @@ def check_paths(
     diff: bool = False,
     unsafe: bool = False,
     only: set[str] | None = None,
+    force_exclude: bool = False,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
@@ -115,6 +116,7 @@ def check_paths(
         exclude=(*settings.exclude, *settings.extend_exclude),
         root=settings.root,
         respect_gitignore=settings.respect_gitignore,
+        force_exclude=force_exclude,
     )
     if only is not None:
         files = [path for path in files if os.path.realpath(path) in only]

@@ -1,0 +1,59 @@
+"""The pre-commit hook, run by the real pre-commit against this checkout."""
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.slow
+
+CONFIG = """repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: mdvet
+"""
+
+
+def _index_reachable() -> bool:
+    index = os.environ.get("PIP_INDEX_URL", "https://pypi.org/simple/")
+    try:
+        with urllib.request.urlopen(index.rstrip("/") + "/pyyaml/", timeout=10):
+            return True
+    except OSError:
+        return False
+
+
+def git(*args, cwd):
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_pre_commit_hook_fails_on_a_duplicate_tag_then_passes(tmp_path):
+    if shutil.which("pre-commit") is None and not shutil.which("git"):
+        pytest.skip("pre-commit or git is not installed")
+    if not (ROOT / ".git").exists():
+        pytest.skip("the project is not a git checkout")
+    if not _index_reachable():
+        pytest.skip("the package index is unreachable: pre-commit cannot build the hook")
+    rev = git("rev-parse", "HEAD", cwd=ROOT).strip()
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    git("init", "-q", "-b", "main", cwd=site)
+    (site / ".pre-commit-config.yaml").write_text(CONFIG.format(repo=ROOT, rev=rev))
+    post = site / "_posts" / "2025-01-01-hello.md"
+    post.write_text("---\ntitle: Hello\ntitle: Hello again\n---\n\nText.\n")
+    git("add", ".", cwd=site)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    failed = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "_posts/2025-01-01-hello.md:3:1: FM004 key 'title' appears again" in failed.stdout
+    post.write_text("---\ntitle: Hello again\n---\n\nText.\n")
+    passed = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
