@@ -1,5 +1,6 @@
 """The pre-commit hook, run by the real pre-commit against this checkout."""
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -34,7 +35,7 @@ def git(*args, cwd):
 
 
 def test_pre_commit_hook_fails_on_a_duplicate_tag_then_passes(tmp_path):
-    if shutil.which("pre-commit") is None and not shutil.which("git"):
+    if importlib.util.find_spec("pre_commit") is None or shutil.which("git") is None:
         pytest.skip("pre-commit or git is not installed")
     if not (ROOT / ".git").exists():
         pytest.skip("the project is not a git checkout")
