@@ -252,6 +252,15 @@ def config_command(config_path, isolated) -> int:
     return EXIT_CLEAN
 
 
+@cli.command("lsp")
+def lsp_command() -> int:
+    """Run the language server on standard input and output (for editors)."""
+    from lint.lsp import main as serve
+
+    serve()
+    return EXIT_CLEAN
+
+
 @cli.command("rules")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text")
 def rules_command(format_name: str) -> int:

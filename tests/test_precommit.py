@@ -31,7 +31,9 @@ def _index_reachable() -> bool:
 
 
 def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_pre_commit_hook_fails_on_a_duplicate_tag_then_passes(tmp_path):

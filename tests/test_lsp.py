@@ -1,0 +1,151 @@
+"""`mdvet lsp` spoken to over real JSON-RPC on a subprocess's pipes."""
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from lint.lsp import utf16_column
+
+DUPLICATE = "---\ntitle: Hello\nmeta: {😀東京: 1, a: 2, a: 3}\n---\n\nText.\n"
+FIXED = "---\ntitle: Hello\nmeta: {😀東京: 1, a: 2}\n---\n\nText.\n"
+URI_NAME = "post.md"
+
+
+class Client:
+    def __init__(self, cwd):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lint", "lsp"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.messages: queue.Queue = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        stream = self.process.stdout
+        while True:
+            headers = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                key, _, value = line.decode().partition(":")
+                headers[key.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            self.messages.put(json.loads(body))
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.process.stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+        self.process.stdin.flush()
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait(self, matches, timeout=20):
+        while True:
+            message = self.messages.get(timeout=timeout)
+            if matches(message):
+                return message
+
+    def diagnostics(self):
+        return self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]
+
+
+@pytest.fixture
+def client(tmp_path):
+    client = Client(tmp_path)
+    yield client
+    if client.process.poll() is None:
+        client.process.kill()
+    client.process.wait(timeout=10)
+
+
+def test_utf16_columns():
+    assert utf16_column("😀東京 x", 5) == 5  # 😀 is two code units, 東 and 京 one each
+    assert utf16_column("abc", 2) == 1
+
+
+def test_language_server_session(client, tmp_path):
+    uri = (tmp_path / URI_NAME).as_uri()
+    reply = client.request(
+        "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+    )
+    assert reply["result"]["serverInfo"]["name"] == "mdvet"
+    assert reply["result"]["capabilities"]["codeActionProvider"]
+    client.notify("initialized", {})
+
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DUPLICATE}},
+    )
+    published = client.diagnostics()
+    assert published["uri"] == uri
+    [diagnostic] = published["diagnostics"]
+    assert diagnostic["code"] == "FM004"
+    assert diagnostic["source"] == "mdvet"
+    # line 3 `meta: {😀東京: 1, a: 2, a: 3}`: the second `a` is character 21, code unit 22
+    # (😀 takes two UTF-16 code units); the line is 26 characters, 27 code units long
+    assert diagnostic["range"] == {
+        "start": {"line": 2, "character": 22},
+        "end": {"line": 2, "character": 23},
+    }
+
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )["result"]
+    titles = [action["title"] for action in actions]
+    assert titles == ["mdvet: disable FM004 (duplicate-key) for this line"]
+    [edit] = actions[0]["edit"]["changes"][uri]
+    assert edit == {
+        "range": {"start": {"line": 2, "character": 27}, "end": {"line": 2, "character": 27}},
+        "newText": "  # mdvet-disable-line FM004",
+    }
+
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": FIXED}]},
+    )
+    assert client.diagnostics() == {"uri": uri, "diagnostics": []}
+
+    assert client.request("shutdown", None)["result"] is None
+    client.notify("exit", None)
+    assert client.process.wait(timeout=10) == 0
+
+
+def test_unsaved_buffer_without_a_file(client, tmp_path):
+    client.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    client.notify("initialized", {})
+    client.notify(
+        "textDocument/didOpen",
+        {
+            "textDocument": {
+                "uri": "untitled:Untitled-1",
+                "languageId": "markdown",
+                "version": 1,
+                "text": "---\n- a\n---\n",
+            }
+        },
+    )
+    [diagnostic] = client.diagnostics()["diagnostics"]
+    assert diagnostic["code"] == "FM005"
+    assert diagnostic["range"]["start"] == {"line": 1, "character": 0}
