@@ -27,10 +27,16 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Aliases let a few lines of YAML stand for billions of values; refuse data larger than this.
 MAX_VALUES = 100_000
+# Real front matter nests a few levels; far deeper data only serves to exhaust recursion.
+MAX_DEPTH = 100
+# Real front matter is a few kilobytes; a larger block is not parsed at all.
+MAX_CHARACTERS = 1_000_000
 
 Path = tuple[str | int, ...]
 
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
+# `{` alone, or `{` and a quoted key: not `{%` or `{{`, which open template tags
+_JSON_OPENING = re.compile(r'\{\s*"')
 
 
 @dataclass(frozen=True)
@@ -74,12 +80,22 @@ def split(text: str, lines: LineIndex) -> FrontMatter | None:
             if lines.line_text(line).rstrip(" \t") in closers:
                 return FrontMatter(fmt, 1, line, content_start, lines.starts[line - 1])
         return FrontMatter(fmt, 1, None, content_start, len(text))
-    if first.startswith("{"):
-        for line in range(1, lines.line_count + 1):
-            if lines.line_text(line).rstrip(" \t") == "}":
-                end = lines.starts[line] if line < lines.line_count else len(text)
-                return FrontMatter("json", 1, line, 0, end)
-        return FrontMatter("json", 1, None, 0, len(text))
+    if first == "{" or _JSON_OPENING.match(first):
+        try:  # a valid object ends where the decoder stops
+            close = lines.pos(json.JSONDecoder().raw_decode(text)[1] - 1).line
+        except (ValueError, RecursionError):  # else at the first line holding only `}`
+            close = next(
+                (
+                    n
+                    for n in range(1, lines.line_count + 1)
+                    if lines.line_text(n).rstrip(" \t") == "}"
+                ),
+                None,
+            )
+        if close is None:
+            return FrontMatter("json", 1, None, 0, len(text))
+        end = lines.starts[close] if close < lines.line_count else len(text)
+        return FrontMatter("json", 1, close, 0, end)
     return None
 
 
@@ -98,6 +114,9 @@ def parse(block: FrontMatter, text: str) -> tuple[FrontMatter, list[tuple[str, P
     """Parse a closed block; return it with data and positions, and the problems found."""
     content = text[block.content_start : block.content_end]
     first_line = 1 if block.format == "json" else block.open_line + 1
+    if len(content) > MAX_CHARACTERS:
+        size = f"{len(content):,} characters long; the limit is {MAX_CHARACTERS:,}"
+        return block, [("FM003", Problem(Pos(first_line, 1), f"front matter is {size}"))]
     parser = {"yaml": _parse_yaml, "toml": _parse_toml, "json": _parse_json}[block.format]
     data, values, keys, problems = parser(content, first_line)
     if data is None:
@@ -146,18 +165,18 @@ def _parse_yaml(content: str, first_line: int):
         node = loader.get_single_node()
         if node is None:
             return None, values, keys, problems
-        size = _expanded_size(node)
+        size, depth = _measure(node)
+        refusal = None
         if size > MAX_VALUES:
+            refusal = f"expands to more than {MAX_VALUES:,} values through aliases"
+            if _unique_nodes(node) > MAX_VALUES:
+                refusal = f"holds more than {MAX_VALUES:,} values"
+        elif depth > MAX_DEPTH:
+            refusal = f"nests more than {MAX_DEPTH} levels deep"
+        if refusal:
             start = _mark_pos(node.start_mark, first_line)
             problems.append(
-                (
-                    "FM003",
-                    Problem(
-                        start,
-                        f"front matter expands to more than {MAX_VALUES:,} values through "
-                        "aliases; refusing to load it",
-                    ),
-                )
+                ("FM003", Problem(start, f"front matter {refusal}; refusing to load it"))
             )
             return None, values, keys, problems
         _index_yaml(node, first_line, values, keys, problems)
@@ -201,9 +220,10 @@ def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
     return Problem(pos, message)
 
 
-def _expanded_size(root) -> int:
-    """How many nodes the data holds once every alias is expanded (bounded early)."""
-    sizes: dict[int, int] = {}
+def _measure(root) -> tuple[int, int]:
+    """How many values the data holds once every alias is expanded, and how deep it nests
+    (each capped just above its limit, so that measuring stays cheap)."""
+    sizes: dict[int, tuple[int, int]] = {}
     stack = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -211,12 +231,27 @@ def _expanded_size(root) -> int:
             continue
         children = _children(node)
         if done or not children:
-            total = 1 + sum(sizes[id(child)] for child in children)
-            sizes[id(node)] = min(total, MAX_VALUES + 1)
+            size, depth = 1, 1
+            for child in children:
+                child_size, child_depth = sizes[id(child)]
+                size += child_size
+                depth = max(depth, child_depth + 1)
+            sizes[id(node)] = (min(size, MAX_VALUES + 1), min(depth, MAX_DEPTH + 1))
             continue
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in sizes)
     return sizes[id(root)]
+
+
+def _unique_nodes(root) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_VALUES:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(_children(node))
+    return len(seen)
 
 
 def _children(node) -> list:

@@ -79,7 +79,7 @@ def test_nodes_and_positions(source, expected):
         ("{% highlight md %}\n[a](b)\n{% endhighlight %}\n", "post.md"),
         ("{% raw %}\n[a](b)\n{% endraw %}\n", "post.md"),
         ('{{< figure src="[a](b)" >}}\n', "page.md"),
-        ("{{% note %}}[a](b){{% /note %}}\n", "page.md"),
+        ('{{% include "[a](b)" %}}\n', "page.md"),
         ("import X from './x'\nexport const y = '[a](b)'\n", "page.mdx"),
         ("Value {props.link[0](1)}\n", "page.mdx"),
     ],
@@ -95,6 +95,11 @@ def test_text_keeps_a_broken_link_together_with_its_source_range():
         doc.text[text.offset : text.end_offset] == "Trade with [China](https://www gov.cn/) grew."
     )
     assert isinstance(text, Text) and text.start == Pos(1, 1)
+
+
+def test_markdown_between_hugo_markdown_shortcodes_is_markdown():
+    doc = parse_document("{{% note %}}[a](b){{% /note %}}\n", "page.md")
+    assert [(link.url, link.start) for link in doc.links] == [("b", Pos(1, 13))]
 
 
 def test_liquid_include_on_the_last_line_is_a_template_span():

@@ -100,3 +100,17 @@ def test_body_starts_after_the_closing_fence():
     doc = parse_document("---\ntitle: x\n---\n# Heading\n", "p.md")
     assert doc.text[doc.body_start :] == "# Heading\n"
     assert doc.headings[0].start == Pos(4, 1)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('{"title": "one line"}\nbody\n', []),
+        ("{% include header.html %}\nbody\n", []),
+        ("{{ page.title }}\n", []),
+        ('{ "title": "x",\n  "tags": ["a"]\n}\n', []),
+        ('{\n  "title": "x"\n', [("FM002", 1, 1)]),
+    ],
+)
+def test_json_front_matter_is_not_a_template_tag(source, expected):
+    assert check(source) == expected
