@@ -113,6 +113,13 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     is_flag=True,
     help="Apply exclude patterns to files named on the command line too (for pre-commit).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per core].",
+)
 @config_options
 def check(
     paths,
@@ -132,6 +139,7 @@ def check(
     changed_since,
     baseline_path,
     force_exclude,
+    jobs,
     config_path,
     isolated,
 ) -> int:
@@ -163,6 +171,7 @@ def check(
         unsafe=unsafe_fixes,
         only=only,
         force_exclude=force_exclude,
+        jobs=jobs,
     )
     if diff:
         click.echo("".join(outcome.diffs), nl=False)

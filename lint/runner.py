@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from lint.fix import fix_text
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
+
+MIN_BATCH = 16
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -87,6 +91,52 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def check_file(
+    path: Path, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+) -> FileResult:
+    """Read one file and check it; a file that cannot be read gives one LN001."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        reason = f"cannot read file: {err.strerror or err}"
+        return FileResult(run(unreadable_document(shown_as, reason), settings.active))
+    return check_data(data, shown_as, settings, fix=fix, unsafe=unsafe)
+
+
+# Worker processes keep the settings (and so the compiled rules and schemas) they start with.
+_WORKER: dict = {}
+
+
+def _start_worker(settings: Settings, fix: bool, unsafe: bool) -> None:
+    settings.active  # noqa: B018 - build the rules once per worker
+    _WORKER.update(settings=settings, fix=fix, unsafe=unsafe)
+
+
+def _check_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
+    settings, fix, unsafe = _WORKER["settings"], _WORKER["fix"], _WORKER["unsafe"]
+    return [
+        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe) for path, shown in batch
+    ]
+
+
+def _results(
+    files: list[tuple[str, str]], settings: Settings, fix: bool, unsafe: bool, jobs: int
+) -> Iterator[FileResult]:
+    """Each file's result, in order; in worker processes when there is enough to share."""
+    if jobs <= 1 or len(files) < 4 * MIN_BATCH:
+        for path, shown in files:
+            yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe)
+        return
+    size = max(MIN_BATCH, len(files) // (jobs * 8))
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
+    context = multiprocessing.get_context("fork" if os.name == "posix" else None)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(settings, fix, unsafe)
+    ) as pool:
+        for results in pool.map(_check_batch, batches):
+            yield from results
+
+
 def check_paths(
     paths: Sequence[str],
     settings: Settings,
@@ -98,10 +148,12 @@ def check_paths(
     unsafe: bool = False,
     only: set[str] | None = None,
     force_exclude: bool = False,
+    jobs: int | None = None,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
-    it holds (the files a change touched)."""
+    it holds (the files a change touched). `jobs` worker processes share the files (default:
+    one per core)."""
     fixing = fix or diff
     if stdin is not None:
         result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
@@ -110,7 +162,7 @@ def check_paths(
             outcome.stdin_text = result.new_text or stdin.decode("utf-8", errors="surrogateescape")
             outcome.diffs = [result.diff] if result.diff else []
         return outcome
-    files = discover(
+    found = discover(
         paths,
         include=settings.include,
         exclude=(*settings.exclude, *settings.extend_exclude),
@@ -119,24 +171,20 @@ def check_paths(
         force_exclude=force_exclude,
     )
     if only is not None:
-        files = [path for path in files if os.path.realpath(path) in only]
+        found = [path for path in found if os.path.realpath(path) in only]
+    files = [(str(path), display_path(path)) for path in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
-    for path in files:
-        shown_as = display_path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            reason = f"cannot read file: {err.strerror or err}"
-            diagnostics.extend(run(unreadable_document(shown_as, reason), settings.active))
-            continue
-        result = check_data(data, shown_as, settings, fix=fixing, unsafe=unsafe)
+    jobs = jobs or os.cpu_count() or 1
+    for (path, shown_as), result in zip(
+        files, _results(files, settings, fixing, unsafe, jobs), strict=True
+    ):
         diagnostics.extend(result.diagnostics)
         outcome.fixed += result.fixed
         if result.new_text is not None:
             outcome.changed.append(shown_as)
             outcome.diffs.append(result.diff)
             if fix and not diff:
-                write_atomic(path, result.new_text.encode("utf-8"))
+                write_atomic(Path(path), result.new_text.encode("utf-8"))
     outcome.report = Report(tuple(sorted(diagnostics)), len(files))
     return outcome

@@ -222,3 +222,16 @@ def test_ctrl_c_exits_130(site, capsys, monkeypatch):
     code, _, err = run(capsys, "check")
     assert code == 130
     assert "Traceback" not in err
+
+
+def test_worker_processes_give_the_same_report(tmp_path):
+    from lint.runner import check_paths
+    from lint.settings import Settings
+
+    for i in range(150):
+        body = DUPLICATE if i % 3 == 0 else BROKEN if i % 3 == 1 else CLEAN
+        (tmp_path / f"post-{i:03}.md").write_text(body)
+    one = check_paths([str(tmp_path)], Settings(), jobs=1).report
+    two = check_paths([str(tmp_path)], Settings(), jobs=2).report
+    assert one == two
+    assert len(one.diagnostics) == 100 and one.files_checked == 150
