@@ -120,6 +120,7 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     default=None,
     help="Worker processes [default: one per core].",
 )
+@click.option("--no-cache", is_flag=True, help="Check every file, ignoring .mdvet_cache/.")
 @config_options
 def check(
     paths,
@@ -140,6 +141,7 @@ def check(
     baseline_path,
     force_exclude,
     jobs,
+    no_cache,
     config_path,
     isolated,
 ) -> int:
@@ -172,6 +174,7 @@ def check(
         only=only,
         force_exclude=force_exclude,
         jobs=jobs,
+        cache=not no_cache,
     )
     if diff:
         click.echo("".join(outcome.diffs), nl=False)

@@ -9,9 +9,10 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lint.cache import Cache, content_hash
 from lint.discover import discover
 from lint.document import unreadable_document
 from lint.engine import check_text, run
@@ -39,6 +40,7 @@ class FileResult:
     fixed: int = 0
     new_text: str | None = None  # the fixed text, when fixing changed it
     diff: str = ""
+    stamp: tuple[str, int, int] | None = None  # content hash, mtime, size: for the cache
 
 
 @dataclass
@@ -96,11 +98,16 @@ def check_file(
 ) -> FileResult:
     """Read one file and check it; a file that cannot be read gives one LN001."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
     except OSError as err:
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
-    return check_data(data, shown_as, settings, fix=fix, unsafe=unsafe)
+    result = check_data(data, shown_as, settings, fix=fix, unsafe=unsafe)
+    if fix:
+        return result
+    return replace(result, stamp=(content_hash(data), stat.st_mtime_ns, stat.st_size))
 
 
 # Worker processes keep the settings (and so the compiled rules and schemas) they start with.
@@ -149,11 +156,12 @@ def check_paths(
     only: set[str] | None = None,
     force_exclude: bool = False,
     jobs: int | None = None,
+    cache: bool = False,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
     it holds (the files a change touched). `jobs` worker processes share the files (default:
-    one per core)."""
+    one per core). With `cache`, unchanged files are not checked again."""
     fixing = fix or diff
     if stdin is not None:
         result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
@@ -175,10 +183,23 @@ def check_paths(
     files = [(str(path), display_path(path)) for path in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
+    store = Cache(settings) if cache and not fixing else None
+    todo = files
+    if store is not None:
+        todo = []
+        for path, shown_as in files:
+            hit = store.get(os.path.realpath(path), shown_as)
+            if hit is None:
+                todo.append((path, shown_as))
+            else:
+                diagnostics.extend(hit)
     jobs = jobs or os.cpu_count() or 1
     for (path, shown_as), result in zip(
-        files, _results(files, settings, fixing, unsafe, jobs), strict=True
+        todo, _results(todo, settings, fixing, unsafe, jobs), strict=True
     ):
+        if store is not None and result.stamp is not None:
+            digest, mtime, size = result.stamp
+            store.put(os.path.realpath(path), digest, (mtime, size), result.diagnostics)
         diagnostics.extend(result.diagnostics)
         outcome.fixed += result.fixed
         if result.new_text is not None:
@@ -186,5 +207,7 @@ def check_paths(
             outcome.diffs.append(result.diff)
             if fix and not diff:
                 write_atomic(Path(path), result.new_text.encode("utf-8"))
+    if store is not None:
+        store.save()
     outcome.report = Report(tuple(sorted(diagnostics)), len(files))
     return outcome

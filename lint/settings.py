@@ -69,6 +69,16 @@ class Settings(BaseModel):
         return resolve(self, self.registry)
 
     @cached_property
+    def dependencies(self) -> tuple[Path, ...]:
+        """Files besides the checked ones that results depend on (schema files)."""
+        found = []
+        for entry in self.schemas:
+            candidate = Path(self.root) / entry.schema_
+            if candidate.is_file():
+                found.append(candidate)
+        return tuple(found)
+
+    @cached_property
     def per_file_ignore_specs(self) -> tuple[tuple[pathspec.PathSpec, frozenset[str]], ...]:
         """Each per-file-ignores glob, compiled, with the codes its selectors match."""
         return tuple(

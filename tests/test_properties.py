@@ -16,7 +16,9 @@ from lint.source import LineIndex
 
 SETTINGS = Settings(extend_select=("ALL",))
 
-words = st.text(alphabet=st.sampled_from(list("abcxyz ÄÖü東京😀-_'\u2019\"")), min_size=0, max_size=12)
+words = st.text(
+    alphabet=st.sampled_from(list("abcxyz ÄÖü東京😀-_'\u2019\"")), min_size=0, max_size=12
+)
 scalars = st.one_of(
     words,
     st.sampled_from(["2025-05-02 3:58 PM", "2025-05-02", "May 2, 2025", "yes", "~", "3.5", "'q'"]),

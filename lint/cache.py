@@ -1,0 +1,141 @@
+"""The results cache: a file whose size, modification time (or, failing those, content) and
+settings are unchanged is not checked again.
+
+One JSON file per mdvet version and settings fingerprint under `.mdvet_cache/` in the site
+root. JSON, not pickle: a cache committed to a repository must not be able to run code. Writes
+are atomic, so two runs sharing a cache never read a half-written file; the last to finish wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from lint import __version__
+from lint.model import Diagnostic, Edit, Fix, Pos, Severity
+from lint.settings import Settings
+
+CACHE_DIR = ".mdvet_cache"
+RACY_NS = 2_000_000_000
+
+
+def fingerprint(settings: Settings) -> str:
+    """What the results depend on besides the file: version, settings, files they name."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(settings.model_dump_json(exclude={"root"}).encode())
+    for path in settings.dependencies:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing:" + str(path).encode())
+    return digest.hexdigest()[:20]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _encode(d: Diagnostic) -> list:
+    fix = None
+    if d.fix is not None:
+        edits = [[*e.start, *e.end, e.text] for e in d.fix.edits]
+        fix = [d.fix.description, d.fix.safe, edits]
+    return [
+        d.line,
+        d.column,
+        d.code,
+        d.end_line,
+        d.end_column,
+        d.name,
+        d.severity.value,
+        d.message,
+        fix,
+        d.snippet,
+    ]
+
+
+def _decode(path: str, row: list) -> Diagnostic:
+    line, column, code, end_line, end_column, name, severity, message, fix, snippet = row
+    if fix is not None:
+        description, safe, edits = fix
+        fix = Fix(
+            description, tuple(Edit(Pos(a, b), Pos(c, d), t) for a, b, c, d, t in edits), safe
+        )
+    return Diagnostic(
+        path,
+        line,
+        column,
+        code,
+        end_line,
+        end_column,
+        name,
+        Severity(severity),
+        message,
+        fix,
+        snippet,
+    )
+
+
+class Cache:
+    def __init__(self, settings: Settings) -> None:
+        self.file = Path(settings.root) / CACHE_DIR / __version__ / f"{fingerprint(settings)}.json"
+        try:
+            self.entries: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
+            # a file modified this close to the last save may have changed unseen ("racy")
+            self.racy_after = self.file.stat().st_mtime_ns - RACY_NS
+        except (OSError, ValueError):
+            self.entries = {}
+        if not isinstance(self.entries, dict):
+            self.entries = {}
+        self.fresh: dict[str, list] = {}
+
+    @staticmethod
+    def _stat(path: str) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def get(self, path: str, shown_as: str) -> list[Diagnostic] | None:
+        """The cached diagnostics of an unchanged file, or None."""
+        entry = self.entries.get(path)
+        stat = self._stat(path)
+        if entry is None or stat is None:
+            return None
+        try:
+            mtime, size, digest, rows = entry
+            if [mtime, size] != list(stat) or mtime >= self.racy_after:
+                if size != stat[1]:
+                    return None
+                with open(path, "rb") as handle:  # touched but perhaps unchanged
+                    if content_hash(handle.read()) != digest:
+                        return None
+                entry = [stat[0], size, digest, rows]
+            diagnostics = [_decode(shown_as, row) for row in rows]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        self.fresh[path] = entry
+        return diagnostics
+
+    def put(self, path: str, data_hash: str, stat: tuple[int, int], diagnostics) -> None:
+        self.fresh[path] = [stat[0], stat[1], data_hash, [_encode(d) for d in diagnostics]]
+
+    def save(self) -> None:
+        """Write the entries of this run (files checked or confirmed), atomically."""
+        if self.fresh == self.entries:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            gitignore = self.file.parent.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# created by mdvet\n*\n", encoding="utf-8")
+            fd, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.fresh, handle, separators=(",", ":"), ensure_ascii=False)
+            os.replace(temporary, self.file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time

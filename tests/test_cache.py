@@ -1,0 +1,139 @@
+"""The results cache: reused when nothing changed, invalidated by anything that matters."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import lint
+from lint import runner
+from lint.cache import Cache
+from lint.settings import SchemaEntry, Settings
+
+DUP = "---\ntitle: a\ntitle: b\n---\n"
+CLEAN = "---\ntitle: a\n---\n"
+
+
+@pytest.fixture
+def site(tmp_path):
+    for i in range(3):
+        (tmp_path / f"p{i}.md").write_text(DUP if i == 0 else CLEAN)
+    return tmp_path
+
+
+def age(path, seconds=10):
+    """Make a file look older than the cache, as files untouched since the last run are."""
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
+
+
+def checked(site, settings, monkeypatch):
+    """Which files were really checked (not served from the cache), and the report."""
+    seen = []
+    real = runner.check_file
+
+    def spy(path, *args, **kwargs):
+        seen.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", spy)
+    report = runner.check_paths([str(site)], settings, cache=True, jobs=1).report
+    return sorted(seen), report
+
+
+def test_unchanged_files_come_from_the_cache(site, monkeypatch):
+    settings = Settings(root=site)
+    first, report = checked(site, settings, monkeypatch)
+    assert first == ["p0.md", "p1.md", "p2.md"]
+    for path in site.glob("*.md"):
+        age(path)
+    second, again = checked(site, settings, monkeypatch)
+    assert second == []
+    assert again == report
+    assert [d.code for d in again.diagnostics] == ["FM004"]
+
+
+def test_a_changed_file_is_checked_again(site, monkeypatch):
+    settings = Settings(root=site)
+    checked(site, settings, monkeypatch)
+    for path in site.glob("*.md"):
+        age(path)
+    (site / "p1.md").write_text(DUP)
+    seen, report = checked(site, settings, monkeypatch)
+    assert seen == ["p1.md"]
+    assert [d.path.endswith("p1.md") for d in report.diagnostics].count(True) == 1
+
+
+def test_a_touched_but_unchanged_file_is_confirmed_by_its_content(site, monkeypatch):
+    settings = Settings(root=site)
+    checked(site, settings, monkeypatch)
+    for path in site.glob("*.md"):
+        age(path, 20)
+    age(site / "p2.md", 5)  # touched, same bytes
+    assert checked(site, settings, monkeypatch)[0] == []
+
+
+def test_a_same_size_edit_right_after_a_run_is_seen(site, monkeypatch):
+    settings = Settings(root=site)
+    checked(site, settings, monkeypatch)
+    (site / "p1.md").write_text(CLEAN.replace("a", "b"))  # same size, same second
+    # recent files are confirmed by content: only the edited one is checked again
+    assert checked(site, settings, monkeypatch)[0] == ["p1.md"]
+
+
+def test_settings_schemas_and_version_select_another_cache(site, monkeypatch, tmp_path):
+    base = Settings(root=site)
+    checked(site, base, monkeypatch)
+    for path in site.glob("*.md"):
+        age(path)
+    assert checked(site, base, monkeypatch)[0] == []
+    assert len(checked(site, Settings(root=site, ignore=("FM004",)), monkeypatch)[0]) == 3
+    schema = site / "schema.yaml"
+    schema.write_text("fields: {}\n")
+    with_schema = Settings(root=site, schemas=(SchemaEntry(paths=("*.md",), schema="schema.yaml"),))
+    assert Cache(with_schema).file != Cache(base).file
+    before = Cache(with_schema).file
+    schema.write_text("fields: {title: {type: string}}\n")
+    assert Cache(Settings(root=site, schemas=with_schema.schemas)).file != before
+    current = Cache(base).file
+    monkeypatch.setattr(lint.cache, "__version__", "99.0")
+    upgraded = Cache(base).file
+    assert upgraded.parent.name == "99.0"
+    assert upgraded.name != current.name
+
+
+def test_a_broken_cache_file_is_ignored(site, monkeypatch):
+    settings = Settings(root=site)
+    checked(site, settings, monkeypatch)
+    Cache(settings).file.write_text("{not json")
+    assert len(checked(site, settings, monkeypatch)[0]) == 3
+    Cache(settings).file.write_text(json.dumps({str(site / "p0.md"): "garbage"}))
+    assert len(checked(site, settings, monkeypatch)[0]) == 3
+
+
+def test_two_concurrent_runs_share_the_cache(site):
+    for i in range(200):
+        (site / f"q{i}.md").write_text(DUP if i % 2 else CLEAN)
+    command = [sys.executable, "-m", "lint", "check", "-q", "--exit-zero", "-j", "1", str(site)]
+    runs = [
+        subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 101
+    cache = json.loads(next((site / ".mdvet_cache").rglob("*.json")).read_text())
+    assert len(cache) == 203
+    third = subprocess.run(command, cwd=site, capture_output=True, text=True)
+    assert third.stdout == outputs[0]
+
+
+def test_no_cache_flag_writes_nothing(site, monkeypatch, capsys):
+    from lint.cli import main
+
+    monkeypatch.chdir(site)
+    assert main(["check", "--no-cache", "-q"]) == 1
+    assert not (site / ".mdvet_cache").exists()
+    assert main(["check", "-q"]) == 1
+    assert (site / ".mdvet_cache" / ".gitignore").read_text() == "# created by mdvet\n*\n"
