@@ -9,6 +9,7 @@ import click
 
 from lint import __version__
 from lint.model import Report, Severity
+from lint.settings import SettingsError
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -90,6 +91,7 @@ def check(
     try:
         settings = Settings(**options)
         settings.active  # noqa: B018 - resolve the rule selection now, to report bad selectors
+        settings.schema_resolver.preload()  # a schema file with a mistake is a config error
     except SettingsError as err:
         raise click.UsageError(str(err)) from None
     if "-" in paths and len(paths) > 1:
@@ -168,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
+        return EXIT_USAGE
+    except SettingsError as exc:  # a config mistake found while checking (a schema file)
+        click.ClickException(str(exc)).show()
         return EXIT_USAGE
     except (click.Abort, KeyboardInterrupt):
         click.echo("mdvet: interrupted", err=True)

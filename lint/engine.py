@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from lint.document import Document, parse_document, unreadable_document
 from lint.model import Diagnostic, Pos, Problem, Severity
+from lint.schema import with_schema_problems
 from lint.settings import ActiveRule, Settings
 from lint.source import UndecodableError, decode
 
@@ -50,7 +51,7 @@ def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity
         end_line=end.line,
         end_column=end.column,
         name=name,
-        severity=severity,
+        severity=problem.severity or severity,
         message=problem.message,
         fix=problem.fix,
     )
@@ -58,7 +59,8 @@ def _stamp(path: str, problem: Problem, code: str, name: str, severity: Severity
 
 def check_text(text: str, path: str, settings: Settings, *, bom: bool = False) -> list[Diagnostic]:
     """Check one document's text. Pure: no I/O."""
-    return run(parse_document(text, path, bom=bom), settings.active)
+    doc = with_schema_problems(parse_document(text, path, bom=bom), settings)
+    return run(doc, settings.active)
 
 
 def check_bytes(data: bytes, path: str, settings: Settings) -> list[Diagnostic]:

@@ -53,6 +53,13 @@ class Settings(BaseModel):
     def active(self) -> tuple[ActiveRule, ...]:
         return resolve(self, builtin())
 
+    @cached_property
+    def schema_resolver(self):
+        """Chooses and caches the schema of each file (see lint.schema.resolve)."""
+        from lint.schema.resolve import SchemaResolver
+
+        return SchemaResolver(self.schemas, self.root)
+
 
 @dataclass(frozen=True)
 class ActiveRule:
