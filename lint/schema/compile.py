@@ -238,8 +238,6 @@ def _scalar_validator(spec: FieldSpec, vocabulary, nullable: bool, item: bool):
         if value is None and nullable:
             return None
         kind = spec.type
-        if kind == "any":
-            return value
         if kind in ("string", "url"):
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
                 raise _type_error(spec)

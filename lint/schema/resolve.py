@@ -83,8 +83,7 @@ class SchemaResolver:
     def __init__(self, entries: tuple[SchemaEntry, ...], root: Path) -> None:
         self.root = Path(os.path.abspath(root))
         self.entries = [
-            (pathspec.PathSpec.from_lines("gitwildmatch", entry.paths), entry.schema_)
-            for entry in entries
+            (pathspec.GitIgnoreSpec.from_lines(entry.paths), entry.schema_) for entry in entries
         ]
         self.loaded: dict[str, Schema | None] = {}
         self.sites: dict[Path, Site | None] = {}

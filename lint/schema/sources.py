@@ -74,13 +74,19 @@ class ModelSchema(Schema):
         try:
             self.model.model_validate(data)
         except ValidationError as err:
-            found = []
+            found: dict[tuple, SchemaError] = {}
             for error in err.errors(include_url=False):
                 path = data_path(error["loc"], data)
                 ctx = dict(error.get("ctx") or {})
                 ctx.setdefault("message", error["msg"])
-                found.append(SchemaError(error["type"], path, error.get("input"), ctx))
-            return found
+                if isinstance(ctx.get("index"), int) and (not path or isinstance(path[-1], str)):
+                    path = (*path, ctx["index"])  # a validator of a whole list names the item
+                # a union reports each of its members: keep the first error at each place
+                found.setdefault(
+                    (error["type"] == "missing", path),
+                    SchemaError(error["type"], path, error.get("input"), ctx),
+                )
+            return list(found.values())
         return []
 
     def _field_specs(self, path: tuple) -> dict[str, FieldSpec] | None:
@@ -387,6 +393,8 @@ def load(ref: str, root: Path) -> Schema | None:
         return schema
     if MODEL_REF.match(ref):
         return ModelSchema(ref, ref, import_model(ref, root))
+    if ref in presets():
+        return preset(ref)
     names = ", ".join(presets())
     raise SchemaFileError(
         f"schema '{ref}' is not a preset ({names}), a .yaml or .json file, or module:Class"
