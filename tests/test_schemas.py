@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - the cases use curly quotes and full-width letters on purpose
 """Front-matter schemas: every FM1xx code at its exact line and column, from every source."""
 
 from __future__ import annotations
@@ -5,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lint.engine import check_text
-from lint.settings import SchemaEntry, Settings, SettingsError
+from lint.settings import SchemaEntry, Settings
 from lint.source import LineIndex
 from tests.helpers import ROOT, check
 
