@@ -9,6 +9,7 @@ import click
 
 from lint import __version__
 from lint.model import Report, Severity
+from lint.schema.cli import schema_group
 from lint.settings import SettingsError
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -159,6 +160,9 @@ def rule_command(key: str) -> int:
         raise click.UsageError(f"no rule has the code or name '{key}' (see 'mdvet rules')")
     click.echo(rule_page(rule), nl=False)
     return EXIT_CLEAN
+
+
+cli.add_command(schema_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

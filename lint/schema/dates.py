@@ -296,8 +296,11 @@ _UNDERSTOOD = [
 ]
 
 
-def understand(value: str) -> Parts | None:
-    """Read a date written in a common way; None when it is unclear or ambiguous."""
+def understand(value: str, day_first: bool | None = None) -> Parts | None:
+    """Read a date written in a common way; None when it is unclear or ambiguous.
+
+    `day_first` settles 02/05/2025 when the formats themselves write days and months in
+    one order only."""
     text = value.strip()
     for regex in _UNDERSTOOD:
         found = regex.fullmatch(text)
@@ -312,8 +315,11 @@ def understand(value: str) -> Parts | None:
         elif groups.get("a") is not None:
             first, second = int(groups["a"]), int(groups["b"])
             if first != second and first <= 12 and second <= 12:
-                return None  # 02/05/2025: February or May?
-            day, month = (first, second) if first > 12 else (second, first)
+                if day_first is None:
+                    return None  # 02/05/2025: February or May?
+                day, month = (first, second) if day_first else (second, first)
+            else:
+                day, month = (first, second) if first > 12 else (second, first)
         else:
             month, day = int(groups["m"]), int(groups["d"])
         return _with_time(int(groups["y"]), month, day, groups)
@@ -344,7 +350,11 @@ def _with_time(year: int, month: int, day: int, groups: dict) -> Parts | None:
 
 def suggest(value: str, formats: DateFormats) -> str | None:
     """The canonical form of `value` in `formats`, when the value is understandable."""
-    parts = understand(value)
+    orders = {"MM/DD" in text or "MM.DD" in text for text in formats.formats if "DD" in text[:6]}
+    day_first = None
+    if len(orders) == 1 and any(text[:2] in ("DD", "MM") for text in formats.formats):
+        day_first = not orders.pop()
+    parts = understand(value, day_first)
     if parts is None:
         return None
     suggestion = formats.render(parts)
