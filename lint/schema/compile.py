@@ -8,7 +8,6 @@ model compiled here are reported the same way, at the `loc` each error carries.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -363,7 +362,3 @@ def vocabulary_values(data: Any) -> list | None:
         else:
             return None
     return values
-
-
-def is_date_value(value: Any) -> bool:
-    return isinstance(value, (dt.date, dt.datetime))
