@@ -11,6 +11,8 @@ import click
 
 from lint import __version__
 from lint.model import Report, Severity
+from lint.schema.cli import schema_group
+from lint.settings import SettingsError
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -318,6 +320,9 @@ def rule_command(key: str) -> int:
     return EXIT_CLEAN
 
 
+cli.add_command(schema_group)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -327,6 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
+        return EXIT_USAGE
+    except SettingsError as exc:  # a config mistake found while checking (a schema file)
+        click.ClickException(str(exc)).show()
         return EXIT_USAGE
     except (click.Abort, KeyboardInterrupt):
         click.echo("mdvet: interrupted", err=True)

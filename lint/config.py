@@ -129,6 +129,7 @@ def resolve_settings(
         raise _locate(config, origins, describe_error(first), tuple(first["loc"])) from None
     except SettingsError as err:
         raise _locate(config, origins, str(err), err.loc) from None
+    settings.schema_resolver.preload()  # a schema file's mistake names that file and line
     return Resolved(settings, origins, config)
 
 

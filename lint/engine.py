@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from lint import suppress
 from lint.document import Document, parse_document
 from lint.model import Diagnostic, Pos, Problem, Severity
+from lint.schema import with_schema_problems
 from lint.settings import ActiveRule, Settings
 
 INTERNAL_ERROR = "LN900"
@@ -54,7 +55,7 @@ def _stamp(doc: Document, problem: Problem, code: str, name: str, severity: Seve
         end_line=end.line,
         end_column=end.column,
         name=name,
-        severity=severity,
+        severity=problem.severity or severity,
         message=problem.message,
         fix=problem.fix,
         snippet=snippet,
@@ -62,6 +63,7 @@ def _stamp(doc: Document, problem: Problem, code: str, name: str, severity: Seve
 
 
 def check_text(text: str, path: str, settings: Settings, *, bom: bool = False) -> list[Diagnostic]:
-    """Check one document's text: parse, run the rules, apply suppressions. Pure: no I/O."""
-    doc = parse_document(text, path, bom=bom)
+    """Check one document's text: parse, validate the front matter against its schema, run
+    the rules, apply suppressions. Pure: no I/O."""
+    doc = with_schema_problems(parse_document(text, path, bom=bom), settings)
     return suppress.apply(doc, run(doc, settings.active), settings)

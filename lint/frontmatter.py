@@ -7,6 +7,7 @@ problems found (syntax errors, duplicate keys, a block that is not a mapping).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -303,8 +304,6 @@ def _index_yaml(root, first_line, values, keys, problems) -> None:
 # TOML ---------------------------------------------------------------------------------------
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_KEY = re.compile(r'[ \t]*("[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*')
-_TOML_TABLE = re.compile(r"[ \t]*\[([^\[\]]+)\][ \t]*(?:#.*)?$")
 
 
 def _parse_toml(content: str, first_line: int):
@@ -328,23 +327,174 @@ def _parse_toml(content: str, first_line: int):
 
 
 def _index_toml(content: str, first_line: int, values, keys) -> None:
-    """Locate `key = value` lines and `[table]` headers (top level and one table deep)."""
-    table: Path = ()
-    for number, line in enumerate(content.splitlines(), start=first_line):
-        header = _TOML_TABLE.match(line)
-        if header:
-            table = tuple(part.strip().strip("\"'") for part in header[1].split("."))
-            column = line.index("[") + 1
-            keys.setdefault(table, Span(Pos(number, column), Pos(number, len(line.rstrip()) + 1)))
-            values.setdefault(table, keys[table])
-            continue
-        match = _TOML_KEY.match(line)
-        if match:
-            path = (*table, match[1].strip("\"'"))
-            key_start = match.start(1)
-            keys[path] = Span(Pos(number, key_start + 1), Pos(number, match.end(1) + 1))
-            value_end = len(line.rstrip())
-            values[path] = Span(Pos(number, match.end() + 1), Pos(number, value_end + 1))
+    """Locate every key, table header, value and array item (the text parsed already)."""
+    with contextlib.suppress(IndexError):  # valid TOML never runs off the end
+        _TomlIndexer(content, first_line, values, keys).run()
+
+
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_SCALAR_END = re.compile(r"[,\]\}#\r\n]")
+
+
+class _TomlIndexer:
+    """A small scanner over valid TOML that records spans; tomllib gives the data."""
+
+    def __init__(self, content: str, first_line: int, values, keys) -> None:
+        self.text = content
+        self.i = 0
+        self.lines = LineIndex(content)
+        self.first_line = first_line
+        self.values = values
+        self.keys = keys
+        self.tables: dict[Path, int] = {}  # array-of-tables path -> how many so far
+
+    def pos(self, offset: int) -> Pos:
+        at = self.lines.pos(offset)
+        return Pos(self.first_line + at.line - 1, at.column)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.pos(start), self.pos(end))
+
+    def skip(self, newlines: bool) -> None:
+        text = self.text
+        while self.i < len(text):
+            char = text[self.i]
+            if char in " \t" or (newlines and char in "\r\n"):
+                self.i += 1
+            elif char == "#":
+                while self.i < len(text) and text[self.i] not in "\r\n":
+                    self.i += 1
+            else:
+                return
+
+    def run(self) -> None:
+        table: Path = ()
+        while True:
+            self.skip(newlines=True)
+            if self.i >= len(self.text):
+                return
+            if self.text[self.i] == "[":
+                table = self.header()
+            else:
+                self.pair(table)
+
+    def header(self) -> Path:
+        start = self.i
+        double = self.text.startswith("[[", self.i)
+        self.i += 2 if double else 1
+        parts, _, _ = self.key()
+        path: Path = ()
+        for part in parts:
+            path = (*path, part)
+            if path in self.tables and path != tuple(parts):
+                path = (*path, self.tables[path] - 1)
+        if double:
+            base = path
+            self.tables[base] = self.tables.get(base, 0) + 1
+            path = (*base, self.tables[base] - 1)
+        self.skip(newlines=False)
+        self.i += 2 if double else 1
+        span = self.span(start, self.i)
+        self.keys.setdefault(path, span)
+        self.values.setdefault(path, span)
+        return path
+
+    def key(self) -> tuple[list[str], int, int]:
+        """A dotted key: its parts, and where its text starts and ends."""
+        parts: list[str] = []
+        self.skip(newlines=False)
+        start = self.i
+        while True:
+            self.skip(newlines=False)
+            char = self.text[self.i]
+            if char in "\"'":
+                begin = self.i
+                self.string()
+                raw = self.text[begin + 1 : self.i - 1]
+                parts.append(raw if char == "'" else _toml_unescape(raw))
+            else:
+                match = _TOML_BARE_KEY.match(self.text, self.i)
+                parts.append(match[0])
+                self.i = match.end()
+            end = self.i
+            self.skip(newlines=False)
+            if self.i < len(self.text) and self.text[self.i] == ".":
+                self.i += 1
+                continue
+            return parts, start, end
+
+    def pair(self, table: Path) -> None:
+        parts, start, end = self.key()
+        path = (*table, *parts)
+        self.keys[path] = self.span(start, end)
+        self.skip(newlines=False)
+        self.i += 1  # "="
+        self.skip(newlines=False)
+        self.value(path)
+
+    def value(self, path: Path) -> None:
+        start = self.i
+        char = self.text[self.i]
+        if char in "\"'":
+            self.string()
+        elif char == "[":
+            self.array(path)
+        elif char == "{":
+            self.inline_table(path)
+        else:
+            match = _TOML_SCALAR_END.search(self.text, self.i)
+            end = match.start() if match else len(self.text)
+            self.i = len(self.text[:end].rstrip(" \t"))
+        self.values[path] = self.span(start, self.i)
+
+    def string(self) -> None:
+        quote = self.text[self.i]
+        text = self.text
+        if text.startswith(quote * 3, self.i):
+            self.i += 3
+            while not text.startswith(quote * 3, self.i):
+                self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
+            self.i += 3
+            while self.i < len(text) and text[self.i] == quote:  # up to two quotes may end it
+                self.i += 1
+            return
+        self.i += 1
+        while text[self.i] != quote:
+            self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
+        self.i += 1
+
+    def array(self, path: Path) -> None:
+        self.i += 1
+        index = 0
+        while True:
+            self.skip(newlines=True)
+            if self.text[self.i] == "]":
+                self.i += 1
+                return
+            if self.text[self.i] == ",":
+                self.i += 1
+                continue
+            self.value((*path, index))
+            index += 1
+
+    def inline_table(self, path: Path) -> None:
+        self.i += 1
+        while True:
+            self.skip(newlines=True)
+            if self.text[self.i] == "}":
+                self.i += 1
+                return
+            if self.text[self.i] == ",":
+                self.i += 1
+                continue
+            self.pair(path)
+
+
+def _toml_unescape(raw: str) -> str:
+    try:
+        return tomllib.loads(f'k = "{raw}"')["k"]
+    except tomllib.TOMLDecodeError:  # pragma: no cover - the text parsed already
+        return raw
 
 
 # JSON ---------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ class Problem:
     message: str
     end: Pos | None = None
     fix: Fix | None = None
+    severity: Severity | None = None  # set only where the data itself decides (a schema)
 
 
 @dataclass(frozen=True, order=True)

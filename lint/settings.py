@@ -93,6 +93,13 @@ class Settings(BaseModel):
             for glob, selectors in self.per_file_ignores.items()
         )
 
+    @cached_property
+    def schema_resolver(self):
+        """Chooses and caches the schema of each file (see lint.schema.resolve)."""
+        from lint.schema.resolve import SchemaResolver
+
+        return SchemaResolver(self.schemas, self.root)
+
 
 @dataclass(frozen=True)
 class ActiveRule:

@@ -114,3 +114,43 @@ def test_body_starts_after_the_closing_fence():
 )
 def test_json_front_matter_is_not_a_template_tag(source, expected):
     assert check(source) == expected
+
+
+TOML_INDEXED = (
+    "+++\n"
+    "title = 'x'\n"
+    'tags = ["a", \'b\',  "c\\"d"]\n'
+    "a.b = { c = 1, d = [1, [2, 3]] }\n"
+    "arr = [\n"
+    '  "p", # comment\n'
+    '  "q",\n'
+    "]\n"
+    "[[products]]\n"
+    'name = "x"\n'
+    "[[products]]\n"
+    "[products.sub]\n"
+    "k = 1\n"
+    "+++\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "end"),
+    [
+        (("title",), (2, 9), (2, 12)),
+        (("tags", 0), (3, 9), (3, 12)),
+        (("tags", 1), (3, 14), (3, 17)),
+        (("tags", 2), (3, 20), (3, 26)),
+        (("tags",), (3, 8), (3, 27)),
+        (("a", "b", "c"), (4, 13), (4, 14)),
+        (("a", "b", "d", 1, 1), (4, 28), (4, 29)),
+        (("arr", 1), (7, 3), (7, 6)),
+        (("arr",), (5, 7), (8, 2)),
+        (("products", 0, "name"), (10, 8), (10, 11)),
+        (("products", 1, "sub", "k"), (13, 5), (13, 6)),
+    ],
+)
+def test_toml_items_have_their_own_spans(path, start, end):
+    fm = parse_document(TOML_INDEXED, "p.md").front_matter
+    assert fm.data["products"] == [{"name": "x"}, {"sub": {"k": 1}}]
+    assert fm.values[path] == Span(Pos(*start), Pos(*end))

@@ -60,7 +60,7 @@ def test_alias_bomb_is_refused_within_a_second_and_100_mib():
             [("FM003", 2, 8)],
         ),
         ("---\ntitle: !!python/name:os.system\n---\n", [("FM003", 2, 8)]),
-        ("---\ntitle: !!binary aGk=\n---\n", []),
+        ("---\ntitle: !!binary aGk=\n---\n", [("FM102", 2, 8)]),  # bytes, not a string
         ("---\r\ntitle: x\r\n---\r\nbody\r\n", []),
         ("---\rtitle: x\rtitle: y\r---\r", [("FM004", 3, 1)]),
         ("{% raw %}\n" * 5000, []),

@@ -1,0 +1,38 @@
+"""Front-matter schemas: which schema applies, and the problems it finds (FM101-FM107)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lint.document import Document
+from lint.model import Problem
+from lint.settings import Settings
+
+SCHEMA_CODES = frozenset(f"FM10{n}" for n in range(1, 8))
+# A block that is unterminated, unparsable or not a mapping has nothing to validate.
+_BROKEN = frozenset({"FM002", "FM003", "FM005"})
+
+
+def schema_problems(doc: Document, settings: Settings) -> list[tuple[str, Problem]]:
+    """Validate the front matter against the schema that applies to the document."""
+    from lint.schema.report import problems
+
+    block = doc.front_matter
+    if block is None or block.close_line is None or not isinstance(block.data, dict):
+        return []
+    if any(code in _BROKEN for code, _ in doc.problems):
+        return []
+    schema = settings.schema_resolver.for_path(doc.path)
+    if schema is None:
+        return []
+    return problems(doc, schema, schema.errors(block.data))
+
+
+def with_schema_problems(doc: Document, settings: Settings) -> Document:
+    """The document, carrying its schema problems too when any FM1xx rule is active."""
+    if not any(active.rule.code in SCHEMA_CODES for active in settings.active):
+        return doc
+    found = schema_problems(doc, settings)
+    if not found:
+        return doc
+    return dataclasses.replace(doc, problems=doc.problems + tuple(found))

@@ -1,0 +1,111 @@
+"""Which schema applies to a file: the first matching config entry, else the site's generator.
+
+With no matching entry, the nearest folder above the file (up to the repository root) that
+holds a generator's marker decides:
+
+- Jekyll (`_config.yml`, `_config.yaml` or `_config.toml`): files under a `_posts` or
+  `_drafts` folder get `jekyll-post`, other pages `jekyll-page`;
+- Hugo (`hugo.toml`, `hugo.yaml`, `hugo.yml` or `hugo.json`; or `config.toml`, `config.yaml`,
+  `config.yml` or `config.json` beside a `content` folder): files under `content/` get
+  `hugo-page`;
+- anything else gets `default`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import pathspec
+
+from lint.schema.sources import Schema, load, preset
+from lint.settings import SchemaEntry
+
+JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
+HUGO_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+HUGO_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
+
+
+@dataclass(frozen=True)
+class Site:
+    generator: str  # "jekyll" | "hugo"
+    root: Path
+
+
+def detect(folder: Path, cache: dict[Path, Site | None] | None = None) -> Site | None:
+    """The site whose marker is in `folder` or the nearest folder above it."""
+    cache = {} if cache is None else cache
+    visited = []
+    current = folder
+    site = None
+    while True:
+        if current in cache:
+            site = cache[current]
+            break
+        visited.append(current)
+        site = _marker(current)
+        if site is not None or (current / ".git").exists() or current.parent == current:
+            break
+        current = current.parent
+    for seen in visited:
+        cache[seen] = site
+    return site
+
+
+def _marker(folder: Path) -> Site | None:
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return None
+    if names.intersection(JEKYLL_MARKERS):
+        return Site("jekyll", folder)
+    if names.intersection(HUGO_MARKERS) or (
+        names.intersection(HUGO_CONFIGS) and (folder / "content").is_dir()
+    ):
+        return Site("hugo", folder)
+    return None
+
+
+def preset_for(site: Site | None, file: Path) -> str:
+    """The preset a detected site gives one of its files."""
+    if site is None:
+        return "default"
+    parts = file.relative_to(site.root).parts[:-1]
+    if site.generator == "jekyll":
+        return "jekyll-post" if {"_posts", "_drafts"}.intersection(parts) else "jekyll-page"
+    return "hugo-page" if parts[:1] == ("content",) else "default"
+
+
+class SchemaResolver:
+    """Chooses, loads and caches the schema of each path; one per Settings."""
+
+    def __init__(self, entries: tuple[SchemaEntry, ...], root: Path) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.entries = [
+            (pathspec.GitIgnoreSpec.from_lines(entry.paths), entry.schema_) for entry in entries
+        ]
+        self.loaded: dict[str, Schema | None] = {}
+        self.sites: dict[Path, Site | None] = {}
+
+    def preload(self) -> None:
+        """Load every configured schema now, so that a mistake is reported before checking."""
+        for _, ref in self.entries:
+            self.schema(ref)
+
+    def schema(self, ref: str) -> Schema | None:
+        if ref not in self.loaded:
+            self.loaded[ref] = load(ref, self.root)
+        return self.loaded[ref]
+
+    def for_path(self, path: str) -> Schema | None:
+        file = Path(os.path.abspath(path))
+        try:
+            relative = file.relative_to(self.root).as_posix()
+        except ValueError:
+            relative = PurePosixPath(path.replace(os.sep, "/")).as_posix()
+        for spec, ref in self.entries:
+            if spec.match_file(relative):
+                return self.schema(ref)
+        site = detect(file.parent, self.sites)
+        return preset(preset_for(site, file))
