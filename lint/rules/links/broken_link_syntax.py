@@ -45,7 +45,7 @@ _STRICT_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|\.{0,2}/|\S+\.(?:md|mdx
 # A line that defines a reference, valid or not yet (`[roadmap]: {{ site.repository }}/9156`
 # becomes valid once the template is rendered).
 _DEFINITION_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE)
-_WORD = re.compile(r"[\w)\]!`\\]")
+_WORD = re.compile(r"[A-Za-z0-9_)\]!`\\]")  # ASCII: CJK text has no spaces
 
 
 class BrokenLinkSyntax(Rule):
