@@ -63,6 +63,13 @@ def cli() -> None:
 @click.option(
     "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
 )
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="PLUGIN",
+    help="Load rules from a plugin: a module path or an installed `mdvet.rules` entry point.",
+)
 def check(
     paths,
     format_name,
@@ -75,6 +82,7 @@ def check(
     quiet,
     color,
     stdin_filename,
+    plugins=(),
 ) -> int:
     """Check Markdown files and folders (default: the current folder)."""
     from lint.formatters import FORMATTERS
@@ -87,6 +95,8 @@ def check(
         options["select"] = _split(select)
     if fail_on:
         options["fail_on"] = fail_on
+    if plugins:
+        options["plugins"] = _split(plugins)
     try:
         settings = Settings(**options)
         settings.active  # noqa: B018 - resolve the rule selection now, to report bad selectors

@@ -238,12 +238,14 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
                 )
             elif open_nodes and open_nodes[-1][0] == "CodeBlock":
                 pass
-            elif pending_text and pending_text[1] == lo:
-                pending_text[1] = hi
-                pending_text[2].append(value)
             else:
-                flush_text()
-                pending_text.extend((lo, hi, [value], tuple(containers)))
+                for piece_lo, piece_hi, piece in _outside_templates(text, lo, hi, value, templates):
+                    if pending_text and pending_text[1] == piece_lo:
+                        pending_text[1] = piece_hi
+                        pending_text[2].append(piece)
+                    else:
+                        flush_text()
+                        pending_text.extend((piece_lo, piece_hi, [piece], tuple(containers)))
             continue
         flush_text()
         if kind == "Start":
@@ -276,6 +278,32 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
         nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=lambda n: n.offset)
     return tuple(nodes)
+
+
+def _outside_templates(text: str, lo: int, hi: int, value: str, templates):
+    """The parts of a text event outside template syntax, so that prose never holds any.
+    A part's rendered text is its source when the event's source is its text (no escapes or
+    entities); otherwise the first part keeps the whole rendered text."""
+    if not templates:
+        return [(lo, hi, value)]
+    i = max(bisect_right(templates, (lo, float("inf"))) - 1, 0)
+    parts, at = [], lo
+    while i < len(templates) and templates[i][0] < hi:
+        t_lo, t_hi = templates[i]
+        if t_hi > at:
+            if t_lo > at:
+                parts.append((at, t_lo))
+            at = max(at, t_hi)
+        i += 1
+    if at < hi:
+        parts.append((at, hi))
+    if parts == [(lo, hi)]:
+        return [(lo, hi, value)]
+    exact = text[lo:hi] == value
+    return [
+        (p_lo, p_hi, text[p_lo:p_hi] if exact else (value if n == 0 else ""))
+        for n, (p_lo, p_hi) in enumerate(parts)
+    ]
 
 
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:

@@ -48,10 +48,24 @@ class Settings(BaseModel):
     rules: dict[str, RuleConfig] = {}
     schemas: tuple[SchemaEntry, ...] = ()
     root: Path = Path(".")  # the site's folder: config file's folder, or the current one
+    # rule plugins: local module paths (relative to root) or `mdvet.rules` entry-point names
+    plugins: tuple[str, ...] = ()
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The built-in rules, plus the rules of the plugins named here."""
+        if not self.plugins:
+            return builtin()
+        from lint.plugins import PluginError, registry
+
+        try:
+            return registry(self.plugins, self.root)
+        except PluginError as err:
+            raise SettingsError(str(err)) from None
 
     @cached_property
     def active(self) -> tuple[ActiveRule, ...]:
-        return resolve(self, builtin())
+        return resolve(self, self.registry)
 
 
 @dataclass(frozen=True)

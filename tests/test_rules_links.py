@@ -127,6 +127,10 @@ def test_equivalent_link_forms(source, expected):
         ("`[China](https://www gov.cn/)`\n\n```\n[China](https://www gov.cn/)\n```\n", []),
         ("<!-- [China](https://www gov.cn/) -->\n\n<div>[China][nope]</div>\n", []),
         ("{% include x.html text='[China](https://www gov.cn/)' %}\n", []),
+        (
+            "Say {% include x.html a='[China](https://www gov.cn/)' %} and [b](https://www b.cn/)\n",
+            [("LK003", 1, 63)],
+        ),
         ("[x](https://youtu.be/{{ talk.id }} ) [y][r]\n\n[r]: {{ site.repo }}/x\n", []),
         (
             "Intro\n\n{{< code-toggle >}}\n[menus.main]\nname = 'x'\n{{< /code-toggle >}}\n\n[a][b]\n",
