@@ -123,6 +123,13 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     help="Worker processes [default: one per core].",
 )
 @click.option("--no-cache", is_flag=True, help="Check every file, ignoring .mdvet_cache/.")
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="PLUGIN",
+    help="Load rules from a plugin: a module path or an installed `mdvet.rules` entry point.",
+)
 @config_options
 def check(
     paths,
@@ -144,6 +151,7 @@ def check(
     force_exclude,
     jobs,
     no_cache,
+    plugins,
     config_path,
     isolated,
 ) -> int:
@@ -158,6 +166,8 @@ def check(
             overrides[key] = _split(values)
     if fail_on:
         overrides["fail_on"] = fail_on
+    if plugins:
+        overrides["plugins"] = _split(plugins)
     settings = load_settings(overrides, config_path, isolated).settings
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")

@@ -8,7 +8,18 @@ from typing import Any
 
 from lint import frontmatter
 from lint.frontmatter import FrontMatter
-from lint.markdown import Code, Heading, Html, Image, Link, Node, Text, parse_body, template_spans
+from lint.markdown import (
+    Code,
+    Definition,
+    Heading,
+    Html,
+    Image,
+    Link,
+    Node,
+    Text,
+    parse_body,
+    template_spans,
+)
 from lint.model import Pos, Problem
 from lint.source import LineIndex
 
@@ -50,6 +61,11 @@ class Document:
     @cached_property
     def code(self) -> tuple[Code, ...]:
         return tuple(n for n in self.nodes if type(n) is Code)
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Link reference definitions, in document order (the first of a label wins)."""
+        return tuple(n for n in self.nodes if type(n) is Definition)
 
     @cached_property
     def html(self) -> tuple[Html, ...]:

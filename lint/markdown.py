@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyromark
 
@@ -31,6 +31,9 @@ class Node:
     end: Pos
     offset: int  # character offsets into the whole document text
     end_offset: int
+    # The containers the node sits in, outermost first: blockquote, list, table, footnote,
+    # heading, link.
+    inside: tuple[str, ...] = field(default=(), kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Link(Node):
     title: str
     text: str
     label: str  # the reference label, for reference links
+    # Character range of the destination as written (inside `<>` when so written): in the
+    # link for inline links and autolinks, in the definition for reference links.
+    dest: tuple[int, int] | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,22 @@ class Image(Node):
     title: str
     alt: str
     label: str
+    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Definition(Node):
+    """A link reference definition `[label]: url "title"`."""
+
+    label: str
+    url: str
+    title: str
+    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+
+
+def label_key(label: str) -> str:
+    """Reference labels match case-insensitively, with runs of whitespace as one space."""
+    return " ".join(label.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,7 @@ _TEMPLATE = re.compile(
     r"|\{%[\s\S]{0,4096}?%\}"  # Liquid tags
     r"|\{\{[\s\S]{0,4096}?\}\}"  # Liquid / Hugo output
 )
+_SHORTCODE = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)")
 _MDX = re.compile(
     r"^(?:import|export)\s[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*|\{[^{}\n]{0,4096}\}", re.MULTILINE
 )
@@ -108,6 +131,7 @@ def template_spans(text: str, start: int, mdx: bool) -> list[tuple[int, int]]:
     """Character ranges of template syntax in `text[start:]`, sorted and merged."""
     spans = [m.span() for m in _LIQUID_BLOCK.finditer(text, start)]
     spans += [m.span() for m in _TEMPLATE.finditer(text, start)]
+    spans += _paired_shortcodes(text, spans)
     if mdx:
         spans += [m.span() for m in _MDX.finditer(text, start)]
     spans.sort()
@@ -119,6 +143,43 @@ def template_spans(text: str, start: int, mdx: bool) -> list[tuple[int, int]]:
         else:
             merged.append((lo, hi))
     return merged
+
+
+_CONTAINERS = {
+    "BlockQuote": "blockquote",
+    "List": "list",
+    "Table": "table",
+    "FootnoteDefinition": "footnote",
+    "Heading": "heading",
+    "Link": "link",
+}
+# An inline destination and optional title, from just after `](` to the closing `)`.
+_INLINE_TAIL = re.compile(
+    r"""[ \t]*(?:\r?\n[ \t]*)?"""
+    r"""(<(?:\\.|[^<>\\\n])*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"""
+    r"""(?:\s+(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\)))?\s*\)\Z"""
+)
+# A reference definition up to its destination.
+_DEFINITION = re.compile(
+    r"""\[(?:\\.|[^\]\\])*\]:[ \t]*(?:\r?\n[ \t>]*)?(<(?:\\.|[^<>\\\n])*>|\S+)"""
+)
+
+
+def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`{{< name >}} ... {{< /name >}}` as one range: Hugo hands the inner text of a `<`
+    shortcode to the shortcode as it is (a `%` shortcode's inner text is Markdown)."""
+    opened: dict[str, list[int]] = {}
+    pairs = []
+    for lo, hi in spans:
+        tag = _SHORTCODE.match(text, lo, hi)
+        if tag is None or text[hi - 3 : hi - 2] == "/":  # not `{{<`, or self-closing `/>}}`
+            continue
+        closing, name = tag.groups()
+        if not closing:
+            opened.setdefault(name, []).append(lo)
+        elif opened.get(name):
+            pairs.append((opened[name].pop(), hi))
+    return pairs
 
 
 def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -> tuple[Node, ...]:
@@ -137,13 +198,17 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
         return lo, hi
 
     nodes: list[Node] = []
-    open_nodes: list[tuple[str, dict, tuple[int, int], list[str]]] = []
-    pending_text: list = []  # [lo, hi, pieces] of the current prose run
+    definitions = _definitions(lines, body, span)
+    by_label = {label_key(d.label): d for d in definitions}
+    nodes.extend(definitions)
+    containers: list[str] = []
+    open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
+    pending_text: list = []  # [lo, hi, pieces, inside] of the current prose run
 
     def flush_text() -> None:
         if pending_text:
-            lo, hi, pieces = pending_text
-            nodes.append(Text(lines.pos(lo), lines.pos(hi), lo, hi, "".join(pieces)))
+            lo, hi, pieces, inside = pending_text
+            nodes.append(Text(lines.pos(lo), lines.pos(hi), lo, hi, "".join(pieces), inside=inside))
             pending_text.clear()
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS, merge_text=False):
@@ -159,28 +224,55 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
             lo, hi = span(rng)
             if kind == "Code":
                 flush_text()
-                nodes.append(Code(lines.pos(lo), lines.pos(hi), lo, hi, False, "", value))
+                nodes.append(
+                    Code(
+                        lines.pos(lo),
+                        lines.pos(hi),
+                        lo,
+                        hi,
+                        False,
+                        "",
+                        value,
+                        inside=tuple(containers),
+                    )
+                )
             elif open_nodes and open_nodes[-1][0] == "CodeBlock":
                 pass
-            elif pending_text and pending_text[1] == lo:
-                pending_text[1] = hi
-                pending_text[2].append(value)
             else:
-                flush_text()
-                pending_text.extend((lo, hi, [value]))
+                for piece_lo, piece_hi, piece in _outside_templates(text, lo, hi, value, templates):
+                    if pending_text and pending_text[1] == piece_lo:
+                        pending_text[1] = piece_hi
+                        pending_text[2].append(piece)
+                    else:
+                        flush_text()
+                        pending_text.extend((piece_lo, piece_hi, [piece], tuple(containers)))
             continue
         flush_text()
         if kind == "Start":
             name, attrs = (value, None) if isinstance(value, str) else next(iter(value.items()))
             if name in ("Heading", "Link", "Image", "CodeBlock"):
-                open_nodes.append((name, attrs, span(rng), []))
+                open_nodes.append((name, attrs, span(rng), [], tuple(containers)))
+            if name in _CONTAINERS:
+                containers.append(_CONTAINERS[name])
         elif kind == "End":
             name = value if isinstance(value, str) else next(iter(value))
+            if name in _CONTAINERS and containers and containers[-1] == _CONTAINERS[name]:
+                containers.pop()
             if open_nodes and open_nodes[-1][0] == name:
-                nodes.append(_close(open_nodes.pop(), lines))
+                nodes.append(_close(open_nodes.pop(), lines, by_label))
         elif kind in ("Html", "InlineHtml"):
             lo, hi = span(rng)
-            nodes.append(Html(lines.pos(lo), lines.pos(hi), lo, hi, kind == "Html", value))
+            nodes.append(
+                Html(
+                    lines.pos(lo),
+                    lines.pos(hi),
+                    lo,
+                    hi,
+                    kind == "Html",
+                    value,
+                    inside=tuple(containers),
+                )
+            )
     flush_text()
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
@@ -188,19 +280,110 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
     return tuple(nodes)
 
 
-def _close(item, lines: LineIndex) -> Node:
-    name, attrs, (lo, hi), pieces = item
+def _outside_templates(text: str, lo: int, hi: int, value: str, templates):
+    """The parts of a text event outside template syntax, so that prose never holds any.
+    A part's rendered text is its source when the event's source is its text (no escapes or
+    entities); otherwise the first part keeps the whole rendered text."""
+    if not templates:
+        return [(lo, hi, value)]
+    i = max(bisect_right(templates, (lo, float("inf"))) - 1, 0)
+    parts, at = [], lo
+    while i < len(templates) and templates[i][0] < hi:
+        t_lo, t_hi = templates[i]
+        if t_hi > at:
+            if t_lo > at:
+                parts.append((at, t_lo))
+            at = max(at, t_hi)
+        i += 1
+    if at < hi:
+        parts.append((at, hi))
+    if parts == [(lo, hi)]:
+        return [(lo, hi, value)]
+    exact = text[lo:hi] == value
+    return [
+        (p_lo, p_hi, text[p_lo:p_hi] if exact else (value if n == 0 else ""))
+        for n, (p_lo, p_hi) in enumerate(parts)
+    ]
+
+
+def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
+    text = lines.text
+    found = []
+    for label, value in pyromark.reference_definitions(body).items():
+        lo, hi = span(value["span"])
+        match = _DEFINITION.match(text, lo, hi)
+        dest = None
+        if match:
+            dest = match.span(1)
+            if text[dest[0]] == "<":
+                dest = (dest[0] + 1, dest[1] - 1)
+        found.append(
+            Definition(
+                lines.pos(lo),
+                lines.pos(hi),
+                lo,
+                hi,
+                label,
+                value["dest"],
+                value["title"] or "",
+                dest=dest,
+            )
+        )
+    return found
+
+
+def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
+    name, attrs, (lo, hi), pieces, inside = item
     start, end = lines.pos(lo), lines.pos(hi)
     text = "".join(pieces)
     if name == "Heading":
-        return Heading(start, end, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"])
+        return Heading(
+            start, end, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"], inside=inside
+        )
     if name == "CodeBlock":
         info = attrs.get("Fenced", "") if isinstance(attrs, dict) else ""
-        return Code(start, end, lo, hi, True, info, text)
+        return Code(start, end, lo, hi, True, info, text, inside=inside)
     kind = _LINK_KINDS.get(attrs["link_type"], attrs["link_type"].lower())
-    if name == "Image":
-        return Image(start, end, lo, hi, kind, attrs["dest_url"], attrs["title"], text, attrs["id"])
-    return Link(start, end, lo, hi, kind, attrs["dest_url"], attrs["title"], text, attrs["id"])
+    dest = None
+    if kind == "inline":
+        dest = _inline_dest(lines.text, lo, hi, attrs["dest_url"])
+    elif kind == "autolink":
+        dest = (lo + 1, hi - 1)
+    elif kind in ("reference", "collapsed", "shortcut"):
+        definition = definitions.get(label_key(attrs["id"]))
+        dest = definition.dest if definition is not None else None
+    node = Image if name == "Image" else Link
+    return node(
+        start,
+        end,
+        lo,
+        hi,
+        kind,
+        attrs["dest_url"],
+        attrs["title"],
+        text,
+        attrs["id"],
+        inside=inside,
+        dest=dest,
+    )
+
+
+def _inline_dest(text: str, lo: int, hi: int, url: str) -> tuple[int, int] | None:
+    """Where an inline link's destination is written: after the last `](` that begins a
+    well-formed destination-and-title tail holding the URL (the link text may hold an image
+    with its own `](`, the title may hold one too)."""
+    source = text[lo:hi]
+    at = len(source)
+    while (at := source.rfind("](", 0, at)) != -1:
+        match = _INLINE_TAIL.match(source, at + 2)
+        if match:
+            d_lo, d_hi = match.span(1)
+            if d_hi > d_lo and source[d_lo] == "<":
+                d_lo, d_hi = d_lo + 1, d_hi - 1
+            raw = source[d_lo:d_hi]
+            if raw == url or "\\" in raw or "&" in raw:  # escapes and entities differ
+                return lo + d_lo, lo + d_hi
+    return None
 
 
 def _inside(node: Node, spans: list[tuple[int, int]]) -> bool:

@@ -59,10 +59,20 @@ class Settings(BaseModel):
     per_file_ignores: dict[str, tuple[str, ...]] = {}
     python_path: tuple[str, ...] = ()
     root: Path = Path(".")  # the site's folder: config file's folder, or the current one
+    # rule plugins: local module paths (relative to root) or `mdvet.rules` entry-point names
+    plugins: tuple[str, ...] = ()
 
     @cached_property
     def registry(self) -> Registry:
-        return builtin()
+        """The built-in rules, plus the rules of the plugins named here."""
+        if not self.plugins:
+            return builtin()
+        from lint.plugins import PluginError, registry
+
+        try:
+            return registry(self.plugins, self.root)
+        except PluginError as err:
+            raise SettingsError(str(err), ("plugins",)) from None
 
     @cached_property
     def active(self) -> tuple[ActiveRule, ...]:
@@ -70,13 +80,9 @@ class Settings(BaseModel):
 
     @cached_property
     def dependencies(self) -> tuple[Path, ...]:
-        """Files besides the checked ones that results depend on (schema files)."""
-        found = []
-        for entry in self.schemas:
-            candidate = Path(self.root) / entry.schema_
-            if candidate.is_file():
-                found.append(candidate)
-        return tuple(found)
+        """Files besides the checked ones that results depend on: schema files, plugins."""
+        named = [entry.schema_ for entry in self.schemas] + list(self.plugins)
+        return tuple(Path(self.root) / name for name in named if (Path(self.root) / name).is_file())
 
     @cached_property
     def per_file_ignore_specs(self) -> tuple[tuple[pathspec.PathSpec, frozenset[str]], ...]:

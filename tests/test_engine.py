@@ -88,7 +88,7 @@ def codes(settings: Settings) -> list[str]:
         (Settings(select=("FM0",)), ["FM002", "FM003", "FM004", "FM005"]),
         (Settings(select=("duplicate-key", "LN001")), ["FM004", "LN001"]),
         (
-            Settings(select=("FM",), ignore=("FM003", "front-matter-not-mapping", "FM1")),
+            Settings(select=("FM0",), ignore=("FM003", "front-matter-not-mapping")),
             ["FM002", "FM004"],
         ),
         (Settings(select=("LN",), extend_select=("FM004",)), ["FM004", "LN001", "LN900"]),

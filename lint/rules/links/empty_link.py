@@ -1,0 +1,51 @@
+"""## What it does
+Flags a link with no text (nothing but spaces, and no image or HTML inside) and a link or
+image whose destination is empty or only `#`.
+
+## Why is this bad?
+A link without text cannot be seen or clicked, and screen readers announce only its address.
+An empty destination leads nowhere, or back to the top of the page.
+
+## Example
+    See [](https://jekyllrb.com/docs/) and [the docs]().
+
+## Use instead
+    See [the Jekyll docs](https://jekyllrb.com/docs/) and [the docs](https://jekyllrb.com/).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from lint.markdown import Image
+from lint.model import Problem, Severity
+from lint.rules import Rule
+
+
+class EmptyLink(Rule):
+    code = "LK006"
+    name = "empty-link"
+    summary = "a link has no text or no destination"
+    severity = Severity.ERROR
+
+    def check(self, doc, options):
+        # images and inline HTML give a link content even without text
+        content = sorted(
+            n.offset for n in (*doc.images, *doc.html) if not getattr(n, "block", False)
+        )
+        for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+            if node.kind in ("autolink", "email"):
+                continue
+            what = "image" if isinstance(node, Image) else "link"
+            if what == "link" and not node.text.strip():
+                i = bisect_left(content, node.offset)
+                if not (i < len(content) and content[i] < node.end_offset):
+                    yield Problem(node.start, "link has no text", end=node.end)
+                    continue
+            if node.url.strip() in ("", "#"):
+                target = "empty" if not node.url.strip() else f"'{node.url.strip()}'"
+                yield Problem(
+                    node.start,
+                    f"{what} destination is {target}; it leads nowhere",
+                    end=node.end,
+                )

@@ -1,0 +1,99 @@
+"""## What it does
+Flags link text that usually leads to one destination but somewhere leads to another. Link
+text is compared case-insensitively with runs of whitespace as one space; destinations are
+compared after folding their equivalent forms (see LK002) and without their `#fragment` (two
+sections of one page are one page). When one text leads to one destination at least twice,
+each link with that text that leads elsewhere is reported, naming the usual destination.
+
+Left alone, because the same words there rightly lead to different places (the corpora of
+the Jekyll, Hugo, Node.js, PowerShell and Rust sites showed it): links in list items and
+table rows (parallel entries: each entry's "Final report" is its own), links to a place on
+the same page (`#top`), lower-case descriptive text ("details", "source code"), the generic
+texts of the `ignore_text` option, and a text that leads to two places once each.
+
+## Why is this bad?
+Readers expect the same words to lead to the same place. A different destination is usually
+a slip: a link copied from another post, a page that moved, or a link to the wrong item.
+
+## Example
+    The [U.S. Treasury](https://home.treasury.gov/data) holds the data. Japan holds
+    [U.S. Treasury](https://home.treasury.gov/data) bonds, and the
+    [U.S. Treasury](https://home.treasury.gov/) knows it.
+
+## Use instead
+    The [U.S. Treasury](https://home.treasury.gov/data) holds the data. Japan holds
+    [U.S. Treasury](https://home.treasury.gov/data) bonds, and the
+    [U.S. Treasury](https://home.treasury.gov/data) knows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pydantic import Field
+
+from lint.model import Problem, Severity
+from lint.rules import Rule, RuleOptions
+from lint.urls import canonical, link_text_key, page
+
+# List items and table rows are parallel entries: each one's "Final report" or "details"
+# link belongs to that entry, so links there are not compared.
+_PARALLEL = {"list", "table"}
+# Lower-case words describe ("details", "source code", "original article"); each such link
+# may lead to its own page. Names are written with a capital, a digit or code punctuation.
+_DESCRIPTIVE = re.compile(r"[a-z][a-z' \u2019-]*")
+GENERIC_TEXT = (
+    "here",
+    "click here",
+    "this",
+    "this link",
+    "link",
+    "more",
+    "read more",
+    "learn more",
+)
+
+
+class InconsistentLinkTarget(Rule):
+    code = "LK001"
+    name = "inconsistent-link-target"
+    summary = "the same link text points to different destinations"
+    severity = Severity.ERROR
+
+    class Options(RuleOptions):
+        ignore_text: tuple[str, ...] = Field(
+            GENERIC_TEXT,
+            description="link texts that may point anywhere (compared case-insensitively)",
+        )
+
+    def check(self, doc, options):
+        ignored = {link_text_key(text) for text in options.ignore_text}
+        groups: dict[str, list] = {}
+        for link in doc.links:
+            if link.kind in ("autolink", "email") or _PARALLEL.intersection(link.inside):
+                continue
+            if link.url.startswith("#"):
+                continue  # places on this page: "top", "back" lead to different ones
+            key = link_text_key(link.text)
+            if not key or key in ignored or _DESCRIPTIVE.fullmatch(link.text.strip()):
+                continue
+            groups.setdefault(key, []).append((link, page(canonical(link.url) or link.url)))
+        for links in groups.values():
+            counts = Counter(target for _, target in links)
+            if len(counts) < 2:
+                continue
+            # the destination this text has: the one it leads to most (the first on a tie)
+            usual, uses = counts.most_common(1)[0]
+            if uses < 2:
+                continue  # two texts, two pages, once each: likely two different things
+            first = next(link for link, target in links if target == usual)
+            for link, target in links:
+                if target != usual:
+                    yield Problem(
+                        link.start,
+                        f"'{' '.join(link.text.split())}' links to '{link.url}'; elsewhere the "
+                        f"same text links to '{first.url}' ({uses} times, first at line "
+                        f"{first.start.line})",
+                        end=link.end,
+                    )

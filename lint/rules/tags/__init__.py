@@ -1,0 +1,1 @@
+"""Tag rules (FM2xx): the tag lists in front matter."""

@@ -1,0 +1,51 @@
+"""## What it does
+Flags a tag list in front matter longer than `max` entries (default 10), at the list. The
+fields read are set by `fields` (default `tags` and `keywords`).
+
+## Why is this bad?
+A tag is useful when it groups a few posts. Dozens of tags on one post (often link titles
+pasted into the list) make tag pages and feeds noisy, and nobody browses them.
+
+## Example
+    ---
+    title: Tariff talks
+    tags: [japan, trade, tariffs, treasuries, yen, bonds, kato, bessent, trump, tokyo, washington]
+    ---
+
+## Use instead
+    ---
+    title: Tariff talks
+    tags: [japan, trade, tariffs, treasuries]
+    ---
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from lint.model import Problem
+from lint.rules import Rule, RuleOptions
+
+
+class TooManyTags(Rule):
+    code = "FM201"
+    name = "too-many-tags"
+    summary = "a tag list is longer than `max`"
+
+    class Options(RuleOptions):
+        max: int = Field(10, ge=0, description="the most entries a tag list may hold")
+        fields: tuple[str, ...] = Field(
+            ("tags", "keywords"), description="front-matter fields that hold tag lists"
+        )
+
+    def check(self, doc, options):
+        data, fm = doc.data, doc.front_matter
+        for field in options.fields:
+            value = data.get(field)
+            if isinstance(value, list) and len(value) > options.max:
+                span = fm.locate((field,))
+                yield Problem(
+                    span.start,
+                    f"'{field}' lists {len(value)} entries; at most {options.max} expected",
+                    end=span.end,
+                )

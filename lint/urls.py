@@ -1,0 +1,78 @@
+"""What the link rules share: where a destination is written, and when two are the same."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from lint.document import Document
+from lint.markdown import Definition, Image, Link
+
+_INDEX_PAGE = re.compile(r"(^|/)index\.(?:html?|php)$", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+_TEMPLATE = ("{{", "{%", "{<")
+
+
+def shorten(text: str, width: int = 80) -> str:
+    """Text for a message: long values end with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def templated(url: str) -> bool:
+    """Whether the URL is built by a template (its final form is not in the source)."""
+    return any(marker in url for marker in _TEMPLATE)
+
+
+def canonical(url: str) -> str | None:
+    """A key under which the equivalent spellings of one destination meet: `http` and
+    `https`, host case, a default port, `index.html`/`.htm`/`.php` and the folder, a trailing
+    slash, an empty query or fragment. None for what is not compared: empty, fragment-only,
+    templated, or not a web or relative URL."""
+    url = url.strip()
+    if not url or url.startswith("#") or templated(url):
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        return url
+    path = _INDEX_PAGE.sub(r"\1", parts.path).rstrip("/")
+    while path.startswith("./"):
+        path = path[2:]
+    if scheme or parts.netloc:
+        host = (parts.hostname or "").rstrip(".")
+        if port is not None and str(port) != _DEFAULT_PORTS.get(scheme or "https"):
+            host += f":{port}"
+        authority = parts.netloc.rpartition("@")[0]
+        prefix = f"//{authority + '@' if authority else ''}{host}"
+    else:
+        prefix = ""
+    key = prefix + path
+    if parts.query:
+        key += "?" + parts.query
+    if parts.fragment:
+        key += "#" + parts.fragment
+    return key
+
+
+def page(key: str) -> str:
+    """A canonical key without its fragment: the page, not the place on it."""
+    return key.partition("#")[0]
+
+
+def link_text_key(text: str) -> str:
+    """Link text compared case-insensitively, runs of whitespace as one space."""
+    return " ".join(text.split()).casefold()
+
+
+def written_destinations(doc: Document) -> Iterator[Link | Image | Definition]:
+    """Every place a destination is written, once: inline links and images, autolinks, and
+    reference definitions (a reference link's destination is written in its definition)."""
+    nodes = sorted((*doc.links, *doc.images, *doc.definitions), key=lambda n: n.offset)
+    for node in nodes:
+        if isinstance(node, Definition) or node.kind in ("inline", "autolink"):
+            yield node
