@@ -16,6 +16,7 @@ from lint.markdown import (
     Image,
     Link,
     Node,
+    Prose,
     Text,
     parse_body,
     template_spans,
@@ -32,6 +33,7 @@ class Document:
     front_matter: FrontMatter | None
     body_start: int  # character offset where the Markdown body begins
     nodes: tuple[Node, ...]
+    prose: tuple[Prose, ...]  # runs of prose: (offset, end offset, containers), in order
     templates: tuple[tuple[int, int], ...]  # character ranges of template syntax
     problems: tuple[tuple[str, Problem], ...]  # found while reading and parsing, by code
     bom: bool = False
@@ -56,7 +58,8 @@ class Document:
 
     @cached_property
     def texts(self) -> tuple[Text, ...]:
-        return tuple(n for n in self.nodes if type(n) is Text)
+        """The prose runs as nodes (`prose` holds the same as plain tuples)."""
+        return tuple(Text(self.lines, lo, hi, inside=inside) for lo, hi, inside in self.prose)
 
     @cached_property
     def code(self) -> tuple[Code, ...]:
@@ -98,12 +101,14 @@ def parse_document(text: str, path: str, *, bom: bool = False) -> Document:
             problems.extend(found)
     start = frontmatter.body_start(block, lines)
     templates = template_spans(text, start, mdx=path.endswith(".mdx"))
-    nodes = parse_body(lines, start, templates)
-    return Document(path, text, lines, block, start, nodes, tuple(templates), tuple(problems), bom)
+    nodes, prose = parse_body(lines, start, templates)
+    return Document(
+        path, text, lines, block, start, nodes, prose, tuple(templates), tuple(problems), bom
+    )
 
 
 def unreadable_document(path: str, reason: str) -> Document:
     """A stand-in for a file that could not be read as text; it carries one LN001."""
     return Document(
-        path, "", LineIndex(""), None, 0, (), (), (("LN001", Problem(Pos(1, 1), reason)),)
+        path, "", LineIndex(""), None, 0, (), (), (), (("LN001", Problem(Pos(1, 1), reason)),)
     )

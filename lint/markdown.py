@@ -25,47 +25,66 @@ _OPTIONS = (
 )
 
 
-@dataclass(frozen=True)
+# Nodes are built by the hundred thousand: plain slotted classes, read-only by convention.
+@dataclass(slots=True, eq=False)
 class Node:
-    start: Pos
-    end: Pos
+    lines: LineIndex = field(repr=False, compare=False)
     offset: int  # character offsets into the whole document text
     end_offset: int
     # The containers the node sits in, outermost first: blockquote, list, table, footnote,
     # heading, link.
     inside: tuple[str, ...] = field(default=(), kw_only=True)
 
+    @property
+    def start(self) -> Pos:
+        return self.lines.pos(self.offset)
 
-@dataclass(frozen=True)
+    @property
+    def end(self) -> Pos:
+        return self.lines.pos(self.end_offset)
+
+
+@dataclass(slots=True, eq=False)
 class Heading(Node):
     level: int
     text: str
     id: str | None  # an explicit `{#id}`
 
 
-@dataclass(frozen=True)
+_FIND = object()  # an inline destination is found in the link's source when first asked for
+
+
+def _destination(node) -> tuple[int, int] | None:
+    """Character range of the destination as written (inside `<>` when so written): in the
+    link for inline links and autolinks, in the definition for reference links."""
+    if node.written is _FIND:
+        node.written = _inline_dest(node.lines.text, node.offset, node.end_offset, node.url)
+    return node.written
+
+
+@dataclass(slots=True, eq=False)
 class Link(Node):
     kind: str  # inline | reference | collapsed | shortcut | autolink | email
     url: str
     title: str
     text: str
     label: str  # the reference label, for reference links
-    # Character range of the destination as written (inside `<>` when so written): in the
-    # link for inline links and autolinks, in the definition for reference links.
-    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+    written: object = field(default=None, kw_only=True, repr=False)
+    dest = property(_destination)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Image(Node):
     kind: str
     url: str
     title: str
     alt: str
     label: str
-    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+    written: object = field(default=None, kw_only=True, repr=False)
+    dest = property(_destination)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Definition(Node):
     """A link reference definition `[label]: url "title"`."""
 
@@ -80,24 +99,22 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Code(Node):
     block: bool
     info: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Html(Node):
     block: bool
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Text(Node):
-    """A run of prose; `text` is as rendered, the source is `doc.text[offset:end_offset]`."""
-
-    text: str
+    """A run of prose outside template syntax; its source is `doc.text[offset:end_offset]`."""
 
 
 _LINK_KINDS = {
@@ -182,17 +199,47 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return pairs
 
 
-def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -> tuple[Node, ...]:
-    """Parse `lines.text[start:]` into nodes positioned in the whole text."""
+# UTF-8 continuation bytes (0x80-0xBF) map to 1, every other byte to 0
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
+
+
+def _char_offsets(text: str, base: int):
+    """A function from UTF-8 byte offsets of `text[base:]` (pyromark's ranges) to character
+    offsets in `text`: a byte offset less the continuation bytes before it. Offsets arrive
+    roughly in order, so it counts from the last one instead of from the start."""
+    if text.isascii():
+        return lambda byte: base + byte
+    marks = text[base:].encode("utf-8").translate(_CONTINUATION)
+    last = [0, 0]  # byte offset, continuation bytes before it
+
+    def convert(byte: int) -> int:
+        at, before = last
+        if byte >= at:
+            before += marks.count(1, at, byte)
+        else:
+            before -= marks.count(1, byte, at)
+        last[0], last[1] = byte, before
+        return base + byte - before
+
+    return convert
+
+
+Prose = tuple[int, int, tuple[str, ...]]  # a run of prose: offsets and containers
+
+
+def parse_body(
+    lines: LineIndex, start: int, templates: list[tuple[int, int]]
+) -> tuple[tuple[Node, ...], tuple[Prose, ...]]:
+    """Parse `lines.text[start:]` into nodes positioned in the whole text, and the runs of
+    prose between them (outside template syntax)."""
     text = lines.text
     body = text[start:]
     if not body.strip():
-        return ()
-    base = len(text[:start].encode("utf-8")) if not text.isascii() else start
-    char = lines.char_offset
+        return (), ()
+    char = _char_offsets(text, start)
 
     def span(rng) -> tuple[int, int]:
-        lo, hi = char(base + rng["start"]), char(base + rng["end"])
+        lo, hi = char(rng["start"]), char(rng["end"])
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
@@ -202,90 +249,91 @@ def parse_body(lines: LineIndex, start: int, templates: list[tuple[int, int]]) -
     by_label = {label_key(d.label): d for d in definitions}
     nodes.extend(definitions)
     containers: list[str] = []
+    inside: tuple[str, ...] = ()
     open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
-    pending_text: list = []  # [lo, hi, pieces, inside] of the current prose run
+    run: list = []  # [byte start, byte end, inside] of the current prose run
+    prose: list[Prose] = []
+    in_code_block = False
 
     def flush_text() -> None:
-        if pending_text:
-            lo, hi, pieces, inside = pending_text
-            nodes.append(Text(lines.pos(lo), lines.pos(hi), lo, hi, "".join(pieces), inside=inside))
-            pending_text.clear()
+        lo, hi = char(run[0]), char(run[1])
+        if templates:
+            prose.extend((a, b, run[2]) for a, b in _outside_templates(lo, hi, templates))
+        else:
+            prose.append((lo, hi, run[2]))
+        run.clear()
 
-    for event, rng in pyromark.events_with_range(body, options=_OPTIONS, merge_text=False):
-        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
-            if event in ("SoftBreak", "HardBreak"):
+    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
+        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
+            if open_nodes and event != "Rule":
                 for item in open_nodes:
                     item[3].append(" ")
             continue
-        kind, value = next(iter(event.items()))
-        if kind == "Text" or kind == "Code":
-            for item in open_nodes:
-                item[3].append(value)
-            lo, hi = span(rng)
-            if kind == "Code":
-                flush_text()
-                nodes.append(
-                    Code(
-                        lines.pos(lo),
-                        lines.pos(hi),
-                        lo,
-                        hi,
-                        False,
-                        "",
-                        value,
-                        inside=tuple(containers),
-                    )
-                )
-            elif open_nodes and open_nodes[-1][0] == "CodeBlock":
-                pass
+        ((kind, value),) = event.items()
+        if kind == "Text":
+            if open_nodes:
+                for item in open_nodes:
+                    item[3].append(value)
+            if in_code_block:
+                continue
+            if run and run[1] == rng["start"]:
+                run[1] = rng["end"]
             else:
-                for piece_lo, piece_hi, piece in _outside_templates(text, lo, hi, value, templates):
-                    if pending_text and pending_text[1] == piece_lo:
-                        pending_text[1] = piece_hi
-                        pending_text[2].append(piece)
-                    else:
-                        flush_text()
-                        pending_text.extend((piece_lo, piece_hi, [piece], tuple(containers)))
+                if run:
+                    flush_text()
+                run.extend((rng["start"], rng["end"], inside))
             continue
-        flush_text()
+        if run:
+            flush_text()
         if kind == "Start":
-            name, attrs = (value, None) if isinstance(value, str) else next(iter(value.items()))
-            if name in ("Heading", "Link", "Image", "CodeBlock"):
-                open_nodes.append((name, attrs, span(rng), [], tuple(containers)))
+            if value.__class__ is str:
+                name, attrs = value, None
+            else:
+                ((name, attrs),) = value.items()
+            if name in _OPENED:
+                open_nodes.append((name, attrs, span(rng), [], inside))
+                in_code_block = in_code_block or name == "CodeBlock"
             if name in _CONTAINERS:
                 containers.append(_CONTAINERS[name])
+                inside = tuple(containers)
         elif kind == "End":
-            name = value if isinstance(value, str) else next(iter(value))
+            name = value if value.__class__ is str else next(iter(value))
             if name in _CONTAINERS and containers and containers[-1] == _CONTAINERS[name]:
                 containers.pop()
+                inside = tuple(containers)
             if open_nodes and open_nodes[-1][0] == name:
                 nodes.append(_close(open_nodes.pop(), lines, by_label))
-        elif kind in ("Html", "InlineHtml"):
+                if name == "CodeBlock":
+                    in_code_block = False
+        elif kind == "Code":
+            if open_nodes:
+                for item in open_nodes:
+                    item[3].append(value)
             lo, hi = span(rng)
-            nodes.append(
-                Html(
-                    lines.pos(lo),
-                    lines.pos(hi),
-                    lo,
-                    hi,
-                    kind == "Html",
-                    value,
-                    inside=tuple(containers),
-                )
-            )
-    flush_text()
+            nodes.append(Code(lines, lo, hi, False, "", value, inside=inside))
+        elif kind == "Html" or kind == "InlineHtml":
+            lo, hi = span(rng)
+            nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
+    if run:
+        flush_text()
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
-    nodes.sort(key=lambda n: n.offset)
-    return tuple(nodes)
+    nodes.sort(key=_by_offset)
+    prose.sort()
+    return tuple(nodes), tuple(prose)
 
 
-def _outside_templates(text: str, lo: int, hi: int, value: str, templates):
-    """The parts of a text event outside template syntax, so that prose never holds any.
-    A part's rendered text is its source when the event's source is its text (no escapes or
-    entities); otherwise the first part keeps the whole rendered text."""
+def _by_offset(node: Node) -> int:
+    return node.offset
+
+
+_OPENED = frozenset({"Heading", "Link", "Image", "CodeBlock"})
+
+
+def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) outside template syntax, so that prose never holds any."""
     if not templates:
-        return [(lo, hi, value)]
+        return [(lo, hi)]
     i = max(bisect_right(templates, (lo, float("inf"))) - 1, 0)
     parts, at = [], lo
     while i < len(templates) and templates[i][0] < hi:
@@ -297,13 +345,7 @@ def _outside_templates(text: str, lo: int, hi: int, value: str, templates):
         i += 1
     if at < hi:
         parts.append((at, hi))
-    if parts == [(lo, hi)]:
-        return [(lo, hi, value)]
-    exact = text[lo:hi] == value
-    return [
-        (p_lo, p_hi, text[p_lo:p_hi] if exact else (value if n == 0 else ""))
-        for n, (p_lo, p_hi) in enumerate(parts)
-    ]
+    return parts
 
 
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
@@ -319,8 +361,7 @@ def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
                 dest = (dest[0] + 1, dest[1] - 1)
         found.append(
             Definition(
-                lines.pos(lo),
-                lines.pos(hi),
+                lines,
                 lo,
                 hi,
                 label,
@@ -334,19 +375,18 @@ def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
 
 def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
     name, attrs, (lo, hi), pieces, inside = item
-    start, end = lines.pos(lo), lines.pos(hi)
     text = "".join(pieces)
     if name == "Heading":
         return Heading(
-            start, end, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"], inside=inside
+            lines, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"], inside=inside
         )
     if name == "CodeBlock":
         info = attrs.get("Fenced", "") if isinstance(attrs, dict) else ""
-        return Code(start, end, lo, hi, True, info, text, inside=inside)
+        return Code(lines, lo, hi, True, info, text, inside=inside)
     kind = _LINK_KINDS.get(attrs["link_type"], attrs["link_type"].lower())
     dest = None
     if kind == "inline":
-        dest = _inline_dest(lines.text, lo, hi, attrs["dest_url"])
+        dest = _FIND
     elif kind == "autolink":
         dest = (lo + 1, hi - 1)
     elif kind in ("reference", "collapsed", "shortcut"):
@@ -354,8 +394,7 @@ def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
         dest = definition.dest if definition is not None else None
     node = Image if name == "Image" else Link
     return node(
-        start,
-        end,
+        lines,
         lo,
         hi,
         kind,
@@ -364,7 +403,7 @@ def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
         text,
         attrs["id"],
         inside=inside,
-        dest=dest,
+        written=dest,
     )
 
 

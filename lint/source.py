@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from lint.model import Pos
 
@@ -41,8 +42,12 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        if "\r" in text:
+            starts = [0]
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        else:  # the common case, in C: each line's start is the sum of the lengths before it
+            lengths = map(len, text.split("\n")[:-1])
+            starts = list(accumulate(map((1).__add__, lengths), initial=0))
         self.starts = starts
         self._ascii = text.isascii()
         self._byte_starts: list[int] | None = None

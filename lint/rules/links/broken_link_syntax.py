@@ -55,10 +55,10 @@ class BrokenLinkSyntax(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        texts = [t for t in doc.texts if "link" not in t.inside]
+        texts = [run for run in doc.prose if "link" not in run[2]]
         if not texts:
             return
-        starts = [t.offset for t in texts]
+        starts = [run[0] for run in texts]
         text = doc.text
         labels = _Labels(
             [d.label for d in doc.definitions]
@@ -67,7 +67,7 @@ class BrokenLinkSyntax(Rule):
 
         def in_prose(offset: int) -> bool:
             i = bisect_right(starts, offset) - 1
-            return i >= 0 and offset < texts[i].end_offset
+            return i >= 0 and offset < texts[i][1]
 
         for match in _BRACKETS.finditer(text, doc.body_start):
             lo, hi = match.span()

@@ -60,7 +60,7 @@ class TrackingParameter(Rule):
     def check(self, doc, options):
         patterns = tuple(p.lower() for p in (*TRACKING, *options.parameters))
         for node in written_destinations(doc):
-            if node.dest is None:
+            if "?" not in node.url or node.dest is None:  # parameters live in the query
                 continue
             lo, hi = node.dest
             raw = doc.text[lo:hi]
