@@ -260,6 +260,32 @@ def baseline_command(file, paths, config_path, isolated) -> int:
     return EXIT_CLEAN
 
 
+@cli.command("init")
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="List rules that fire more than this many times for review.",
+)
+def init_command(threshold: int) -> int:
+    """Write a starter mdvet.toml (and an inferred front-matter schema) for this site."""
+    from lint.init import CONFIG_NAME, SCHEMA_NAME, init_site
+
+    folder = Path.cwd()
+    existing = [name for name in (CONFIG_NAME, SCHEMA_NAME) if (folder / name).exists()]
+    if existing:
+        raise click.ClickException(f"{existing[0]} already exists; remove it to start again")
+    started = init_site(folder, threshold)
+    click.echo(
+        f"wrote {CONFIG_NAME} and {SCHEMA_NAME} for {started.files} files "
+        f"({started.generator or 'no generator detected'})"
+    )
+    for code, name, count in started.frequent:
+        click.echo(f"  review {code} {name}: {count} problems")
+    return EXIT_CLEAN
+
+
 @cli.command("config")
 @config_options
 def config_command(config_path, isolated) -> int:

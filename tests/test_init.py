@@ -1,0 +1,43 @@
+import pytest
+
+from lint.cli import main
+from lint.config import resolve_settings
+
+
+@pytest.fixture
+def jekyll(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_config.yml").write_text("title: Blog\n")
+    (tmp_path / "_posts").mkdir()
+    for i in range(4):
+        category = "news" if i < 3 else "News"
+        (tmp_path / "_posts" / f"2025-01-0{i + 1}-post.md").write_text(
+            f"---\ntitle: Post {i}\ndate: 2025-01-0{i + 1}\ncategory: {category}\n---\n\n"
+            "[a](http://example.com/) and [a](https://example.com/)\n"
+        )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_init_writes_a_working_configuration(jekyll, capsys):
+    assert main(["init", "--threshold", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "wrote mdvet.toml and mdvet-schema.yaml for 4 files (jekyll)"
+    assert "  review LK002 equivalent-link-forms: 4 problems" in out.splitlines()
+    config = (jekyll / "mdvet.toml").read_text()
+    assert "# Site: jekyll, 4 Markdown files." in config
+    assert '  # "LK002",  # equivalent-link-forms: 4 problems' in config
+    assert 'paths = ["_posts/**", "_drafts/**", "*.md"]' in config
+    settings = resolve_settings({}, cwd=jekyll).settings
+    assert [entry.schema_ for entry in settings.schemas] == ["mdvet-schema.yaml"]
+    schema = (jekyll / "mdvet-schema.yaml").read_text()
+    assert "title: {type: string, required: true}" in schema
+    # the site passes its own inferred schema: no FM1xx
+    code = main(["check", "-q", "--select", "FM1"])
+    assert (code, capsys.readouterr().out) == (0, "")
+
+
+def test_init_refuses_to_overwrite(jekyll, capsys):
+    (jekyll / "mdvet.toml").write_text("")
+    assert main(["init"]) == 2
+    assert "mdvet.toml already exists" in capsys.readouterr().err
