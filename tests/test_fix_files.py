@@ -57,7 +57,7 @@ def test_fix_changes_only_the_fixed_spans(tmp_path, monkeypatch, capsys, newline
     # a second --fix changes nothing and writes nothing
     before = path.stat().st_mtime_ns
     code, out, _ = run(capsys, "check", "--fix", "--no-cache", "post.md")
-    assert "fixed" not in out
+    assert code == 0 and "fixed" not in out
     assert path.stat().st_mtime_ns == before
     assert path.read_bytes() == bom + FIXED.replace("\n", newline).encode()
 
@@ -81,6 +81,7 @@ def test_fix_on_standard_input_writes_the_fixed_text(tmp_path, monkeypatch, caps
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(POST.encode())))
     code, out, err = run(capsys, "check", "-", "--fix", "--stdin-filename", "post.md")
+    assert code == 0  # every problem was fixed
     assert out == FIXED
     assert err.startswith("fixed 4 problems in 1 file\n")
 

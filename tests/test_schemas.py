@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - the cases use curly quotes and full-width letters on purpose
 """Front-matter schemas: every FM1xx code at its exact line and column, from every source."""
 
 from __future__ import annotations
