@@ -49,14 +49,14 @@ def test_pre_commit_hook_fails_on_a_duplicate_tag_then_passes(tmp_path):
     git("init", "-q", "-b", "main", cwd=site)
     (site / ".pre-commit-config.yaml").write_text(CONFIG.format(repo=ROOT, rev=rev))
     post = site / "_posts" / "2025-01-01-hello.md"
-    post.write_text("---\ntitle: Hello\ntitle: Hello again\n---\n\nText.\n")
+    post.write_text("---\ntitle: Hello\ntags: [news, Japan, news]\n---\n\nText.\n")
     git("add", ".", cwd=site)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
     failed = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "_posts/2025-01-01-hello.md:3:1: FM004 key 'title' appears again" in failed.stdout
-    post.write_text("---\ntitle: Hello again\n---\n\nText.\n")
+    assert "_posts/2025-01-01-hello.md:3:21: FM105 tags repeats 'news'" in failed.stdout
+    post.write_text("---\ntitle: Hello\ntags: [news, Japan]\n---\n\nText.\n")
     passed = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
