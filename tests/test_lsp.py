@@ -149,3 +149,44 @@ def test_unsaved_buffer_without_a_file(client, tmp_path):
     [diagnostic] = client.diagnostics()["diagnostics"]
     assert diagnostic["code"] == "FM005"
     assert diagnostic["range"]["start"] == {"line": 1, "character": 0}
+
+
+BAD_DATE = "---\ntitle: 東京 😀\ndate: 2025-05-02 3:58 PM\n---\n\nText.\n"
+GOOD_DATE = "---\ntitle: 東京 😀\ndate: 2025-05-02 15:58\n---\n\nText.\n"
+
+
+def test_bad_date_fix_through_a_code_action(client, tmp_path):
+    uri = (tmp_path / "2025-05-02-post.md").as_uri()
+    client.request(
+        "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+    )
+    client.notify("initialized", {})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": BAD_DATE}},
+    )
+    [diagnostic] = client.diagnostics()["diagnostics"]
+    assert diagnostic["code"] == "FM103"
+    assert diagnostic["range"] == {
+        "start": {"line": 2, "character": 6},
+        "end": {"line": 2, "character": 24},
+    }
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )["result"]
+    fix = actions[0]
+    assert fix["isPreferred"] is True
+    assert fix["edit"]["changes"][uri] == [
+        {"range": diagnostic["range"], "newText": "2025-05-02 15:58"}
+    ]
+    assert actions[1]["edit"]["changes"][uri][0]["newText"] == "  # mdvet-disable-line FM103"
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": GOOD_DATE}]},
+    )
+    assert client.diagnostics() == {"uri": uri, "diagnostics": []}
