@@ -313,13 +313,13 @@ def lsp_command() -> int:
 
 @cli.command("rules")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text")
-def rules_command(format_name: str) -> int:
-    """List every rule: code, name, default severity, enabled, summary."""
+@config_options
+def rules_command(format_name: str, config_path, isolated) -> int:
+    """List every rule, with the plugins the configuration names: code, name, default
+    severity, enabled, summary."""
     import json
 
-    from lint.rules import builtin
-
-    registry = list(builtin())
+    registry = list(load_settings({}, config_path, isolated).settings.registry)
     if format_name == "json":
         rows = [
             {
@@ -344,12 +344,12 @@ def rules_command(format_name: str) -> int:
 
 @cli.command("rule")
 @click.argument("key", metavar="CODE|NAME")
-def rule_command(key: str) -> int:
+@config_options
+def rule_command(key: str, config_path, isolated) -> int:
     """Show one rule's documentation."""
     from lint.docs import rule_page
-    from lint.rules import builtin
 
-    rule = builtin().get(key)
+    rule = load_settings({}, config_path, isolated).settings.registry.get(key)
     if rule is None:
         raise click.UsageError(f"no rule has the code or name '{key}' (see 'mdvet rules')")
     click.echo(rule_page(rule), nl=False)

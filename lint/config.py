@@ -7,6 +7,7 @@ Every mistake is a `ConfigError` naming the file and line, and the CLI exits 2.
 from __future__ import annotations
 
 import difflib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,7 @@ def resolve_settings(
         values[key] = value
         origins[key] = "--" + key.replace("_", "-")
     root = config.path.parent if config is not None else cwd
+    _extend_import_path(values.get("python_path", ()), root)
     origins["root"] = (
         "the configuration file's folder" if config is not None else "the current folder"
     )
@@ -131,6 +133,17 @@ def resolve_settings(
         raise _locate(config, origins, str(err), err.loc) from None
     settings.schema_resolver.preload()  # a schema file's mistake names that file and line
     return Resolved(settings, origins, config)
+
+
+def _extend_import_path(folders, root: Path) -> None:
+    """Put `python_path` folders (relative to the root) first on the import path, for the
+    plugins and pydantic schemas the configuration names; worker processes inherit it."""
+    if not isinstance(folders, (list, tuple)):
+        return  # not a list: Settings reports it
+    for folder in reversed([str(f) for f in folders]):
+        path = str((root / folder).resolve())
+        if path not in sys.path:
+            sys.path.insert(0, path)
 
 
 def _locate(config: ConfigFile | None, origins: dict[str, str], message: str, loc: tuple):

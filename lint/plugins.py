@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import inspect
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
@@ -71,9 +72,11 @@ def _load_file(name: str, root: Path) -> ModuleType:
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:10]
     spec = importlib.util.spec_from_file_location(f"mdvet_plugin_{path.stem}_{digest}", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # a module of its own, as an import would make it
     try:
         spec.loader.exec_module(module)
     except Exception as err:
+        del sys.modules[spec.name]
         raise PluginError(f"plugin '{name}' failed to load: {type(err).__name__}: {err}") from None
     return module
 

@@ -168,3 +168,20 @@ def test_config_json_schema_is_current():
 
     stored = json.loads((ROOT / "schemas" / "mdvet-config.schema.json").read_text())
     assert stored == config_json_schema(), "run `python -m lint.docs` to regenerate"
+
+
+def test_python_path_serves_pydantic_schemas(repo, capsys, monkeypatch):
+    monkeypatch.setattr("sys.path", list(__import__("sys").path))
+    (repo / "lib").mkdir()
+    (repo / "lib" / "site_models_for_test.py").write_text(
+        "from pydantic import BaseModel\n\nclass Post(BaseModel):\n    title: str\n    rating: int\n"
+    )
+    (repo / "mdvet.toml").write_text(
+        'python_path = ["lib"]\n\n[[schemas]]\npaths = ["docs/*.md"]\nschema = "site_models_for_test:Post"\n'
+    )
+    (repo / "docs" / "list.md").unlink()
+    (repo / "docs" / "dup.md").write_text("---\ntitle: t\nrating: many\n---\n")
+    code, out, _ = run(capsys, "check", "-q", "--no-cache")
+    assert code == 1
+    assert [line.split()[1] for line in out.splitlines()] == ["FM102"]
+    assert out.startswith("docs/dup.md:3:9: FM102")

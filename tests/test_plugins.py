@@ -159,3 +159,15 @@ def test_plugin_errors_fail_at_load_with_a_clear_message(tmp_path, plugins, mess
 def test_a_bad_plugin_on_the_command_line_exits_2(site, capsys):
     assert main(["check", "--plugin", "missing.py", "post.md"]) == 2
     assert "plugin 'missing.py': no such file" in capsys.readouterr().err
+
+
+def test_configured_plugins_appear_in_rules_and_rule(site, capsys, fresh_imports):
+    (site / "mdvet.toml").write_text(f'plugins = ["{ROOT / LOCAL}"]\n')
+    (site / ".git").mkdir()
+    assert main(["rules"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert any(row.split()[:2] == ["TD001", "todo-note"] for row in rows), rows
+    assert main(["rule", "TD001"]) == 0
+    assert capsys.readouterr().out.startswith("# TD001 todo-note\n")
+    assert main(["rules", "--isolated"]) == 0
+    assert "TD001" not in capsys.readouterr().out
