@@ -107,8 +107,9 @@ def parse_document(text: str, path: str, *, bom: bool = False) -> Document:
     )
 
 
-def unreadable_document(path: str, reason: str) -> Document:
-    """A stand-in for a file that could not be read as text; it carries one LN001."""
+def unreadable_document(path: str, reason: str, code: str = "LN001") -> Document:
+    """A stand-in for a file that was not read as text; it carries one problem (LN001, or
+    LN003 for a file over the size limit)."""
     return Document(
-        path, "", LineIndex(""), None, 0, (), (), (), (("LN001", Problem(Pos(1, 1), reason)),)
+        path, "", LineIndex(""), None, 0, (), (), (), ((code, Problem(Pos(1, 1), reason)),)
     )

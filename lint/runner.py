@@ -56,6 +56,8 @@ def check_data(
     data: bytes, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
 ) -> FileResult:
     """Check (and with `fix`, fix) one file's bytes. Pure: no I/O."""
+    if len(data) > settings.max_file_size:
+        return _too_large(len(data), shown_as, settings)
     try:
         text, bom = decode(data)
     except UndecodableError as err:
@@ -74,6 +76,14 @@ def check_data(
         )
     )
     return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff)
+
+
+def _too_large(size: int, shown_as: str, settings: Settings) -> FileResult:
+    reason = (
+        f"file is {size:,} bytes; files over max_file_size "
+        f"({settings.max_file_size:,} bytes) are not checked"
+    )
+    return FileResult(run(unreadable_document(shown_as, reason, "LN003"), settings.active))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -100,6 +110,8 @@ def check_file(
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
+            if stat.st_size > settings.max_file_size:
+                return _too_large(stat.st_size, shown_as, settings)
             data = handle.read()
     except OSError as err:
         reason = f"cannot read file: {err.strerror or err}"

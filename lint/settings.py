@@ -58,6 +58,7 @@ class Settings(BaseModel):
     respect_gitignore: bool = True
     per_file_ignores: dict[str, tuple[str, ...]] = {}
     python_path: tuple[str, ...] = ()
+    max_file_size: int = Field(10 * 2**20, ge=1)  # bytes; a larger file gets LN003
     root: Path = Path(".")  # the site's folder: config file's folder, or the current one
     # rule plugins: local module paths (relative to root) or `mdvet.rules` entry-point names
     plugins: tuple[str, ...] = ()
