@@ -91,7 +91,7 @@ def codes(settings: Settings) -> list[str]:
             Settings(select=("FM0",), ignore=("FM003", "front-matter-not-mapping")),
             ["FM002", "FM004"],
         ),
-        (Settings(select=("LN",), extend_select=("FM004",)), ["FM004", "LN001", "LN900"]),
+        (Settings(select=("LN",), extend_select=("FM004",)), ["FM004", "LN001", "LN003", "LN900"]),
         (Settings(ignore=("ALL",)), []),
     ],
 )
