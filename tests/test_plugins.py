@@ -171,3 +171,24 @@ def test_configured_plugins_appear_in_rules_and_rule(site, capsys, fresh_imports
     assert capsys.readouterr().out.startswith("# TD001 todo-note\n")
     assert main(["rules", "--isolated"]) == 0
     assert "TD001" not in capsys.readouterr().out
+
+
+def test_a_plugin_rule_that_raises_is_ln900_and_the_others_still_run(tmp_path, monkeypatch, capsys):
+    (tmp_path / "crash.py").write_text(
+        "from lint.rules import Rule\n\n"
+        "class Crash(Rule):\n"
+        "    code = 'XC001'\n"
+        "    name = 'always-crashes'\n"
+        "    summary = 'raises on every file'\n\n"
+        "    def check(self, doc, options):\n"
+        "        raise KeyError('boom')\n"
+    )
+    (tmp_path / "mdvet.toml").write_text('plugins = ["crash.py"]\n')
+    (tmp_path / "post.md").write_text("---\ntitle: a\ntitle: b\n---\n")
+    monkeypatch.chdir(tmp_path)
+    code, out = main(["check", "--color", "never", "-q", "--no-cache"]), capsys.readouterr().out
+    assert code == 1
+    assert out.splitlines() == [
+        "post.md:1:1: LN900 rule XC001 (always-crashes) crashed: KeyError: 'boom' [internal-error]",
+        "post.md:3:1: FM004 key 'title' appears again (first at line 2); only the last value is kept [duplicate-key]",
+    ]
