@@ -6,12 +6,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
 from lint import __version__
 from lint.model import Report, Severity
-from lint.schema.cli import schema_group
 from lint.settings import SettingsError
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -26,7 +26,24 @@ def fails(report: Report, fail_on: Severity) -> bool:
     return any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommand groups imported only when used, so `mdvet check` starts quickly."""
+
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {"schema": ("lint.schema.cli", "schema_group")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            import importlib
+
+            module, attribute = self.lazy[name]
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="mdvet", message="%(prog)s %(version)s")
 def cli() -> None:
     """Lint Markdown content and validate its front matter."""
@@ -354,9 +371,6 @@ def rule_command(key: str, config_path, isolated) -> int:
         raise click.UsageError(f"no rule has the code or name '{key}' (see 'mdvet rules')")
     click.echo(rule_page(rule), nl=False)
     return EXIT_CLEAN
-
-
-cli.add_command(schema_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
