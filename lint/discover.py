@@ -6,8 +6,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import pathspec
-
 
 def discover(
     paths: Iterable[str],
@@ -24,21 +22,27 @@ def discover(
     relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
     named in `paths` is always checked, unless `force_exclude` and `exclude` matches it.
     """
-    wanted = pathspec.GitIgnoreSpec.from_lines(include)
-    excluded = (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude))
     found: dict[str, Path] = {}
+    specs = None  # compiled when first needed: checking named files needs none
     for raw in paths:
         path = Path(raw)
+        if path.is_dir() or force_exclude:
+            import pathspec
+
+            specs = specs or (
+                pathspec.GitIgnoreSpec.from_lines(include),
+                (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude)),
+            )
         if path.is_dir():
-            for file in _walk(path, wanted, excluded, respect_gitignore):
+            for file in _walk(path, *specs, respect_gitignore):
                 found.setdefault(os.path.realpath(file), file)
-        elif not (force_exclude and _ignored(str(path), False, [excluded])):
+        elif not (force_exclude and _ignored(str(path), False, [specs[1]])):
             found.setdefault(os.path.realpath(path), path)
     return sorted(found.values(), key=lambda p: p.as_posix())
 
 
 def _walk(root: Path, wanted, excluded, respect_gitignore: bool) -> Iterable[Path]:
-    specs: list[tuple[str, pathspec.PathSpec]] = [excluded]
+    specs: list = [excluded]
     if respect_gitignore:
         specs += _ancestor_specs(root)
     visited: set[tuple[int, int]] = set()
@@ -67,7 +71,7 @@ def _walk(root: Path, wanted, excluded, respect_gitignore: bool) -> Iterable[Pat
                 yield Path(full)
 
 
-def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
+def _ignored(path: str, is_dir: bool, specs: list) -> bool:
     if not specs:
         return False
     absolute = os.path.abspath(path)
@@ -81,7 +85,7 @@ def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]
     return False
 
 
-def _ancestor_specs(root: Path) -> list[tuple[str, pathspec.PathSpec]]:
+def _ancestor_specs(root: Path) -> list:
     """The .gitignore files above `root`, up to the repository root."""
     specs = []
     folder = Path(os.path.abspath(root))
@@ -98,7 +102,9 @@ def _ancestor_specs(root: Path) -> list[tuple[str, pathspec.PathSpec]]:
     return specs[::-1]
 
 
-def _read_gitignore(path: Path) -> pathspec.PathSpec | None:
+def _read_gitignore(path: Path):
+    import pathspec
+
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:

@@ -7,7 +7,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-import pathspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lint.model import Severity
@@ -86,8 +85,10 @@ class Settings(BaseModel):
         return tuple(Path(self.root) / name for name in named if (Path(self.root) / name).is_file())
 
     @cached_property
-    def per_file_ignore_specs(self) -> tuple[tuple[pathspec.PathSpec, frozenset[str]], ...]:
+    def per_file_ignore_specs(self) -> tuple[tuple[Any, frozenset[str]], ...]:
         """Each per-file-ignores glob, compiled, with the codes its selectors match."""
+        import pathspec
+
         return tuple(
             (
                 pathspec.GitIgnoreSpec.from_lines([glob]),
