@@ -18,3 +18,12 @@ def codes_and_positions(diagnostics) -> list[tuple[str, int, int]]:
 
 def check(source: str, path: str = "post.md", settings: Settings = SETTINGS):
     return codes_and_positions(check_text(source, path, settings))
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    """Run `mdvet ARGS` in-process: the exit code, standard output and standard error."""
+    from lint.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

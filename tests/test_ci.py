@@ -5,16 +5,10 @@ import subprocess
 
 import pytest
 
-from lint.cli import main
+from tests.helpers import run_cli
 
 DUP = "---\ntitle: a\ntitle: b\n---\n"
 LIST = "---\n- a\n---\n"
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def git(*args):
@@ -39,41 +33,45 @@ def test_changed_since_checks_changed_and_untracked_files_only(repo, capsys):
     (repo / "new.md").write_text(LIST)
     (repo / ".gitignore").write_text("ignored.md\n")
     (repo / "ignored.md").write_text(DUP)
-    code, out, _ = run(capsys, "check", "-q", "--changed-since", "HEAD")
+    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD")
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
     git("add", ".")
     git("commit", "-qm", "second")
-    assert run(capsys, "check", "--changed-since", "HEAD") == (0, "no problems in 0 files\n", "")
-    code, out, _ = run(capsys, "check", "-q", "--changed-since", "HEAD~1")
+    assert run_cli(capsys, "check", "--changed-since", "HEAD") == (
+        0,
+        "no problems in 0 files\n",
+        "",
+    )
+    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD~1")
     assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
 
 
 def test_changed_since_bad_ref_exits_2(repo, capsys):
-    code, out, err = run(capsys, "check", "--changed-since", "no-such-ref")
+    code, out, err = run_cli(capsys, "check", "--changed-since", "no-such-ref")
     assert code == 2 and out == ""
     assert "--changed-since no-such-ref:" in err
 
 
 def test_baseline_reports_only_new_problems_even_when_lines_move(repo, capsys):
-    assert run(capsys, "baseline", "mdvet-baseline.json")[0] == 0
+    assert run_cli(capsys, "baseline", "mdvet-baseline.json")[0] == 0
     recorded = json.loads((repo / "mdvet-baseline.json").read_text())
     assert [(p["path"], p["code"], p["count"]) for p in recorded["problems"]] == [
         ("kept.md", "FM004", 1),
         ("old.md", "FM004", 1),
     ]
-    assert run(capsys, "check", "--baseline", "mdvet-baseline.json") == (
+    assert run_cli(capsys, "check", "--baseline", "mdvet-baseline.json") == (
         0,
         "no problems in 2 files\n",
         "",
     )
     # lines above the problem move: still the same problem
     (repo / "kept.md").write_text("---\n# moved\n\ntitle: a\ntitle: b\n---\n")
-    assert run(capsys, "check", "--baseline", "mdvet-baseline.json")[0] == 0
+    assert run_cli(capsys, "check", "--baseline", "mdvet-baseline.json")[0] == 0
     # a new problem, and a second copy of a known one, are reported
     (repo / "new.md").write_text(LIST)
     (repo / "old.md").write_text("---\ntitle: a\ntitle: b\nx: 1\nx: 2\n---\n")
-    code, out, _ = run(capsys, "check", "-q", "--baseline", "mdvet-baseline.json")
+    code, out, _ = run_cli(capsys, "check", "-q", "--baseline", "mdvet-baseline.json")
     assert code == 1
     assert [line.split(": ")[0:2] for line in out.splitlines()] == [
         [
@@ -89,5 +87,5 @@ def test_baseline_reports_only_new_problems_even_when_lines_move(repo, capsys):
 
 def test_broken_baseline_exits_2(repo, capsys):
     (repo / "b.json").write_text("{not json")
-    code, _, err = run(capsys, "check", "--baseline", "b.json")
+    code, _, err = run_cli(capsys, "check", "--baseline", "b.json")
     assert code == 2 and "b.json: cannot read the baseline" in err

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from lint import __version__
-from lint.cli import main
+from tests.helpers import run_cli
 
 CLEAN = "---\ntitle: Clean\n---\n\nText.\n"
 DUPLICATE = "---\ntitle: a\ntitle: b\n---\n"
@@ -26,14 +26,8 @@ def site(tmp_path, monkeypatch):
     return tmp_path
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_text_output_and_exit_1(site, capsys):
-    code, out, _ = run(capsys, "check", "--color", "never")
+    code, out, _ = run_cli(capsys, "check", "--color", "never")
     assert code == 1
     assert out.splitlines() == [
         "_posts/2025-01-02-dup.md:3:1: FM004 key 'title' appears again (first at line 2); "
@@ -45,12 +39,12 @@ def test_text_output_and_exit_1(site, capsys):
 
 
 def test_clean_files_exit_0(site, capsys):
-    code, out, _ = run(capsys, "check", "_posts/2025-01-01-clean.md", "page.mdx")
+    code, out, _ = run_cli(capsys, "check", "_posts/2025-01-01-clean.md", "page.mdx")
     assert (code, out) == (0, "no problems in 2 files\n")
 
 
 def test_explicit_non_markdown_file_is_checked(site, capsys):
-    code, out, _ = run(capsys, "check", "readme.txt", "--quiet")
+    code, out, _ = run_cli(capsys, "check", "readme.txt", "--quiet")
     assert code == 1
     assert out.startswith("readme.txt:3:1: FM004")
     assert len(out.splitlines()) == 1
@@ -69,30 +63,30 @@ def test_explicit_non_markdown_file_is_checked(site, capsys):
     ],
 )
 def test_usage_errors_exit_2(site, capsys, args):
-    code, out, err = run(capsys, *args)
+    code, out, err = run_cli(capsys, *args)
     assert code == 2
     assert out == ""
     assert "Error:" in err
 
 
 def test_missing_path_is_named(site, capsys):
-    _, _, err = run(capsys, "check", "missing.md")
+    _, _, err = run_cli(capsys, "check", "missing.md")
     assert "'missing.md' does not exist" in err
 
 
 def test_exit_zero_and_fail_on(site, capsys):
-    assert run(capsys, "check", "--exit-zero")[0] == 0
-    assert run(capsys, "check", "--ignore", "FM003,FM004")[0] == 0
+    assert run_cli(capsys, "check", "--exit-zero")[0] == 0
+    assert run_cli(capsys, "check", "--ignore", "FM003,FM004")[0] == 0
 
 
 def test_select_by_prefix_and_name(site, capsys):
-    code, out, _ = run(capsys, "check", "--select", "duplicate-key", "-q")
+    code, out, _ = run_cli(capsys, "check", "--select", "duplicate-key", "-q")
     assert code == 1
     assert [line.split()[1] for line in out.splitlines()] == ["FM004"]
 
 
 def test_json_output_is_valid_and_exact(site, capsys, output_validator):
-    code, out, _ = run(capsys, "check", "--format", "json")
+    code, out, _ = run_cli(capsys, "check", "--format", "json")
     assert code == 1
     document = json.loads(out)
     output_validator.validate(document)
@@ -115,14 +109,14 @@ def test_json_output_is_valid_and_exact(site, capsys, output_validator):
 
 
 def test_output_file(site, capsys):
-    code, out, _ = run(capsys, "check", "--format", "json", "--output-file", "report.json")
+    code, out, _ = run_cli(capsys, "check", "--format", "json", "--output-file", "report.json")
     assert code == 1 and out == ""
     assert json.loads((site / "report.json").read_text())["summary"]["error"] == 2
 
 
 def test_stdin_with_filename(site, capsys, monkeypatch, output_validator):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DUPLICATE.encode())))
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys, "check", "-", "--stdin-filename", "drafts/new.md", "--format", "json"
     )
     assert code == 1
@@ -135,8 +129,8 @@ def test_stdin_with_filename(site, capsys, monkeypatch, output_validator):
 
 
 def test_color_always_and_never(site, capsys):
-    _, colored, _ = run(capsys, "check", "--color", "always")
-    _, plain, _ = run(capsys, "check", "--color", "never")
+    _, colored, _ = run_cli(capsys, "check", "--color", "always")
+    _, plain, _ = run_cli(capsys, "check", "--color", "never")
     assert "\x1b[" in colored and "\x1b[" not in plain
 
 
@@ -148,19 +142,19 @@ def test_discovery_skips_git_node_modules_and_gitignored(site, capsys):
     (site / "drafts" / ".gitignore").write_text("secret.md\n")
     (site / "drafts" / "secret.md").write_text(DUPLICATE)
     (site / "scratch.tmp.md").write_text(DUPLICATE)
-    _, out, _ = run(capsys, "check", "-q", "--select", "FM004")
+    _, out, _ = run_cli(capsys, "check", "-q", "--select", "FM004")
     assert [line.split(":")[0] for line in out.splitlines()] == [
         "_posts/2025-01-02-dup.md",
         "drafts/x.md",
     ]
     # an explicitly named file is always checked
-    _, out, _ = run(capsys, "check", "-q", "build/x.md")
+    _, out, _ = run_cli(capsys, "check", "-q", "build/x.md")
     assert out.startswith("build/x.md:3:1: FM004")
 
 
 def test_output_order_is_deterministic_and_paths_outside_cwd_kept(site, capsys, monkeypatch):
     monkeypatch.chdir(site / "_posts")
-    _, out, _ = run(capsys, "check", "-q", "..", ".")
+    _, out, _ = run_cli(capsys, "check", "-q", "..", ".")
     lines = out.splitlines()
     assert lines == sorted(lines)
     assert [line.split(":")[0] for line in lines] == ["../notes.markdown", "2025-01-02-dup.md"]
@@ -168,7 +162,7 @@ def test_output_order_is_deterministic_and_paths_outside_cwd_kept(site, capsys, 
 
 def test_unreadable_file_is_ln001_and_the_run_goes_on(site, capsys):
     (site / "gone.md").symlink_to(site / "nowhere.md")
-    code, out, _ = run(capsys, "check", "--color", "never")
+    code, out, _ = run_cli(capsys, "check", "--color", "never")
     assert code == 1
     assert "gone.md:1:1: LN001 cannot read file: No such file or directory [unreadable-file]" in out
     assert out.splitlines()[-1] == "3 problems (3 errors, 0 warnings, 0 info) in 3 of 5 files"
@@ -179,21 +173,21 @@ def test_permission_denied_is_ln001(site, capsys):
     path = site / "locked.md"
     path.write_text(CLEAN)
     path.chmod(0)
-    _, out, _ = run(capsys, "check", "-q", "locked.md")
+    _, out, _ = run_cli(capsys, "check", "-q", "locked.md")
     assert out.startswith("locked.md:1:1: LN001 cannot read file: Permission denied")
 
 
 def test_version(capsys):
-    assert run(capsys, "--version") == (0, f"mdvet {__version__}\n", "")
+    assert run_cli(capsys, "--version") == (0, f"mdvet {__version__}\n", "")
 
 
 def test_rules_table_lists_every_rule(capsys):
-    code, out, _ = run(capsys, "rules")
+    code, out, _ = run_cli(capsys, "rules")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["code", "name", "severity", "enabled", "summary"]
     assert lines[1].split()[:4] == ["FM002", "unterminated-front-matter", "error", "yes"]
-    code, out, _ = run(capsys, "rules", "--format", "json")
+    code, out, _ = run_cli(capsys, "rules", "--format", "json")
     assert {
         "code": "FM004",
         "name": "duplicate-key",
@@ -205,8 +199,8 @@ def test_rules_table_lists_every_rule(capsys):
 
 
 def test_rule_page_by_code_or_name(capsys):
-    by_code = run(capsys, "rule", "FM004")
-    by_name = run(capsys, "rule", "duplicate-key")
+    by_code = run_cli(capsys, "rule", "FM004")
+    by_name = run_cli(capsys, "rule", "duplicate-key")
     assert by_code == by_name
     assert by_code[1].startswith("# FM004 duplicate-key\n")
     assert "## Why is this bad?" in by_code[1]
@@ -219,7 +213,7 @@ def test_ctrl_c_exits_130(site, capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(lint.runner, "check_paths", interrupted)
-    code, _, err = run(capsys, "check")
+    code, _, err = run_cli(capsys, "check")
     assert code == 130
     assert "Traceback" not in err
 

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from lint.cli import main
 from lint.config import ConfigError, find_config, resolve_settings
 from lint.model import Severity
+from tests.helpers import run_cli
 
 DUPLICATE = "---\ntitle: a\ntitle: b\n---\n"
 LIST = "---\n- a\n---\n"
@@ -18,12 +18,6 @@ def repo(tmp_path, monkeypatch):
     (tmp_path / "docs" / "list.md").write_text(LIST)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(
@@ -55,22 +49,22 @@ def test_pyproject_without_a_tool_table_is_passed_over(repo):
 
 def test_three_levels_of_precedence(repo, capsys):
     # default: every rule on, fail on warnings
-    code, out, _ = run(capsys, "check", "-q")
+    code, out, _ = run_cli(capsys, "check", "-q")
     assert (code, [line.split()[1] for line in out.splitlines()]) == (1, ["FM004", "FM005"])
     # the file turns FM004 down to info and FM005 off, and fails only on errors
     (repo / "mdvet.toml").write_text(
         'fail_on = "error"\n\n[rules.FM004]\nseverity = "info"\n\n[rules.front-matter-not-mapping]\nseverity = "off"\n'
     )
-    code, out, _ = run(capsys, "check", "-q")
+    code, out, _ = run_cli(capsys, "check", "-q")
     assert (code, [line.split()[1] for line in out.splitlines()]) == (0, ["FM004"])
     # a flag beats the file
-    code, out, _ = run(capsys, "check", "-q", "--fail-on", "info")
+    code, out, _ = run_cli(capsys, "check", "-q", "--fail-on", "info")
     assert code == 1
     # --isolated ignores the file, --config names another
-    code, out, _ = run(capsys, "check", "-q", "--isolated")
+    code, out, _ = run_cli(capsys, "check", "-q", "--isolated")
     assert [line.split()[1] for line in out.splitlines()] == ["FM004", "FM005"]
     (repo / "other.toml").write_text('select = ["FM005"]\n')
-    code, out, _ = run(capsys, "check", "-q", "--config", "other.toml")
+    code, out, _ = run_cli(capsys, "check", "-q", "--config", "other.toml")
     assert [line.split()[1] for line in out.splitlines()] == ["FM005"]
 
 
@@ -106,7 +100,7 @@ def test_three_levels_of_precedence(repo, capsys):
 )
 def test_broken_config_exits_2_with_file_line_and_message(repo, capsys, text, message):
     (repo / "mdvet.toml").write_text(text)
-    code, out, err = run(capsys, "check")
+    code, out, err = run_cli(capsys, "check")
     assert code == 2 and out == ""
     assert message in err
     assert "Traceback" not in err
@@ -115,7 +109,7 @@ def test_broken_config_exits_2_with_file_line_and_message(repo, capsys, text, me
 
 
 def test_a_bad_flag_is_blamed_on_the_flag(repo, capsys):
-    code, _, err = run(capsys, "check", "--select", "XX9")
+    code, _, err = run_cli(capsys, "check", "--select", "XX9")
     assert code == 2 and "--select: 'XX9' matches no rule code, prefix or name" in err
 
 
@@ -123,10 +117,10 @@ def test_per_file_ignores_and_excludes(repo, capsys):
     (repo / "mdvet.toml").write_text(
         'extend_exclude = ["docs/list.md"]\n\n[per_file_ignores]\n"docs/*.md" = ["duplicate-key"]\n'
     )
-    code, out, _ = run(capsys, "check")
+    code, out, _ = run_cli(capsys, "check")
     assert (code, out) == (0, "no problems in 1 file\n")
     # the relative root is the configuration file's folder, whatever the current folder
-    code, out, _ = run(capsys, "check", str(repo / "docs" / "dup.md"))
+    code, out, _ = run_cli(capsys, "check", str(repo / "docs" / "dup.md"))
     assert code == 0
 
 
@@ -134,20 +128,20 @@ def test_include_and_respect_gitignore(repo, capsys):
     (repo / "docs" / "notes.txt").write_text(DUPLICATE)
     (repo / ".gitignore").write_text("docs/list.md\n")
     (repo / "mdvet.toml").write_text('include = ["*.txt", "*.md"]\nrespect_gitignore = false\n')
-    _, out, _ = run(capsys, "check", "-q")
+    _, out, _ = run_cli(capsys, "check", "-q")
     assert [line.split(":")[0] for line in out.splitlines()] == [
         "docs/dup.md",
         "docs/list.md",
         "docs/notes.txt",
     ]
     (repo / "mdvet.toml").write_text('include = ["*.txt"]\n')
-    _, out, _ = run(capsys, "check", "-q")
+    _, out, _ = run_cli(capsys, "check", "-q")
     assert [line.split(":")[0] for line in out.splitlines()] == ["docs/notes.txt"]
 
 
 def test_config_command_shows_values_and_origins(repo, capsys):
     (repo / "mdvet.toml").write_text('# site settings\nfail_on = "error"\n')
-    code, out, _ = run(capsys, "config")
+    code, out, _ = run_cli(capsys, "config")
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"# configuration file: {(repo / 'mdvet.toml').resolve()}"
@@ -181,7 +175,7 @@ def test_python_path_serves_pydantic_schemas(repo, capsys, monkeypatch):
     )
     (repo / "docs" / "list.md").unlink()
     (repo / "docs" / "dup.md").write_text("---\ntitle: t\nrating: many\n---\n")
-    code, out, _ = run(capsys, "check", "-q", "--no-cache")
+    code, out, _ = run_cli(capsys, "check", "-q", "--no-cache")
     assert code == 1
     assert [line.split()[1] for line in out.splitlines()] == ["FM102"]
     assert out.startswith("docs/dup.md:3:9: FM102")

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from lint.cli import main
+from tests.helpers import run_cli
 
 POST = (
     "---\n"
@@ -33,12 +33,6 @@ FIXED = (
 )
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize(
     ("newline", "bom"),
     [("\n", b""), ("\r\n", b""), ("\r", b""), ("\r\n", b"\xef\xbb\xbf")],
@@ -49,14 +43,14 @@ def test_fix_changes_only_the_fixed_spans(tmp_path, monkeypatch, capsys, newline
     path = tmp_path / "post.md"
     path.write_bytes(bom + POST.replace("\n", newline).encode())
     path.chmod(0o640)
-    code, out, _ = run(capsys, "check", "--fix", "--no-cache", "--color", "never", "post.md")
+    code, out, _ = run_cli(capsys, "check", "--fix", "--no-cache", "--color", "never", "post.md")
     assert out.startswith("fixed 4 problems in 1 file\n")
     assert path.read_bytes() == bom + FIXED.replace("\n", newline).encode()
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["post.md"]
     # a second --fix changes nothing and writes nothing
     before = path.stat().st_mtime_ns
-    code, out, _ = run(capsys, "check", "--fix", "--no-cache", "post.md")
+    code, out, _ = run_cli(capsys, "check", "--fix", "--no-cache", "post.md")
     assert code == 0 and "fixed" not in out
     assert path.stat().st_mtime_ns == before
     assert path.read_bytes() == bom + FIXED.replace("\n", newline).encode()
@@ -65,14 +59,14 @@ def test_fix_changes_only_the_fixed_spans(tmp_path, monkeypatch, capsys, newline
 def test_diff_shows_the_change_and_writes_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "post.md").write_text(POST)
-    code, out, _ = run(capsys, "check", "--diff", "post.md")
+    code, out, _ = run_cli(capsys, "check", "--diff", "post.md")
     assert code == 1
     assert (tmp_path / "post.md").read_text() == POST
     assert out.splitlines()[:2] == ["--- a/post.md", "+++ b/post.md"]
     assert "-date: 2025-05-02 3:58 PM" in out.splitlines()
     assert "+date: 2025-05-02 15:58" in out.splitlines()
     (tmp_path / "post.md").write_text(FIXED)
-    assert run(capsys, "check", "--diff", "post.md") == (0, "", "")
+    assert run_cli(capsys, "check", "--diff", "post.md") == (0, "", "")
 
 
 def test_fix_on_standard_input_writes_the_fixed_text(tmp_path, monkeypatch, capsys):
@@ -80,7 +74,7 @@ def test_fix_on_standard_input_writes_the_fixed_text(tmp_path, monkeypatch, caps
     import sys
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(POST.encode())))
-    code, out, err = run(capsys, "check", "-", "--fix", "--stdin-filename", "post.md")
+    code, out, err = run_cli(capsys, "check", "-", "--fix", "--stdin-filename", "post.md")
     assert code == 0  # every problem was fixed
     assert out == FIXED
     assert err.startswith("fixed 4 problems in 1 file\n")
@@ -91,7 +85,7 @@ def test_fix_on_the_reference_post(shared, tmp_path, monkeypatch, capsys):
     path = tmp_path / "post.md"
     path.write_bytes(original)
     monkeypatch.chdir(tmp_path)
-    run(capsys, "check", "--fix", "--no-cache", "post.md")
+    run_cli(capsys, "check", "--fix", "--no-cache", "post.md")
     before, after = original.decode().split("\n"), path.read_bytes().decode().split("\n")
     assert len(before) == len(after)
     changed = [i + 1 for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]

@@ -6,10 +6,9 @@ import tracemalloc
 
 import pytest
 
-from lint.cli import main
 from lint.runner import check_data
 from lint.settings import Settings
-from tests.helpers import codes_and_positions
+from tests.helpers import codes_and_positions, run_cli
 
 SETTINGS = Settings()
 
@@ -98,12 +97,6 @@ def test_undecodable_bytes_are_ln001(data):
     assert diagnose(data) == [("LN001", 1, 1)]
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_awkward_file_system(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     names = ["with space.md", "hash#.md", "percent%20.md", "plus+.md", "[brackets].md", "東京.md"]
@@ -115,7 +108,7 @@ def test_awkward_file_system(tmp_path, monkeypatch, capsys):
     deep = tmp_path.joinpath(*["d"] * 60)
     deep.mkdir(parents=True)
     (deep / "deep.md").write_text("---\n- x\n---\n")
-    code, out, err = run(capsys, "check", "--color", "never", "-q")
+    code, out, err = run_cli(capsys, "check", "--color", "never", "-q")
     assert code == 1 and err == ""
     found = sorted(line.split(":")[0] for line in out.splitlines())
     assert found == sorted([*names, "dangling.md", "/".join(["d"] * 60) + "/deep.md"])
@@ -135,7 +128,7 @@ def test_file_deleted_between_discovery_and_reading(tmp_path, monkeypatch, capsy
 
     monkeypatch.setattr(lint.runner, "discover", discover_then_delete)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, "check", "--color", "never")
+    code, out, _ = run_cli(capsys, "check", "--color", "never")
     assert code == 1
     assert out.splitlines() == [
         "a.md:1:1: LN001 cannot read file: No such file or directory [unreadable-file]",
@@ -151,7 +144,7 @@ def test_unreadable_folder_is_skipped(tmp_path, monkeypatch, capsys):
     locked.chmod(0)
     monkeypatch.chdir(tmp_path)
     try:
-        assert run(capsys, "check")[0] == 0
+        assert run_cli(capsys, "check")[0] == 0
     finally:
         locked.chmod(0o755)
 
@@ -164,7 +157,7 @@ def test_a_50_mb_file_is_reported_not_read(tmp_path, monkeypatch, capsys):
     (tmp_path / "ok.md").write_text("---\ntitle: fine\n---\n")
     monkeypatch.chdir(tmp_path)
     tracemalloc.start()
-    code, out, _ = run(capsys, "check", "--color", "never", "--no-cache")
+    code, out, _ = run_cli(capsys, "check", "--color", "never", "--no-cache")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert code == 1
@@ -180,10 +173,10 @@ def test_max_file_size_is_configurable(tmp_path, monkeypatch, capsys):
     (tmp_path / "mdvet.toml").write_text("max_file_size = 100\n")
     (tmp_path / "post.md").write_text("x" * 101)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, "check", "-q", "--no-cache")
+    code, out, _ = run_cli(capsys, "check", "-q", "--no-cache")
     assert out.startswith("post.md:1:1: LN003 file is 101 bytes")
     (tmp_path / "mdvet.toml").write_text("max_file_size = 0\n")
-    code, _, err = run(capsys, "check")
+    code, _, err = run_cli(capsys, "check")
     assert (
         code == 2
         and "mdvet.toml:1: max_file_size: Input should be greater than or equal to 1" in err
@@ -211,6 +204,6 @@ def test_permission_denied_is_ln001(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(builtins, "open", denied)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, "check", "-q", "--no-cache", "-j", "1")
+    code, out, _ = run_cli(capsys, "check", "-q", "--no-cache", "-j", "1")
     assert code == 1
     assert out == "secret.md:1:1: LN001 cannot read file: Permission denied [unreadable-file]\n"

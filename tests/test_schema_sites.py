@@ -14,7 +14,7 @@ from lint.runner import check_paths
 from lint.schema import sources
 from lint.schema.spec import load_spec
 from lint.settings import SchemaEntry, Settings, SettingsError
-from tests.helpers import codes_and_positions
+from tests.helpers import codes_and_positions, run_cli
 from tests.test_docs import example
 
 UNTITLED = "---\ndate: 2023-10-15 13:18\ntags: [a, A]\n---\n"
@@ -178,14 +178,8 @@ def test_examples_that_need_a_schema(tmp_path, code):
 # mdvet schema ------------------------------------------------------------------------------
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_schema_list(capsys):
-    code, out, _ = run(capsys, "schema", "list")
+    code, out, _ = run_cli(capsys, "schema", "list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [
         "default",
@@ -196,7 +190,7 @@ def test_schema_list(capsys):
 
 
 def test_schema_show_prints_the_preset(capsys):
-    code, out, _ = run(capsys, "schema", "show", "jekyll-post")
+    code, out, _ = run_cli(capsys, "schema", "show", "jekyll-post")
     assert code == 0
     assert load_spec(out, "shown").name == "jekyll-post"
     assert "jekyllrb.com/docs/front-matter/" in out
@@ -205,7 +199,7 @@ def test_schema_show_prints_the_preset(capsys):
 def test_schema_show_bad_file_exits_2(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "s.yaml").write_text("fields:\n  a: {type: nope}\n")
-    code, out, err = run(capsys, "schema", "show", "s.yaml")
+    code, out, err = run_cli(capsys, "schema", "show", "s.yaml")
     assert (code, out) == (2, "")
     assert err.startswith("Error: s.yaml:2: fields.a.type:")
 
@@ -213,7 +207,7 @@ def test_schema_show_bad_file_exits_2(tmp_path, monkeypatch, capsys):
 @pytest.mark.parametrize("name", ["default", "jekyll-post", "jekyll-page", "hugo-page"])
 def test_exported_json_schema_is_valid_and_checks_alike(tmp_path, monkeypatch, capsys, name):
     jsonschema = pytest.importorskip("jsonschema")
-    code, out, _ = run(capsys, "schema", "export", name)
+    code, out, _ = run_cli(capsys, "schema", "export", name)
     assert code == 0
     document = json.loads(out)
     jsonschema.Draft202012Validator.check_schema(document)
@@ -232,7 +226,7 @@ def test_export_of_a_pydantic_model(capsys, monkeypatch):
     from tests.test_schemas import FIXTURES
 
     monkeypatch.chdir(FIXTURES)
-    code, out, _ = run(capsys, "schema", "export", "site_models:Post")
+    code, out, _ = run_cli(capsys, "schema", "export", "site_models:Post")
     assert code == 0
     assert json.loads(out)["required"] == ["title"]
 
@@ -270,7 +264,7 @@ def test_schema_infer_writes_a_schema_the_site_passes(tmp_path, monkeypatch, cap
         (site / relative).parent.mkdir(parents=True, exist_ok=True)
         (site / relative).write_text(text)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, "schema", "infer", "site")
+    code, out, _ = run_cli(capsys, "schema", "infer", "site")
     assert code == 0
     assert out.splitlines()[0] == (
         "# Inferred by `mdvet schema infer` from site: 4 files with front matter of 5 read."

@@ -22,11 +22,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from lint.model import Problem
-from lint.rules import Rule, RuleOptions
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+from lint.rules import Rule
+from lint.rules.tags import TagOptions, tag_lists
+from lint.urls import shorten
 
 
 class TagTooLong(Rule):
@@ -34,24 +32,18 @@ class TagTooLong(Rule):
     name = "tag-too-long"
     summary = "a tag is longer than `max_length` characters"
 
-    class Options(RuleOptions):
+    class Options(TagOptions):
         max_length: int = Field(40, ge=1, description="the longest a tag may be, in characters")
-        fields: tuple[str, ...] = Field(
-            ("tags", "keywords"), description="front-matter fields that hold tag lists"
-        )
 
     def check(self, doc, options):
-        data, fm = doc.data, doc.front_matter
-        for field in options.fields:
-            value = data.get(field)
-            if not isinstance(value, list):
-                continue
+        fm = doc.front_matter
+        for field, value in tag_lists(doc, options.fields):
             for index, tag in enumerate(value):
                 if isinstance(tag, str) and len(tag) > options.max_length:
                     span = fm.locate((field, index))
                     yield Problem(
                         span.start,
-                        f"tag '{_shorten(tag)}' is {len(tag)} characters long; at most "
+                        f"tag '{shorten(tag, 60)}' is {len(tag)} characters long; at most "
                         f"{options.max_length} expected",
                         end=span.end,
                     )

@@ -24,7 +24,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from lint.model import Problem
-from lint.rules import Rule, RuleOptions
+from lint.rules import Rule
+from lint.rules.tags import TagOptions, tag_lists
 
 
 class TooManyTags(Rule):
@@ -32,17 +33,13 @@ class TooManyTags(Rule):
     name = "too-many-tags"
     summary = "a tag list is longer than `max`"
 
-    class Options(RuleOptions):
+    class Options(TagOptions):
         max: int = Field(10, ge=0, description="the most entries a tag list may hold")
-        fields: tuple[str, ...] = Field(
-            ("tags", "keywords"), description="front-matter fields that hold tag lists"
-        )
 
     def check(self, doc, options):
-        data, fm = doc.data, doc.front_matter
-        for field in options.fields:
-            value = data.get(field)
-            if isinstance(value, list) and len(value) > options.max:
+        fm = doc.front_matter
+        for field, value in tag_lists(doc, options.fields):
+            if len(value) > options.max:
                 span = fm.locate((field,))
                 yield Problem(
                     span.start,
