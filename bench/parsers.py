@@ -232,7 +232,7 @@ def precision(bodies: list[tuple[Path, str]]) -> tuple[str, str]:
                 paired[kind][1] += line == other
 
     def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.1f}%" if whole else "n/a"
+        return f"{100 * part / whole:.2f}%" if whole else "n/a"
 
     rows = [
         "| element | parser | found | exact line from the parser | line derived by counting breaks | column | source at the reported offset starts right |",
