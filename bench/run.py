@@ -41,6 +41,7 @@ RUMDL_VERSION = "0.3.0"
 MARKDOWNLINT_CLI2_VERSION = "0.22.1"
 EXTENSIONS = ("md", "markdown", "mdx")  # what mdvet checks; the others are asked for the same
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for maxrss
 ENV = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0"}
 
 
@@ -166,6 +167,7 @@ def markdownlint_tool() -> Tool:
     )
 
 
+CASES = ("corpora", "single", "cache", "scaling", "memory")
 BUILDERS = {"mdvet": mdvet_tool, "rumdl": rumdl_tool, "markdownlint-cli2": markdownlint_tool}
 
 
@@ -176,13 +178,16 @@ BUILDERS = {"mdvet": mdvet_tool, "rumdl": rumdl_tool, "markdownlint-cli2": markd
 @dataclass
 class Run:
     wall: float  # seconds
+    cpu: float  # user + system seconds of the process and the children it waited for
     code: int
-    maxrss: int  # bytes: the largest single process (the kernel's figure, as `time -v` gives)
-    output: str
+    output: str  # stdout and stderr together: the head and the tail, where summaries stand
+
+
+OUTPUT_KEPT = 8_000  # bytes from each end; keeps this process small
 
 
 def run_once(argv: list[str], cwd: Path, sample: bool = False) -> tuple[Run, int]:
-    """Run to completion; with `sample`, also poll the summed RSS of the whole process tree."""
+    """Run to completion; with `sample`, also poll the summed RSS of the process tree."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=ENV)
@@ -196,15 +201,20 @@ def run_once(argv: list[str], cwd: Path, sample: bool = False) -> tuple[Run, int
         proc.returncode = os.waitstatus_to_exitcode(status)
         if sampler is not None:
             sampler.join()
+        size = out.seek(0, os.SEEK_END)
         out.seek(0)
-        text = out.read().decode("utf-8", errors="replace")
-    return Run(wall, proc.returncode, usage.ru_maxrss * 1024, text), peak[0]
+        kept = out.read(OUTPUT_KEPT)
+        if size > OUTPUT_KEPT:
+            out.seek(max(OUTPUT_KEPT, size - OUTPUT_KEPT))
+            kept += b"\n" + out.read()
+        text = kept.decode("utf-8", errors="replace")
+    return Run(wall, usage.ru_utime + usage.ru_stime, proc.returncode, text), peak[0]
 
 
 def _sample_tree(root: int, peak: list[int]) -> None:
     """Sum the RSS of `root` and its descendants every few milliseconds until it exits.
 
-    A process pool's peak is the sum of its workers, which the kernel's maxrss does not see;
+    A process pool's peak is the sum of its workers, which a single maxrss does not show;
     shared pages are counted once per process, so this errs high.
     """
     while True:
@@ -244,12 +254,17 @@ class Case:
     paths: list[str]
     files: int
     walls: dict[str, list[float]] = field(default_factory=dict)
+    cpus: dict[str, list[float]] = field(default_factory=dict)
     seen: dict[str, int | None] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
 
     def median(self, tool: str) -> float | None:
         walls = self.walls.get(tool)
         return statistics.median(walls) if walls else None
+
+    def median_cpu(self, tool: str) -> float | None:
+        cpus = self.cpus.get(tool)
+        return statistics.median(cpus) if cpus else None
 
 
 def measure(
@@ -272,12 +287,14 @@ def measure(
             print(f"  {tool.name} on {case.label}: {problem}", file=sys.stderr)
             continue
         case.walls[tool.name] = [] if warm else [first.wall]
+        case.cpus[tool.name] = [] if warm else [first.cpu]
         active.append(tool)
     for round_ in range(runs - (0 if warm else 1)):
         shift = round_ % len(active) if active else 0
         for tool in active[shift:] + active[:shift]:
             result, _ = run_once(tool.command(case.paths, use_cache), cwd)
             case.walls[tool.name].append(result.wall)
+            case.cpus[tool.name].append(result.cpu)
     summary = ", ".join(f"{t} {case.median(t):.3f} s" for t in case.walls)
     print(f"  {case.label}: {summary}", file=sys.stderr)
     return case
@@ -340,8 +357,16 @@ def scaling(tools: list[Tool], work: Path, base: str, runs: int, warm: bool) -> 
 def memory(tools: list[Tool], work: Path, paths: list[str]) -> dict[str, int]:
     peaks = {}
     for tool in tools:
-        result, tree = run_once(tool.command(paths, False), work, sample=True)
-        peaks[tool.name] = max(result.maxrss, tree)
+        # The kernel's maxrss of a child spawned from this (large) process starts at this
+        # process's own high-water mark, so let the small `time` program spawn the tool.
+        with tempfile.NamedTemporaryFile("r") as report:
+            argv = tool.command(paths, False)
+            if TIME:
+                argv = [TIME, "-f", "%M", "-o", report.name, *argv]
+            _, tree = run_once(argv, work, sample=True)
+            lines = report.read().split()
+        maxrss = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else 0
+        peaks[tool.name] = max(maxrss, tree)
         print(f"  memory {tool.name}: {peaks[tool.name] / 2**20:.0f} MiB", file=sys.stderr)
     return peaks
 
@@ -381,6 +406,21 @@ def main_table(cases: list[Case], names: list[str]) -> str:
         if "mdvet" in names and "markdownlint-cli2" in names:
             cells.append(_ratio(case.median("markdownlint-cli2"), case.median("mdvet")))
         cells.append(" / ".join(str(case.seen.get(n, "—")) for n in names))
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def cpu_table(cases: list[Case], names: list[str]) -> str:
+    header = ["case", *names]
+    if "mdvet" in names and "rumdl" in names:
+        header.append("mdvet ÷ rumdl")
+    rows = ["| " + " | ".join(header) + " |", "| --- " * len(header) + "|"]
+    for case in cases:
+        if not case.cpus:
+            continue
+        cells = [case.label, *(_seconds(case.median_cpu(n)) for n in names)]
+        if "mdvet" in names and "rumdl" in names:
+            cells.append(_ratio(case.median_cpu("mdvet"), case.median_cpu("rumdl")))
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -479,6 +519,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="one run, no warm-up, the smallest corpus"
     )
+    parser.add_argument(
+        "--cases",
+        default=",".join(CASES),
+        help="which cases, comma-separated (default: %(default)s)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="%(default)s")
     args = parser.parse_args(argv)
     command = shlex.join(["python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)])
@@ -491,8 +536,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpora = [min(available, key=lambda n: count_files(args.corpora / n))]
     unknown = set(corpora) - set(available)
     names = [n.strip() for n in args.tools.split(",") if n.strip()]
-    if unknown or set(names) - set(BUILDERS) or args.runs < 1:
-        parser.error(f"unknown corpus or tool, or --runs < 1: {sorted(unknown)} {names}")
+    cases = [c.strip() for c in args.cases.split(",") if c.strip()]
+    if unknown or set(names) - set(BUILDERS) or set(cases) - set(CASES) or args.runs < 1:
+        parser.error(
+            f"unknown corpus, tool or case, or --runs < 1: {sorted(unknown)} {names} {cases}"
+        )
     scale_base = args.scale_corpus if args.scale_corpus in corpora else corpora[0]
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -506,43 +554,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in corpora:
             shutil.copytree(args.corpora / name, work / name, symlinks=True)
         counts = {name: count_files(work / name) for name in corpora}
+        label = "all corpora" if corpora == available else "selected corpora"
+        together = Case(label, list(corpora), sum(counts.values()))
+        whole = together if len(corpora) > 1 and "corpora" in cases else None
 
-        print("corpora:", file=sys.stderr)
-        cases = [
-            measure(Case(name, [name], counts[name]), tools, work, args.runs, warm=warm)
-            for name in corpora
-        ]
-        whole = None
-        if len(corpora) > 1:
-            label = "all corpora" if corpora == available else "selected corpora"
-            whole = measure(
-                Case(label, list(corpora), sum(counts.values())), tools, work, args.runs, warm=warm
-            )
-            cases.append(whole)
-        together = whole or cases[0]
-
-        single_file = pick_single_file(work, corpora)
-        single = measure(
-            Case(f"one file ({single_file})", [single_file], 1),
-            tools,
-            work,
-            max(args.runs, 10),
-            warm=True,
-        )
-        cases.append(single)
-
-        cache_tools = [t for t in tools if t.has_cache]
-        cached = Case(
-            f"{together.label}, re-run with nothing changed", together.paths, together.files
-        )
-        if cache_tools:
-            measure(cached, cache_tools, work, args.runs, use_cache=True, warm=True)
-        cases.append(cached)
-
-        print("scaling:", file=sys.stderr)
-        scale = scaling(tools, work, scale_base, args.runs, warm)
-        print("memory:", file=sys.stderr)
-        peaks = memory(tools, work, together.paths)
+        table: list[Case] = []
+        if "corpora" in cases:
+            print("corpora:", file=sys.stderr)
+            for name in corpora:
+                case = Case(name, [name], counts[name])
+                table.append(measure(case, tools, work, args.runs, warm=warm))
+            if whole is not None:
+                table.append(measure(whole, tools, work, args.runs, warm=warm))
+        single = None
+        if "single" in cases:
+            path = pick_single_file(work, corpora)
+            single = Case(f"one file ({path})", [path], 1)
+            table.append(measure(single, tools, work, max(args.runs, 10)))
+        cached = None
+        if "cache" in cases:
+            cached = Case(f"{label}, re-run with nothing changed", together.paths, together.files)
+            cache_tools = [t for t in tools if t.has_cache]
+            if cache_tools:
+                measure(cached, cache_tools, work, args.runs, use_cache=True)
+            table.append(cached)
+        scale: list[Case] = []
+        if "scaling" in cases:
+            print("scaling:", file=sys.stderr)
+            scale = scaling(tools, work, scale_base, args.runs, warm)
+        peaks: dict[str, int] = {}
+        if "memory" in cases:
+            print("memory:", file=sys.stderr)
+            peaks = memory(tools, work, together.paths)
 
     elapsed = (datetime.now(timezone.utc) - started).total_seconds()
     versions = ", ".join(f"{t.name} {t.version}" for t in tools)
@@ -550,7 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = [
         f"## Benchmark, {started:%Y-%m-%d}",
         "",
-        f"`{command}` — {machine()}; {versions}. Median wall time of {args.runs} runs per tool "
+        f"`{command}` — {machine()}; {versions}. Median wall time of {args.runs} run{'s' if args.runs > 1 else ''} per tool "
         f"and case{' after one warm-up round' if warm else ''}, tools rotating; default rules. "
         + (
             "Caches off except in the re-run case ("
@@ -563,24 +606,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the "
         "machine slows every tool alike; ratios within a row are steadier than times).",
         "",
-        main_table(cases, names),
-        "",
-        "### Scaling",
-        "",
-        scaling_table(scale, names),
-        "",
-        f"### Peak memory ({together.label})",
-        "",
-        "| " + " | ".join(names) + " |",
-        "| --- " * len(names) + "|",
-        "| " + " | ".join(f"{peaks[n] / 2**20:.0f} MiB" for n in names) + " |",
-        "",
-        "The larger of the kernel's maxrss and the summed RSS of the process tree, sampled every "
-        "5 ms.",
-        "",
+    ]
+    if table:
+        lines += [
+            main_table(table, names),
+            "",
+            "### CPU time (user + system, median)",
+            "",
+            "Less sensitive than wall time to other work on the machine; a tool that uses both "
+            "cores spends more CPU than wall time.",
+            "",
+            cpu_table(table, names),
+            "",
+        ]
+    if scale:
+        lines += ["### Scaling", "", scaling_table(scale, names), ""]
+    if peaks:
+        lines += [
+            f"### Peak memory ({together.label})",
+            "",
+            "| " + " | ".join(names) + " |",
+            "| --- " * len(names) + "|",
+            "| " + " | ".join(f"{peaks[n] / 2**20:.0f} MiB" for n in names) + " |",
+            "",
+            "The larger of the largest process's maxrss (from `/usr/bin/time`) and the summed "
+            "RSS of the whole process tree, sampled every 5 ms.",
+            "",
+        ]
+    lines += [
         "### Targets (issue 9)",
         "",
-        targets_table(whole, single, cached if cached.walls else None, scale, peaks),
+        targets_table(whole, single, cached if cached and cached.walls else None, scale, peaks),
         "",
     ]
     report = "\n".join(lines)
