@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lint.cache import Cache, content_hash
 from lint.discover import discover
-from lint.document import unreadable_document
-from lint.engine import check_text, run
+from lint.document import parse_document, unreadable_document
+from lint.engine import check_document, run
 from lint.fix import fix_text
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
@@ -41,6 +41,7 @@ class FileResult:
     new_text: str | None = None  # the fixed text, when fixing changed it
     diff: str = ""
     stamp: tuple[str, int, int] | None = None  # content hash, mtime, size: for the cache
+    summary: dict | None = None  # what the site index needs (lint.site.summary)
 
 
 @dataclass
@@ -50,21 +51,31 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     stdin_text: str | None = None  # with --fix on standard input: the fixed text
+    sites: list = field(default_factory=list)  # the Site indexes built (for --site-report)
 
 
 def check_data(
-    data: bytes, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+    data: bytes,
+    shown_as: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    summary: bool = False,
 ) -> FileResult:
-    """Check (and with `fix`, fix) one file's bytes. Pure: no I/O."""
+    """Check (and with `fix`, fix) one file's bytes; with `summary`, also summarise it for
+    the site index (the fixed text, when fixing). Pure: no I/O."""
     try:
         text, bom = decode(data)
     except UndecodableError as err:
         return FileResult(run(unreadable_document(shown_as, str(err)), settings.active))
     if not fix:
-        return FileResult(check_text(text, shown_as, settings, bom=bom))
+        doc, diagnostics = check_document(text, shown_as, settings, bom=bom)
+        return FileResult(diagnostics, summary=_summarise(doc) if summary else None)
     new, fixed, diagnostics = fix_text(text, shown_as, settings, unsafe=unsafe, bom=bom)
+    found = _summarise(parse_document(new, shown_as, bom=bom)) if summary else None
     if new == text:
-        return FileResult(diagnostics, fixed)
+        return FileResult(diagnostics, fixed, summary=found)
     diff = "".join(
         difflib.unified_diff(
             text.splitlines(keepends=True),
@@ -73,7 +84,16 @@ def check_data(
             f"b/{shown_as}",
         )
     )
-    return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff)
+    return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff, summary=found)
+
+
+def _summarise(doc) -> dict | None:
+    from lint.site.summary import summarise
+
+    try:
+        return summarise(doc)
+    except Exception:  # a file the index cannot read is left out of it, never fatal
+        return None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -94,17 +114,37 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def check_file(
-    path: Path, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+    path: Path,
+    shown_as: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    mode: str = "check",
 ) -> FileResult:
-    """Read one file and check it; a file that cannot be read gives one LN001."""
+    """Read one file and check it; a file that cannot be read gives one LN001. `mode`:
+    "check", "check+summary" (also summarise it for the site index) or "summary" (only
+    summarise it: a file of the site that is not reported on)."""
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             data = handle.read()
     except OSError as err:
+        if mode == "summary":
+            return FileResult([])
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
-    result = check_data(data, shown_as, settings, fix=fix, unsafe=unsafe)
+    if mode == "summary":
+        try:
+            text, bom = decode(data)
+        except UndecodableError:
+            return FileResult([])
+        summary = _summarise(parse_document(text, shown_as, bom=bom))
+        stamp = (content_hash(data), stat.st_mtime_ns, stat.st_size)
+        return FileResult([], stamp=stamp, summary=summary)
+    result = check_data(
+        data, shown_as, settings, fix=fix, unsafe=unsafe, summary=mode == "check+summary"
+    )
     if fix:
         return result
     return replace(result, stamp=(content_hash(data), stat.st_mtime_ns, stat.st_size))
@@ -119,20 +159,22 @@ def _start_worker(settings: Settings, fix: bool, unsafe: bool) -> None:
     _WORKER.update(settings=settings, fix=fix, unsafe=unsafe)
 
 
-def _check_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
+def _check_batch(batch: list[tuple[str, str, str]]) -> list[FileResult]:
     settings, fix, unsafe = _WORKER["settings"], _WORKER["fix"], _WORKER["unsafe"]
     return [
-        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe) for path, shown in batch
+        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode)
+        for path, shown, mode in batch
     ]
 
 
 def _results(
-    files: list[tuple[str, str]], settings: Settings, fix: bool, unsafe: bool, jobs: int
+    files: list[tuple[str, str, str]], settings: Settings, fix: bool, unsafe: bool, jobs: int
 ) -> Iterator[FileResult]:
-    """Each file's result, in order; in worker processes when there is enough to share."""
+    """Each file's result, in order; in worker processes when there is enough to share.
+    Each file is (path, shown as, mode) (see check_file)."""
     if jobs <= 1 or len(files) < 4 * MIN_BATCH:
-        for path, shown in files:
-            yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe)
+        for path, shown, mode in files:
+            yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode)
         return
     size = max(MIN_BATCH, len(files) // (jobs * 8))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
@@ -157,11 +199,14 @@ def check_paths(
     force_exclude: bool = False,
     jobs: int | None = None,
     cache: bool = False,
+    site_report: bool = False,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
     it holds (the files a change touched). `jobs` worker processes share the files (default:
-    one per core). With `cache`, unchanged files are not checked again."""
+    one per core). With `cache`, unchanged files are not checked again. When site rules are
+    active (or `site_report`), every file of each site is summarised for the site index and
+    the site rules report on the checked files."""
     fixing = fix or diff
     if stdin is not None:
         result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
@@ -184,30 +229,103 @@ def check_paths(
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
     store = Cache(settings) if cache and not fixing else None
-    todo = files
+    from lint.site import site_rules
+
+    sites = _plan_sites(files, settings) if site_rules(settings) or site_report else {}
+    mode = "check+summary" if sites else "check"
+    reported = {os.path.realpath(path) for path, _ in files}
+    tasks = [(path, shown_as, mode) for path, shown_as in files]
+    for members in sites.values():
+        tasks += [
+            (path, shown, "summary")
+            for path, shown in members
+            if os.path.realpath(path) not in reported
+        ]
+    summaries: dict[str, dict] = {}
+    todo = tasks
     if store is not None:
         todo = []
-        for path, shown_as in files:
-            hit = store.get(os.path.realpath(path), shown_as)
+        for path, shown_as, task_mode in tasks:
+            real = os.path.realpath(path)
+            hit = store.lookup(
+                real, shown_as, diagnostics=task_mode != "summary", summary=task_mode != "check"
+            )
             if hit is None:
-                todo.append((path, shown_as))
-            else:
-                diagnostics.extend(hit)
+                todo.append((path, shown_as, task_mode))
+                continue
+            if task_mode != "summary":
+                diagnostics.extend(hit[0])
+            if hit[1] is not None:
+                summaries[real] = hit[1]
     jobs = jobs or os.cpu_count() or 1
-    for (path, shown_as), result in zip(
+    texts: dict[str, str] = {}  # fixed texts to write, by path
+    for (path, shown_as, task_mode), result in zip(
         todo, _results(todo, settings, fixing, unsafe, jobs), strict=True
     ):
+        real = os.path.realpath(path)
+        if result.summary is not None:
+            summaries[real] = result.summary
         if store is not None and result.stamp is not None:
             digest, mtime, size = result.stamp
-            store.put(os.path.realpath(path), digest, (mtime, size), result.diagnostics)
+            rows = None if task_mode == "summary" else result.diagnostics
+            store.put(real, digest, (mtime, size), rows, result.summary)
+        if task_mode == "summary":
+            continue
         diagnostics.extend(result.diagnostics)
         outcome.fixed += result.fixed
         if result.new_text is not None:
             outcome.changed.append(shown_as)
             outcome.diffs.append(result.diff)
-            if fix and not diff:
-                write_atomic(Path(path), result.new_text.encode("utf-8"))
+            texts[path] = result.new_text
     if store is not None:
         store.save()
+    if sites:
+        from lint.site.run import check_sites
+
+        diagnostics = check_sites(
+            sites,
+            summaries,
+            files,
+            diagnostics,
+            settings,
+            outcome,
+            texts,
+            fix=fixing,
+            unsafe=unsafe,
+        )
+    if fix and not diff:
+        for path, text in texts.items():
+            write_atomic(Path(path), text.encode("utf-8"))
     outcome.report = Report(tuple(sorted(diagnostics)), len(files))
     return outcome
+
+
+def _plan_sites(files: list[tuple[str, str]], settings: Settings) -> dict[Path, list]:
+    """The sites the files belong to, each with every file of it: (path, shown as). The
+    index covers a whole site even when only some of its files are checked."""
+    from lint.site.layout import site_root_of
+
+    cache: dict = {}
+    roots: dict[Path, list[tuple[str, str]]] = {}
+    outside: list[tuple[str, str]] = []
+    settings_root = Path(os.path.abspath(settings.root))
+    for path, shown in files:
+        root = site_root_of(Path(path), settings, cache)
+        absolute = Path(os.path.abspath(path))
+        if root == settings_root and settings_root not in absolute.parents:
+            outside.append((path, shown))  # no marker, outside the settings' root
+        elif root in absolute.parents:
+            roots.setdefault(root, [])
+    if outside:
+        common = Path(os.path.commonpath([os.path.abspath(p) for p, _ in outside]))
+        roots.setdefault(common if common.is_dir() else common.parent, [])
+    for root in roots:
+        found = discover(
+            [str(root)],
+            include=settings.include,
+            exclude=(*settings.exclude, *settings.extend_exclude),
+            root=settings.root,
+            respect_gitignore=settings.respect_gitignore,
+        )
+        roots[root] = [(str(path), display_path(path)) for path in found]
+    return roots
