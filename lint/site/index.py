@@ -25,7 +25,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
 # Pages generators write without a source file.
 _GENERATED = re.compile(
-    r"^/(?:(?:feed|atom|rss|index|sitemap)\.xml|robots\.txt|404(?:\.html)?|search(?:\.json)?"
+    r"^/$|^/(?:(?:feed|atom|rss|index|sitemap)\.xml|robots\.txt|404(?:\.html)?|search(?:\.json)?"
     r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
     re.IGNORECASE,
 )
@@ -98,6 +98,7 @@ class Site:
                     for depth in range(len(parts)):
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
+        self._assets: dict[str, bool] = {}
 
     @staticmethod
     def _hidden_sections(items) -> list[str]:
@@ -131,15 +132,27 @@ class Site:
         bases += [f"{folder}/" for folder, _ in self.layout.content_dirs]
         return any(self._file(base + rel) for base in bases)
 
-    def _folder_known(self, site_path: str) -> bool:
-        """Whether the folder a site path points into exists anywhere the site keeps files;
-        when it does not, the checkout lacks it (assets built or copied elsewhere)."""
+    def _folder_has_assets(self, site_path: str) -> bool:
+        """Whether the folder a site path points into holds any file that is not a document
+        anywhere the site keeps files. When none does, the checkout lacks the site's assets
+        there (copied in by a theme or a build step, or left out of the repository)."""
         folder = posixpath.dirname(site_path.rstrip("/")).lstrip("/")
-        if not folder:
-            return True
         bases = [""] if self.layout.generator != "hugo" else ["static/"]
         bases += [f"{f}/" for f, _ in self.layout.content_dirs]
-        return any(self._file(base + folder) for base in bases)
+        return any(self._assets_in((base + folder).rstrip("/")) for base in bases)
+
+    def _assets_in(self, rel: str) -> bool:
+        if rel not in self._assets:
+            try:
+                with os.scandir(os.path.join(self.layout.root, rel)) as entries:
+                    self._assets[rel] = any(
+                        entry.is_file()
+                        and PurePosixPath(entry.name).suffix.lower() not in PAGE_EXTENSIONS
+                        for entry in entries
+                    )
+            except OSError:
+                self._assets[rel] = False
+        return self._assets[rel]
 
     # --- links -----------------------------------------------------------------------------
 
@@ -173,11 +186,23 @@ class Site:
         ):
             return Target("file", None, fragment)  # outside the site root
         if page.url:
-            joined = urljoin(self.layout.base_path + page.url, path)
-            found = self._site_path(joined)
-            if found is not None:
-                return Target(found.kind, found.page, fragment)
-            return self._unknown_or_missing(joined, fragment)
+            bases = [page.url]
+            if not self.layout.configured and not page.url.endswith("/"):
+                # the permalink style is a guess: the page may be `/a/b/` as well as `/a/b.html`
+                bases.append(page.url.rsplit(".", 1)[0] + "/")
+            for base in bases:
+                joined = urljoin(self.layout.base_path + base, path)
+                found = self._site_path(joined)
+                if found is not None:
+                    return Target(found.kind, found.page, fragment)
+            if self.layout.generator == "hugo":
+                # Hugo's link render hooks and GetPage also look a path up from the root
+                found = self._site_path("/" + path)
+                if found is not None:
+                    return Target(found.kind, found.page, fragment)
+            return self._unknown_or_missing(
+                urljoin(self.layout.base_path + page.url, path), fragment
+            )
         return self._unknown_or_missing("/" + source, fragment)
 
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
@@ -185,7 +210,7 @@ class Site:
         suffix = PurePosixPath(bare).suffix.lower()
         if _GENERATED.match(bare):
             return UNKNOWN
-        if suffix and suffix not in PAGE_EXTENSIONS and not self._folder_known(bare):
+        if suffix and suffix not in PAGE_EXTENSIONS and not self._folder_has_assets(bare):
             return UNKNOWN
         return Target("missing", None, fragment)
 
@@ -222,6 +247,10 @@ class Site:
             page = self.by_rel.get(posixpath.join(rel, name))
             if page is not None:
                 return Target("page", page)
+        if self.layout.generator == "hugo":  # GetPage and Hugo's link hooks: a path without .md
+            page = self.by_rel.get(rel + ".md")
+            if page is not None:
+                return Target("page", page)
         if self._file(rel):
             return Target("file")
         return None
@@ -230,7 +259,13 @@ class Site:
 
     @cached_property
     def default_anchor_style(self) -> str:
-        return "kramdown" if self.layout.generator == "jekyll" else "github"
+        """GitHub style, as GitHub, Hugo (goldmark) and Jekyll's default kramdown GFM input
+        make them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`."""
+        kramdown = (self.layout.config or {}).get("kramdown")
+        if self.layout.generator == "jekyll" and isinstance(kramdown, dict):
+            if str(kramdown.get("input", "GFM")).lower() == "kramdown":
+                return "kramdown"
+        return "github"
 
     def anchors_of(self, page: Page, style: str) -> set[str] | None:
         """The anchors a page has in a style ("any": every style); None when the page's

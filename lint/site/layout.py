@@ -228,6 +228,15 @@ def _generic(rel: str) -> PageUrls:
 
 
 def _jekyll(layout: Layout, rel: str, summary: dict) -> PageUrls:
+    """A Jekyll document's URL; `redirect_from` (jekyll-redirect-from) gives aliases."""
+    urls = _jekyll_url(layout, rel, summary)
+    if urls.url is None:
+        return urls
+    aliases = tuple(_clean(a) for a in _list(summary["fm"].get("redirect_from")))
+    return PageUrls(urls.collection, urls.url, aliases, urls.source)
+
+
+def _jekyll_url(layout: Layout, rel: str, summary: dict) -> PageUrls:
     config = layout.config or {}
     fm = summary["fm"]
     path = PurePosixPath(rel)
@@ -354,7 +363,9 @@ def _hugo(layout: Layout, rel: str, summary: dict) -> PageUrls:
     path = PurePosixPath(inner)
     dirs = list(path.parts[:-1])
     section = dirs[0] if dirs else ""
-    collection = f"{prefix}/{section}".strip("/") or "/"
+    # the section a page is listed in: its folder (a bundle's: the folder above)
+    parent = dirs[:-1] if path.stem in ("_index", "index") else dirs
+    collection = (prefix + "/" + "/".join(parent)).rstrip("/") or "/"
     if path.stem in ("_index", "index"):
         if path.stem == "index" and fm.get("headless") is True:
             return PageUrls(collection, None)

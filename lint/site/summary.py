@@ -19,7 +19,7 @@ from lint.model import Span
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 1
+VERSION = 4
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -28,6 +28,7 @@ KEYS = (
     "slug",
     "url",
     "aliases",
+    "redirect_from",
     "date",
     "published",
     "draft",
@@ -38,7 +39,7 @@ KEYS = (
     "layout",
 )
 # Keys whose position a site rule may point at.
-LOCATED = ("title", "permalink", "slug", "url", "date", "aliases")
+LOCATED = ("title", "permalink", "slug", "url", "date", "aliases", "redirect_from")
 
 _RAW = re.compile(
     r"\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}"
@@ -49,6 +50,11 @@ _HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 _IAL_ID = re.compile(r"^[ \t]*\{:[^}\n]*?#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 PARALLEL = {"list", "table"}
+_CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
+# A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
+# terms ids with `autoDefinitionTermID`).
+_TERM = re.compile(r"^([^\s:>|#-][^\n]*?)[ \t]*\n(?:[ \t]*\n)?:[ \t]+\S", re.M)
+_INLINE_MARKUP = re.compile(r"`+|\*+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)")
 
 
 def _plain(value: Any, depth: int = 0) -> Any:
@@ -149,6 +155,11 @@ def summarise(doc: Document) -> dict:
         templated = any(lo < heading.end_offset and heading.offset < hi for lo, hi in templates)
         open_anchors = open_anchors or templated
         headings.append([heading.text, heading.id, heading.start.line, templated])
+    for match in _TERM.finditer(text, doc.body_start):
+        term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
+        if term and "{{" not in term:
+            headings.append([term, None, doc.lines.pos(match.start()).line, False])
+    headings.sort(key=lambda h: h[2])
     ids = []
     for html in doc.html:
         ids.extend(
@@ -160,10 +171,13 @@ def summarise(doc: Document) -> dict:
     for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
         if node.kind == "email":
             continue
-        parallel = bool(PARALLEL.intersection(node.inside))
+        # flags: "p" in a list item or table row, "c" text that is all one code span
+        flags = "p" if PARALLEL.intersection(node.inside) else ""
+        if _CODE_TEXT.match(text, node.offset):
+            flags += "c"
         label = node.text if hasattr(node, "text") else node.alt
         kind = "image" if not hasattr(node, "text") else node.kind
-        links.append([node.url, label, *_span(Span(node.start, node.end)), kind, parallel])
+        links.append([node.url, label, *_span(Span(node.start, node.end)), kind, flags])
 
     tags_used = []
     skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if "{%" in text else []

@@ -67,7 +67,7 @@ class BrokenAnchor(SiteRule):
             style = site.default_anchor_style
         known: dict[str, set[str] | None] = {}
         for page in site.reported:
-            for url, _text, *span, _kind, _parallel in page.summary["links"]:
+            for url, _text, *span, _kind, _flags in page.summary["links"]:
                 if "#" not in url:
                     continue
                 target = site.resolve(page, url)

@@ -67,7 +67,7 @@ class BrokenInternalLink(SiteRule):
         generator = site.layout.generator
         posts = _posts(site)
         for page in site.reported:
-            for url, _text, *span, _kind, _parallel in page.summary["links"]:
+            for url, _text, *span, _kind, _flags in page.summary["links"]:
                 if any(fnmatch.fnmatchcase(url, pattern) for pattern in options.ignore):
                     continue
                 target = site.resolve(page, url)

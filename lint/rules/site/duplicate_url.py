@@ -72,6 +72,8 @@ class DuplicateUrl(SiteRule):
             for page, url, how in entries:
                 if not page.reported:
                     continue
+                if how and "redirect_from" in page.summary["spans"]:
+                    how = "redirect_from"
                 key = how or page.urls.source
                 start, end = at_key(page, key) if key else at_key(page, "")
                 what = "alias" if how else "URL"
@@ -79,7 +81,7 @@ class DuplicateUrl(SiteRule):
                     page,
                     Problem(
                         start,
-                        f"{what} '{url}' is also the URL of {others(pages, page)}",
+                        f"{what} '{url}' is also a URL of {others(pages, page)}",
                         end=end,
                     ),
                 )
