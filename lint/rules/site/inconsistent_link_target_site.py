@@ -46,7 +46,6 @@ from lint.model import Pos, Problem, Severity
 from lint.rules import RuleOptions, SiteRule
 from lint.rules.links.inconsistent_link_target import _DESCRIPTIVE, GENERIC_TEXT
 from lint.urls import canonical, link_text_key, shorten
-from lint.urls import page as page_key
 
 
 class InconsistentLinkTargetSite(SiteRule):
