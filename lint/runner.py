@@ -223,6 +223,7 @@ def check_paths(
         respect_gitignore=settings.respect_gitignore,
         force_exclude=force_exclude,
     )
+    walked = found
     if only is not None:
         found = [path for path in found if os.path.realpath(path) in only]
     files = [(str(path), display_path(path)) for path in found]
@@ -231,7 +232,9 @@ def check_paths(
     store = Cache(settings) if cache and not fixing else None
     from lint.site import site_rules
 
-    sites = _plan_sites(files, settings) if site_rules(settings) or site_report else {}
+    sites = (
+        _plan_sites(files, settings, paths, walked) if site_rules(settings) or site_report else {}
+    )
     mode = "check+summary" if sites else "check"
     reported = {os.path.realpath(path) for path, _ in files}
     tasks = [(path, shown_as, mode) for path, shown_as in files]
@@ -300,9 +303,12 @@ def check_paths(
     return outcome
 
 
-def _plan_sites(files: list[tuple[str, str]], settings: Settings) -> dict[Path, list]:
+def _plan_sites(
+    files: list[tuple[str, str]], settings: Settings, paths: Sequence[str], walked: list[Path]
+) -> dict[Path, list]:
     """The sites the files belong to, each with every file of it: (path, shown as). The
-    index covers a whole site even when only some of its files are checked."""
+    index covers a whole site even when only some of its files are checked; a site folder
+    named in `paths` was walked already (`walked`), and is not walked again."""
     from lint.site.layout import site_root_of
 
     cache: dict = {}
@@ -319,7 +325,12 @@ def _plan_sites(files: list[tuple[str, str]], settings: Settings) -> dict[Path, 
     if outside:
         common = Path(os.path.commonpath([os.path.abspath(p) for p, _ in outside]))
         roots.setdefault(common if common.is_dir() else common.parent, [])
+    named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
     for root in roots:
+        if os.path.realpath(root) in named:
+            inside = [p for p in walked if Path(os.path.abspath(p)).is_relative_to(root)]
+            roots[root] = [(str(path), display_path(path)) for path in inside]
+            continue
         found = discover(
             [str(root)],
             include=settings.include,

@@ -262,9 +262,12 @@ class Site:
         """GitHub style, as GitHub, Hugo (goldmark) and Jekyll's default kramdown GFM input
         make them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`."""
         kramdown = (self.layout.config or {}).get("kramdown")
-        if self.layout.generator == "jekyll" and isinstance(kramdown, dict):
-            if str(kramdown.get("input", "GFM")).lower() == "kramdown":
-                return "kramdown"
+        if (
+            self.layout.generator == "jekyll"
+            and isinstance(kramdown, dict)
+            and str(kramdown.get("input", "GFM")).lower() == "kramdown"
+        ):
+            return "kramdown"
         return "github"
 
     def anchors_of(self, page: Page, style: str) -> set[str] | None:
