@@ -222,7 +222,7 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
 
 def _generic(rel: str) -> PageUrls:
     path = PurePosixPath(rel)
-    if path.stem.lower() in ("index", "readme"):
+    if path.stem.lower() == "index":
         return PageUrls("pages", _clean(str(path.parent) + "/") if str(path.parent) != "." else "/")
     return PageUrls("pages", "/" + rel)
 
@@ -302,6 +302,8 @@ def _jekyll_url(layout: Layout, rel: str, summary: dict) -> PageUrls:
         if dirs[0] in _JEKYLL_SPECIAL:
             return PageUrls(None, None)
         options = None
+        if collections is None and layout.configured:
+            return PageUrls(None, None)  # Jekyll reads only the collections its config names
         if collections is not None:
             if name not in collections:
                 return PageUrls(None, None)

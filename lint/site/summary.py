@@ -19,7 +19,7 @@ from lint.model import Span
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 4
+VERSION = 5
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -30,6 +30,8 @@ KEYS = (
     "aliases",
     "redirect_from",
     "date",
+    "categories",
+    "category",
     "published",
     "draft",
     "headless",
