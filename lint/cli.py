@@ -236,10 +236,13 @@ def check(
             f"fixed {outcome.fixed} problem{'s' * (outcome.fixed != 1)} in {files} file{'s' * (files != 1)}\n"
             + text
         )
-    if site_report:
+    if site_report:  # before the text report; beside any other format, on standard error
         from lint.site.report import site_report as render_report
 
-        text = render_report(outcome.sites) + text
+        if format_name == "text" and stream is None and not to_stderr:
+            text = render_report(outcome.sites) + text
+        else:
+            click.echo(render_report(outcome.sites), nl=False, err=True)
     if to_stderr:
         sys.stdout.write(outcome.stdin_text or "")
         sys.stdout.flush()
