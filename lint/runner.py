@@ -236,13 +236,13 @@ def check_paths(
         _plan_sites(files, settings, paths, walked) if site_rules(settings) or site_report else {}
     )
     mode = "check+summary" if sites else "check"
-    reported = {os.path.realpath(path) for path, _ in files}
+    reported = {os.path.abspath(path) for path, _ in files}
     tasks = [(path, shown_as, mode) for path, shown_as in files]
     for members in sites.values():
         tasks += [
             (path, shown, "summary")
             for path, shown in members
-            if os.path.realpath(path) not in reported
+            if os.path.abspath(path) not in reported
         ]
     summaries: dict[str, dict] = {}
     todo = tasks
@@ -259,16 +259,16 @@ def check_paths(
             if task_mode != "summary":
                 diagnostics.extend(hit[0])
             if hit[1] is not None:
-                summaries[real] = hit[1]
+                summaries[os.path.abspath(path)] = hit[1]
     jobs = jobs or os.cpu_count() or 1
     texts: dict[str, str] = {}  # fixed texts to write, by path
     for (path, shown_as, task_mode), result in zip(
         todo, _results(todo, settings, fixing, unsafe, jobs), strict=True
     ):
-        real = os.path.realpath(path)
         if result.summary is not None:
-            summaries[real] = result.summary
+            summaries[os.path.abspath(path)] = result.summary
         if store is not None and result.stamp is not None:
+            real = os.path.realpath(path)
             digest, mtime, size = result.stamp
             rows = None if task_mode == "summary" else result.diagnostics
             store.put(real, digest, (mtime, size), rows, result.summary)
@@ -313,23 +313,29 @@ def _plan_sites(
 
     cache: dict = {}
     roots: dict[Path, list[tuple[str, str]]] = {}
-    outside: list[tuple[str, str]] = []
+    outside: list[str] = []
     settings_root = Path(os.path.abspath(settings.root))
-    for path, shown in files:
-        root = site_root_of(Path(path), settings, cache)
-        absolute = Path(os.path.abspath(path))
-        if root == settings_root and settings_root not in absolute.parents:
-            outside.append((path, shown))  # no marker, outside the settings' root
-        elif root in absolute.parents:
+    base = str(settings_root).rstrip(os.sep) + os.sep
+    folders: dict[str, Path] = {}  # a file's folder -> its site root
+    for path, _ in files:
+        absolute = os.path.abspath(path)
+        folder = os.path.dirname(absolute)
+        if folder not in folders:
+            folders[folder] = site_root_of(Path(absolute), settings, cache)
+        root = folders[folder]
+        if root == settings_root and not absolute.startswith(base):
+            outside.append(absolute)  # no marker, outside the settings' root
+        elif absolute.startswith(str(root).rstrip(os.sep) + os.sep):
             roots.setdefault(root, [])
     if outside:
-        common = Path(os.path.commonpath([os.path.abspath(p) for p, _ in outside]))
+        common = Path(os.path.commonpath(outside))
         roots.setdefault(common if common.is_dir() else common.parent, [])
     named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
     for root in roots:
         if os.path.realpath(root) in named:
-            inside = [p for p in walked if Path(os.path.abspath(p)).is_relative_to(root)]
-            roots[root] = [(str(path), display_path(path)) for path in inside]
+            prefix = str(root).rstrip(os.sep) + os.sep
+            inside = [p for p in walked if os.path.abspath(p).startswith(prefix)]
+            roots[root] = [(str(path), _shown(path)) for path in inside]
             continue
         found = discover(
             [str(root)],
@@ -338,5 +344,14 @@ def _plan_sites(
             root=settings.root,
             respect_gitignore=settings.respect_gitignore,
         )
-        roots[root] = [(str(path), display_path(path)) for path in found]
+        roots[root] = [(str(path), _shown(path)) for path in found]
     return roots
+
+
+def _shown(path: Path) -> str:
+    """display_path without pathlib (for every file of a site): relative to the current
+    folder when inside it."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd().rstrip(os.sep) + os.sep
+    shown = absolute[len(cwd) :] if absolute.startswith(cwd) else str(path)
+    return shown.replace(os.sep, "/")

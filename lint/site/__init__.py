@@ -9,6 +9,7 @@ suppressions and per-file ignores apply to them as to any other diagnostic.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 from lint.model import Diagnostic, Problem, Severity
@@ -17,6 +18,7 @@ from lint.settings import ActiveRule, Settings
 from lint.site.index import Page, Site
 
 INTERNAL_ERROR = "LN900"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def site_rules(settings: Settings) -> list[ActiveRule]:
@@ -31,22 +33,30 @@ def run_site(
 ) -> list[Diagnostic]:
     """Run the site rules; stamp code, name and severity; apply suppressions. A rule that
     raises becomes one LN900 on each reported page."""
-    from lint.source import LineIndex
-
-    texts: dict[str, LineIndex | None] = {}
+    texts: dict[str, list[str] | None] = {}
 
     def snippet(page: Page, problem: Problem) -> str:
+        """The problem's source text (its line when that is blank), as the engine's."""
         if page.path not in texts:
             text = read(page)
-            texts[page.path] = LineIndex(text) if text is not None else None
+            texts[page.path] = _LINE_BREAK.split(text) if text is not None else None
         lines = texts[page.path]
-        if lines is None:
+        start, end = problem.start, problem.end or problem.start
+        if lines is None or not 1 <= start.line <= len(lines):
             return ""
-        end = problem.end or problem.start
-        found = lines.text[lines.offset(problem.start) : lines.offset(end)][:200]
-        if not found.strip() and problem.start.line <= lines.line_count:
-            found = lines.line_text(problem.start.line).strip()[:200]
-        return found
+        if start.line == end.line:
+            found = lines[start.line - 1][start.column - 1 : end.column - 1]
+        else:
+            found = "\n".join(
+                [
+                    lines[start.line - 1][start.column - 1 :],
+                    *lines[start.line : end.line - 1],
+                    lines[min(end.line, len(lines)) - 1][: end.column - 1],
+                ]
+            )
+        if not found.strip():
+            found = lines[start.line - 1].strip()
+        return found[:200]
 
     report_crashes = any(active.rule.code == INTERNAL_ERROR for active in settings.active)
     by_page: dict[str, list[Diagnostic]] = {}

@@ -173,8 +173,12 @@ class Site:
             found = self._site_path(path)
             if found is not None:
                 return Target(found.kind, found.page, fragment)
-            if self.exists(path.lstrip("/")) and self.layout.generator == "generic":
-                return Target("file", None, fragment)
+            if self.layout.generator == "generic":
+                if self.exists(path.lstrip("/")):
+                    return Target("file", None, fragment)
+                top = path.lstrip("/").split("/", 1)[0]
+                if top and not self.exists(top):
+                    return UNKNOWN  # served under a prefix, or by a tool mdvet does not know
             return self._unknown_or_missing(path, fragment)
         # relative: to the source file, or to the page's URL
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))

@@ -221,10 +221,12 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
 
 
 def _generic(rel: str) -> PageUrls:
+    """A plain site: the URL is the path (`index.md` is its folder); a folder is a section."""
     path = PurePosixPath(rel)
+    folder = str(path.parent) if str(path.parent) != "." else "/"
     if path.stem.lower() == "index":
-        return PageUrls("pages", _clean(str(path.parent) + "/") if str(path.parent) != "." else "/")
-    return PageUrls("pages", "/" + rel)
+        return PageUrls(folder, _clean(folder + "/") if folder != "/" else "/")
+    return PageUrls(folder, "/" + rel)
 
 
 def _jekyll(layout: Layout, rel: str, summary: dict) -> PageUrls:

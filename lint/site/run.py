@@ -21,18 +21,18 @@ def build_sites(
     settings: Settings,
 ) -> list[Site]:
     """One Site per root; the checked files are its reported pages."""
-    shown = {os.path.realpath(path): as_shown for path, as_shown in files}
+    shown = {os.path.abspath(path): as_shown for path, as_shown in files}
     built = []
     for root, members in sites.items():
         layout = load_layout(root, settings.generator)
         entries = []
         for path, member_shown in members:
-            real = os.path.realpath(path)
-            summary = summaries.get(real)
+            absolute = os.path.abspath(path)
+            summary = summaries.get(absolute)
             if summary is None:
                 continue
-            rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
-            entries.append((shown.get(real, member_shown), rel, summary, real in shown))
+            rel = os.path.relpath(absolute, root).replace(os.sep, "/")
+            entries.append((shown.get(absolute, member_shown), rel, summary, absolute in shown))
         built.append(Site(layout, entries))
     return built
 
@@ -41,11 +41,10 @@ def check_sites(
     sites, summaries, files, diagnostics, settings, outcome, texts, *, fix=False, unsafe=False
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`)."""
-    paths = {os.path.realpath(path): path for path, _ in files}
+    paths = {os.path.abspath(path): path for path, _ in files}
 
     def read(site: Site, page: Page) -> str | None:
-        real = os.path.realpath(site.layout.root / page.rel)
-        path = paths.get(real)
+        path = paths.get(os.path.abspath(site.layout.root / page.rel))
         if path is not None and path in texts:
             return texts[path].removeprefix(BOM)
         try:
@@ -101,5 +100,5 @@ def check_sites(
             outcome.diffs.append(diff)
         doc, again = check_document(new, as_shown, settings, bom=bom)
         diagnostics = [d for d in diagnostics if d.path != as_shown] + again
-        summaries[os.path.realpath(path)] = _summarise(doc)
+        summaries[os.path.abspath(path)] = _summarise(doc)
     return diagnostics + run_all()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from bisect import bisect_left
 from typing import Any
 
 from lint.document import Document
@@ -154,10 +155,12 @@ def summarise(doc: Document) -> dict:
     headings = []
     open_anchors = False
     for heading in doc.headings:
-        templated = any(lo < heading.end_offset and heading.offset < hi for lo, hi in templates)
+        # a template span that starts before the heading's end and ends after its start
+        i = bisect_left(templates, (heading.end_offset,))
+        templated = i > 0 and templates[i - 1][1] > heading.offset
         open_anchors = open_anchors or templated
         headings.append([heading.text, heading.id, heading.start.line, templated])
-    for match in _TERM.finditer(text, doc.body_start):
+    for match in _TERM.finditer(text, doc.body_start) if "\n:" in text else ():
         term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
         if term and "{{" not in term:
             headings.append([term, None, doc.lines.pos(match.start()).line, False])
@@ -167,7 +170,8 @@ def summarise(doc: Document) -> dict:
         ids.extend(
             next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
         )
-    ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
+    if "{:" in text:
+        ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
 
     links = []
     for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
@@ -191,7 +195,7 @@ def summarise(doc: Document) -> dict:
             if argument is not None:
                 tags_used.append([match[1], argument, *_positions(doc, *match.span())])
                 open_anchors = open_anchors or match[1] == "include"
-    if "{{" in text:
+    if "{{<" in text or "{{%" in text:
         for match in _SHORTCODE.finditer(text, doc.body_start):
             name = match[2]
             if name in ("ref", "relref"):

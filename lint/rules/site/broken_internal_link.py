@@ -9,7 +9,9 @@ compared loosely: `/a/b/`, `/a/b.html` and `/a/b/index.html` are one page, case 
 Left alone, because the site cannot know them: pages generators write without a source
 (feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages), links built by
 templates, files in a folder the checkout does not have (assets copied in by a theme or a
-build step), and the URLs matching the `ignore` option. Without the generator's config file
+build step), in a plain site (no generator) a site-root link whose first folder the site does
+not have (the site is served under a prefix, or built by a tool mdvet does not know), and the
+URLs matching the `ignore` option. Without the generator's config file
 (`_config.yml`, `hugo.toml`) the URL scheme is a guess, so a site-root link that names a source
 file, or a post's date and slug under any prefix, is taken as meant.
 

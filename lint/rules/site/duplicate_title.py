@@ -1,6 +1,7 @@
 """## What it does
 Flags two documents of one collection with the same title: two posts, two pages, two
-documents of a Jekyll collection or of one Hugo section (per language). Titles are compared
+documents of a Jekyll collection, of one Hugo section (per language) or, in a plain site, of
+one folder. Titles are compared
 after case-folding, Unicode NFKC, straightening quotes and collapsing whitespace. Each
 document with the title is reported, at its `title`, naming the other.
 
