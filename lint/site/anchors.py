@@ -1,5 +1,5 @@
-"""Heading anchors as generators write them: GitHub style (GitHub, Hugo's goldmark) and
-kramdown style (Jekyll)."""
+"""Heading anchors as generators write them: GitHub style (GitHub, Hugo's goldmark, Jekyll's
+GFM input), kramdown style (Jekyll's kramdown input) and slug style (Zola and others)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,17 @@ def kramdown(text: str) -> str:
     return slug or "section"
 
 
-STYLES = {"github": github, "kramdown": kramdown}
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def slug(text: str) -> str:
+    """Slug style (Zola and other generators): ASCII letters and digits, every other run of
+    characters one hyphen, none at the ends."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+STYLES = {"github": github, "kramdown": kramdown, "slug": slug}
 
 
 def anchors(headings: list, style: str) -> set[str]:

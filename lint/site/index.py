@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +30,10 @@ _GENERATED = re.compile(
     r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
     re.IGNORECASE,
 )
+
+
+def _has_symbol(text: str) -> bool:
+    return not text.isascii() and any(unicodedata.category(c) == "So" for c in text)
 
 
 @dataclass
@@ -263,8 +268,11 @@ class Site:
 
     @cached_property
     def default_anchor_style(self) -> str:
-        """GitHub style, as GitHub, Hugo (goldmark) and Jekyll's default kramdown GFM input
-        make them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`."""
+        """GitHub style, as Hugo (goldmark) and Jekyll's default kramdown GFM input make
+        them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`; any style
+        for a plain site, whose generator is unknown."""
+        if self.layout.generator == "generic":
+            return "any"
         kramdown = (self.layout.config or {}).get("kramdown")
         if (
             self.layout.generator == "jekyll"
@@ -280,7 +288,9 @@ class Site:
         summary = page.summary
         if summary["open_anchors"]:
             return None
-        styles = ("github", "kramdown") if style == "any" else (style,)
+        styles = ("github", "kramdown", "slug") if style == "any" else (style,)
+        if "slug" in styles and any(_has_symbol(text) for text, *_ in summary["headings"]):
+            return None  # slug generators spell emoji out ("crab"), in words mdvet lacks
         found = set(summary["ids"])
         for one in styles:
             found |= anchors(summary["headings"], one)

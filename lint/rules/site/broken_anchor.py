@@ -1,10 +1,13 @@
 """## What it does
 Flags a link whose `#fragment` matches no anchor on the page it leads to (the same page, or
 another document of the site): no heading's anchor and no explicit id (`{#id}`, kramdown's
-`{: #id}`, an HTML `id="…"` or `name="…"`). Heading anchors are generated as the generator
-does: kramdown style for Jekyll (ASCII letters, digits and hyphens; leading non-letters
-dropped), GitHub style elsewhere (Unicode letters kept); `-1`, `-2` for repeated headings.
-The `anchor_style` option chooses (`any` accepts either style).
+`{: #id}`, an HTML `id="…"` or `name="…"`, a definition-list term). Heading anchors are
+generated as the generator does: GitHub style (Unicode letters, digits, `-` and `_` kept,
+spaces as hyphens) for Hugo and for Jekyll's default GFM input, kramdown style (ASCII
+letters, digits and hyphens; leading non-letters dropped) for a Jekyll site whose config
+sets `kramdown: {input: kramdown}`, and any of these or the slug style (runs of other
+characters as one hyphen, as Zola does) for a plain site; `-1`, `-2` for repeated headings.
+The `anchor_style` option chooses (`github`, `kramdown`, `slug`, or `any`).
 
 Left alone: pages whose headings cannot all be known (a heading built by a template, content
 pulled in by `{% include %}` or a `{{% shortcode %}}`), links to files that are not
@@ -55,10 +58,10 @@ class BrokenAnchor(SiteRule):
     severity = Severity.ERROR
 
     class Options(RuleOptions):
-        anchor_style: Literal["auto", "github", "kramdown", "any"] = Field(
+        anchor_style: Literal["auto", "github", "kramdown", "slug", "any"] = Field(
             "auto",
-            description="how heading anchors are made: auto (kramdown for Jekyll, github "
-            "elsewhere), github, kramdown, or any",
+            description="how heading anchors are made: auto (by the generator and its "
+            "config), github, kramdown, slug, or any",
         )
 
     def check_site(self, site, options):
