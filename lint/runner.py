@@ -71,9 +71,9 @@ def check_data(
         return FileResult(run(unreadable_document(shown_as, str(err)), settings.active))
     if not fix:
         doc, diagnostics = check_document(text, shown_as, settings, bom=bom)
-        return FileResult(diagnostics, summary=_summarise(doc) if summary else None)
+        return FileResult(diagnostics, summary=_summarise(doc, settings) if summary else None)
     new, fixed, diagnostics = fix_text(text, shown_as, settings, unsafe=unsafe, bom=bom)
-    found = _summarise(parse_document(new, shown_as, bom=bom)) if summary else None
+    found = _summarise(parse_document(new, shown_as, bom=bom), settings) if summary else None
     if new == text:
         return FileResult(diagnostics, fixed, summary=found)
     diff = "".join(
@@ -87,11 +87,12 @@ def check_data(
     return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff, summary=found)
 
 
-def _summarise(doc) -> dict | None:
+def _summarise(doc, settings: Settings) -> dict | None:
     from lint.site.summary import summarise
 
+    external = any(active.rule.code == "ST008" for active in settings.active)
     try:
-        return summarise(doc)
+        return summarise(doc, external=external)
     except Exception:  # a file the index cannot read is left out of it, never fatal
         return None
 
@@ -139,7 +140,7 @@ def check_file(
             text, bom = decode(data)
         except UndecodableError:
             return FileResult([])
-        summary = _summarise(parse_document(text, shown_as, bom=bom))
+        summary = _summarise(parse_document(text, shown_as, bom=bom), settings)
         stamp = (content_hash(data), stat.st_mtime_ns, stat.st_size)
         return FileResult([], stamp=stamp, summary=summary)
     result = check_data(

@@ -100,5 +100,5 @@ def check_sites(
             outcome.diffs.append(diff)
         doc, again = check_document(new, as_shown, settings, bom=bom)
         diagnostics = [d for d in diagnostics if d.path != as_shown] + again
-        summaries[os.path.abspath(path)] = _summarise(doc)
+        summaries[os.path.abspath(path)] = _summarise(doc, settings)
     return diagnostics + run_all()

@@ -135,8 +135,12 @@ def _positions(doc: Document, lo: int, hi: int) -> list[int]:
     return [start.line, start.column, end.line, end.column]
 
 
-def summarise(doc: Document) -> dict:
-    """The facts about one document that site rules read."""
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def summarise(doc: Document, *, external: bool = True) -> dict:
+    """The facts about one document that site rules read. Links to other sites are left
+    out unless `external` (only ST008 reads them; they are most of the links)."""
     fm = doc.front_matter
     data = doc.data
     spans: dict[str, list[int]] = {}
@@ -175,7 +179,7 @@ def summarise(doc: Document) -> dict:
 
     links = []
     for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
-        if node.kind == "email":
+        if node.kind == "email" or (not external and _EXTERNAL.match(node.url)):
             continue
         # flags: "p" in a list item or table row, "c" text that is all one code span
         flags = "p" if PARALLEL.intersection(node.inside) else ""
