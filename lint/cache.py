@@ -79,6 +79,12 @@ def _decode(path: str, row: list) -> Diagnostic:
     )
 
 
+def _current(summary) -> bool:
+    from lint.site.summary import VERSION
+
+    return isinstance(summary, dict) and summary.get("v") == VERSION
+
+
 class Cache:
     def __init__(self, settings: Settings) -> None:
         self.file = Path(settings.root) / CACHE_DIR / __version__ / f"{fingerprint(settings)}.json"
@@ -100,29 +106,72 @@ class Cache:
             return None
         return stat.st_mtime_ns, stat.st_size
 
-    def get(self, path: str, shown_as: str) -> list[Diagnostic] | None:
-        """The cached diagnostics of an unchanged file, or None."""
+    def _entry(self, path: str) -> list | None:
+        """The entry of an unchanged file (its stamp refreshed), or None."""
         entry = self.entries.get(path)
         stat = self._stat(path)
         if entry is None or stat is None:
             return None
         try:
-            mtime, size, digest, rows = entry
+            mtime, size, digest, *rest = entry
             if [mtime, size] != list(stat) or mtime >= self.racy_after:
                 if size != stat[1]:
                     return None
                 with open(path, "rb") as handle:  # touched but perhaps unchanged
                     if content_hash(handle.read()) != digest:
                         return None
-                entry = [stat[0], size, digest, rows]
-            diagnostics = [_decode(shown_as, row) for row in rows]
-        except (OSError, ValueError, TypeError, KeyError):
+                entry = [stat[0], size, digest, *rest]
+        except (OSError, ValueError, TypeError):
+            return None
+        return entry
+
+    def lookup(
+        self, path: str, shown_as: str, *, diagnostics: bool = True, summary: bool = False
+    ) -> tuple[list[Diagnostic] | None, dict | None] | None:
+        """The cached diagnostics and site summary of an unchanged file, when the cache
+        holds what is asked for; else None. Entries are `[mtime, size, hash, rows]`, with a
+        fifth item, the site summary, when one was built (rows are null when only the
+        summary was)."""
+        entry = self._entry(path)
+        if entry is None:
+            return None
+        rows = entry[3] if len(entry) > 3 else None
+        found = entry[4] if len(entry) > 4 else None
+        if (diagnostics and rows is None) or (summary and not _current(found)):
+            return None
+        try:
+            decoded = [_decode(shown_as, row) for row in rows] if rows is not None else None
+        except (ValueError, TypeError, KeyError):
             return None
         self.fresh[path] = entry
-        return diagnostics
+        return decoded, found
 
-    def put(self, path: str, data_hash: str, stat: tuple[int, int], diagnostics) -> None:
-        self.fresh[path] = [stat[0], stat[1], data_hash, [_encode(d) for d in diagnostics]]
+    def get(self, path: str, shown_as: str) -> list[Diagnostic] | None:
+        """The cached diagnostics of an unchanged file, or None."""
+        hit = self.lookup(path, shown_as)
+        return None if hit is None else hit[0]
+
+    def put(
+        self,
+        path: str,
+        data_hash: str,
+        stat: tuple[int, int],
+        diagnostics,
+        summary: dict | None = None,
+    ) -> None:
+        """Record a file's results; `diagnostics` None when only its summary was built."""
+        rows = None if diagnostics is None else [_encode(d) for d in diagnostics]
+        old = self.fresh.get(path) or self.entries.get(path)
+        if old is not None and len(old) > 2 and old[2] == data_hash:
+            # keep what the other kind of run built for the same content
+            if rows is None and len(old) > 3:
+                rows = old[3]
+            if summary is None and len(old) > 4:
+                summary = old[4]
+        entry = [stat[0], stat[1], data_hash, rows]
+        if summary is not None:
+            entry.append(summary)
+        self.fresh[path] = entry
 
     def save(self) -> None:
         """Write the entries of this run (files checked or confirmed), atomically."""

@@ -141,6 +141,22 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
 )
 @click.option("--no-cache", is_flag=True, help="Check every file, ignoring .mdvet_cache/.")
 @click.option(
+    "--site-root",
+    type=click.Path(exists=True, file_okay=False),
+    help="The site's folder for site-wide checks [default: the generator's root folder].",
+)
+@click.option(
+    "--generator",
+    type=click.Choice(["auto", "jekyll", "hugo", "generic"]),
+    default=None,
+    help="The site's generator [default: auto, by _config.yml, hugo.toml ...].",
+)
+@click.option(
+    "--site-report",
+    is_flag=True,
+    help="Print a summary of the site: tags and categories, orphan and most-linked pages.",
+)
+@click.option(
     "--plugin",
     "plugins",
     multiple=True,
@@ -168,6 +184,9 @@ def check(
     force_exclude,
     jobs,
     no_cache,
+    site_root,
+    generator,
+    site_report,
     plugins,
     config_path,
     isolated,
@@ -185,6 +204,10 @@ def check(
         overrides["fail_on"] = fail_on
     if plugins:
         overrides["plugins"] = _split(plugins)
+    if site_root:
+        overrides["site_root"] = os.path.abspath(site_root)
+    if generator:
+        overrides["generator"] = generator
     settings = load_settings(overrides, config_path, isolated).settings
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
@@ -204,6 +227,7 @@ def check(
         force_exclude=force_exclude,
         jobs=jobs,
         cache=not no_cache,
+        site_report=site_report,
     )
     if diff:
         click.echo("".join(outcome.diffs), nl=False)
@@ -229,6 +253,13 @@ def check(
             f"fixed {outcome.fixed} problem{'s' * (outcome.fixed != 1)} in {files} file{'s' * (files != 1)}\n"
             + text
         )
+    if site_report:  # before the text report; beside any other format, on standard error
+        from lint.site.report import site_report as render_report
+
+        if format_name == "text" and stream is None and not to_stderr:
+            text = render_report(outcome.sites) + text
+        else:
+            click.echo(render_report(outcome.sites), nl=False, err=True)
     if to_stderr:
         sys.stdout.write(outcome.stdin_text or "")
         sys.stdout.flush()

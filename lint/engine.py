@@ -65,5 +65,12 @@ def _stamp(doc: Document, problem: Problem, code: str, name: str, severity: Seve
 def check_text(text: str, path: str, settings: Settings, *, bom: bool = False) -> list[Diagnostic]:
     """Check one document's text: parse, validate the front matter against its schema, run
     the rules, apply suppressions. Pure: no I/O."""
+    return check_document(text, path, settings, bom=bom)[1]
+
+
+def check_document(
+    text: str, path: str, settings: Settings, *, bom: bool = False
+) -> tuple[Document, list[Diagnostic]]:
+    """As check_text, also returning the parsed Document (for the site index)."""
     doc = with_schema_problems(parse_document(text, path, bom=bom), settings)
-    return suppress.apply(doc, run(doc, settings.active), settings)
+    return doc, suppress.apply(doc, run(doc, settings.active), settings)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lint.cache import Cache, content_hash
 from lint.discover import discover
-from lint.document import unreadable_document
-from lint.engine import check_text, run
+from lint.document import parse_document, unreadable_document
+from lint.engine import check_document, run
 from lint.fix import fix_text
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
@@ -41,6 +41,7 @@ class FileResult:
     new_text: str | None = None  # the fixed text, when fixing changed it
     diff: str = ""
     stamp: tuple[str, int, int] | None = None  # content hash, mtime, size: for the cache
+    summary: dict | None = None  # what the site index needs (lint.site.summary)
 
 
 @dataclass
@@ -50,12 +51,20 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     stdin_text: str | None = None  # with --fix on standard input: the fixed text
+    sites: list = field(default_factory=list)  # the Site indexes built (for --site-report)
 
 
 def check_data(
-    data: bytes, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+    data: bytes,
+    shown_as: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    summary: bool = False,
 ) -> FileResult:
-    """Check (and with `fix`, fix) one file's bytes. Pure: no I/O."""
+    """Check (and with `fix`, fix) one file's bytes; with `summary`, also summarise it for
+    the site index (the fixed text, when fixing). Pure: no I/O."""
     if len(data) > settings.max_file_size:
         return _too_large(len(data), shown_as, settings)
     try:
@@ -63,10 +72,12 @@ def check_data(
     except UndecodableError as err:
         return FileResult(run(unreadable_document(shown_as, str(err)), settings.active))
     if not fix:
-        return FileResult(check_text(text, shown_as, settings, bom=bom))
+        doc, diagnostics = check_document(text, shown_as, settings, bom=bom)
+        return FileResult(diagnostics, summary=_summarise(doc, settings) if summary else None)
     new, fixed, diagnostics = fix_text(text, shown_as, settings, unsafe=unsafe, bom=bom)
+    found = _summarise(parse_document(new, shown_as, bom=bom), settings) if summary else None
     if new == text:
-        return FileResult(diagnostics, fixed)
+        return FileResult(diagnostics, fixed, summary=found)
     diff = "".join(
         difflib.unified_diff(
             text.splitlines(keepends=True),
@@ -75,7 +86,17 @@ def check_data(
             f"b/{shown_as}",
         )
     )
-    return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff)
+    return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff, summary=found)
+
+
+def _summarise(doc, settings: Settings) -> dict | None:
+    from lint.site.summary import summarise
+
+    external = any(active.rule.code == "ST008" for active in settings.active)
+    try:
+        return summarise(doc, external=external)
+    except Exception:  # a file the index cannot read is left out of it, never fatal
+        return None
 
 
 def _too_large(size: int, shown_as: str, settings: Settings) -> FileResult:
@@ -104,9 +125,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def check_file(
-    path: Path, shown_as: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+    path: Path,
+    shown_as: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    mode: str = "check",
 ) -> FileResult:
-    """Read one file and check it; a file that cannot be read gives one LN001."""
+    """Read one file and check it; a file that cannot be read gives one LN001. `mode`:
+    "check", "check+summary" (also summarise it for the site index) or "summary" (only
+    summarise it: a file of the site that is not reported on)."""
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
@@ -114,9 +143,21 @@ def check_file(
                 return _too_large(stat.st_size, shown_as, settings)
             data = handle.read()
     except OSError as err:
+        if mode == "summary":
+            return FileResult([])
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
-    result = check_data(data, shown_as, settings, fix=fix, unsafe=unsafe)
+    if mode == "summary":
+        try:
+            text, bom = decode(data)
+        except UndecodableError:
+            return FileResult([])
+        summary = _summarise(parse_document(text, shown_as, bom=bom), settings)
+        stamp = (content_hash(data), stat.st_mtime_ns, stat.st_size)
+        return FileResult([], stamp=stamp, summary=summary)
+    result = check_data(
+        data, shown_as, settings, fix=fix, unsafe=unsafe, summary=mode == "check+summary"
+    )
     if fix:
         return result
     return replace(result, stamp=(content_hash(data), stat.st_mtime_ns, stat.st_size))
@@ -131,20 +172,22 @@ def _start_worker(settings: Settings, fix: bool, unsafe: bool) -> None:
     _WORKER.update(settings=settings, fix=fix, unsafe=unsafe)
 
 
-def _check_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
+def _check_batch(batch: list[tuple[str, str, str]]) -> list[FileResult]:
     settings, fix, unsafe = _WORKER["settings"], _WORKER["fix"], _WORKER["unsafe"]
     return [
-        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe) for path, shown in batch
+        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode)
+        for path, shown, mode in batch
     ]
 
 
 def _results(
-    files: list[tuple[str, str]], settings: Settings, fix: bool, unsafe: bool, jobs: int
+    files: list[tuple[str, str, str]], settings: Settings, fix: bool, unsafe: bool, jobs: int
 ) -> Iterator[FileResult]:
-    """Each file's result, in order; in worker processes when there is enough to share."""
+    """Each file's result, in order; in worker processes when there is enough to share.
+    Each file is (path, shown as, mode) (see check_file)."""
     if jobs <= 1 or len(files) < 4 * MIN_BATCH:
-        for path, shown in files:
-            yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe)
+        for path, shown, mode in files:
+            yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode)
         return
     size = max(MIN_BATCH, len(files) // (jobs * 8))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
@@ -169,11 +212,14 @@ def check_paths(
     force_exclude: bool = False,
     jobs: int | None = None,
     cache: bool = False,
+    site_report: bool = False,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
     it holds (the files a change touched). `jobs` worker processes share the files (default:
-    one per core). With `cache`, unchanged files are not checked again."""
+    one per core). With `cache`, unchanged files are not checked again. When site rules are
+    active (or `site_report`), every file of each site is summarised for the site index and
+    the site rules report on the checked files."""
     fixing = fix or diff
     if stdin is not None:
         result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
@@ -190,36 +236,135 @@ def check_paths(
         respect_gitignore=settings.respect_gitignore,
         force_exclude=force_exclude,
     )
+    walked = found
     if only is not None:
         found = [path for path in found if os.path.realpath(path) in only]
     files = [(str(path), display_path(path)) for path in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
     store = Cache(settings) if cache and not fixing else None
-    todo = files
+    from lint.site import site_rules
+
+    sites = (
+        _plan_sites(files, settings, paths, walked) if site_rules(settings) or site_report else {}
+    )
+    mode = "check+summary" if sites else "check"
+    reported = {os.path.abspath(path) for path, _ in files}
+    tasks = [(path, shown_as, mode) for path, shown_as in files]
+    for members in sites.values():
+        tasks += [
+            (path, shown, "summary")
+            for path, shown in members
+            if os.path.abspath(path) not in reported
+        ]
+    summaries: dict[str, dict] = {}
+    todo = tasks
     if store is not None:
         todo = []
-        for path, shown_as in files:
-            hit = store.get(os.path.realpath(path), shown_as)
+        for path, shown_as, task_mode in tasks:
+            real = os.path.realpath(path)
+            hit = store.lookup(
+                real, shown_as, diagnostics=task_mode != "summary", summary=task_mode != "check"
+            )
             if hit is None:
-                todo.append((path, shown_as))
-            else:
-                diagnostics.extend(hit)
+                todo.append((path, shown_as, task_mode))
+                continue
+            if task_mode != "summary":
+                diagnostics.extend(hit[0])
+            if hit[1] is not None:
+                summaries[os.path.abspath(path)] = hit[1]
     jobs = jobs or os.cpu_count() or 1
-    for (path, shown_as), result in zip(
+    texts: dict[str, str] = {}  # fixed texts to write, by path
+    for (path, shown_as, task_mode), result in zip(
         todo, _results(todo, settings, fixing, unsafe, jobs), strict=True
     ):
+        if result.summary is not None:
+            summaries[os.path.abspath(path)] = result.summary
         if store is not None and result.stamp is not None:
+            real = os.path.realpath(path)
             digest, mtime, size = result.stamp
-            store.put(os.path.realpath(path), digest, (mtime, size), result.diagnostics)
+            rows = None if task_mode == "summary" else result.diagnostics
+            store.put(real, digest, (mtime, size), rows, result.summary)
+        if task_mode == "summary":
+            continue
         diagnostics.extend(result.diagnostics)
         outcome.fixed += result.fixed
         if result.new_text is not None:
             outcome.changed.append(shown_as)
             outcome.diffs.append(result.diff)
-            if fix and not diff:
-                write_atomic(Path(path), result.new_text.encode("utf-8"))
+            texts[path] = result.new_text
     if store is not None:
         store.save()
+    if sites:
+        from lint.site.run import check_sites
+
+        diagnostics = check_sites(
+            sites,
+            summaries,
+            files,
+            diagnostics,
+            settings,
+            outcome,
+            texts,
+            fix=fixing,
+            unsafe=unsafe,
+        )
+    if fix and not diff:
+        for path, text in texts.items():
+            write_atomic(Path(path), text.encode("utf-8"))
     outcome.report = Report(tuple(sorted(diagnostics)), len(files))
     return outcome
+
+
+def _plan_sites(
+    files: list[tuple[str, str]], settings: Settings, paths: Sequence[str], walked: list[Path]
+) -> dict[Path, list]:
+    """The sites the files belong to, each with every file of it: (path, shown as). The
+    index covers a whole site even when only some of its files are checked; a site folder
+    named in `paths` was walked already (`walked`), and is not walked again."""
+    from lint.site.layout import site_root_of
+
+    cache: dict = {}
+    roots: dict[Path, list[tuple[str, str]]] = {}
+    outside: list[str] = []
+    settings_root = Path(os.path.abspath(settings.root))
+    base = str(settings_root).rstrip(os.sep) + os.sep
+    folders: dict[str, Path] = {}  # a file's folder -> its site root
+    for path, _ in files:
+        absolute = os.path.abspath(path)
+        folder = os.path.dirname(absolute)
+        if folder not in folders:
+            folders[folder] = site_root_of(Path(absolute), settings, cache)
+        root = folders[folder]
+        if root == settings_root and not absolute.startswith(base):
+            outside.append(absolute)  # no marker, outside the settings' root
+        elif absolute.startswith(str(root).rstrip(os.sep) + os.sep):
+            roots.setdefault(root, [])
+    if outside:
+        common = Path(os.path.commonpath(outside))
+        roots.setdefault(common if common.is_dir() else common.parent, [])
+    named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
+    for root in roots:
+        if os.path.realpath(root) in named:
+            prefix = str(root).rstrip(os.sep) + os.sep
+            inside = [p for p in walked if os.path.abspath(p).startswith(prefix)]
+            roots[root] = [(str(path), _shown(path)) for path in inside]
+            continue
+        found = discover(
+            [str(root)],
+            include=settings.include,
+            exclude=(*settings.exclude, *settings.extend_exclude),
+            root=settings.root,
+            respect_gitignore=settings.respect_gitignore,
+        )
+        roots[root] = [(str(path), _shown(path)) for path in found]
+    return roots
+
+
+def _shown(path: Path) -> str:
+    """display_path without pathlib (for every file of a site): relative to the current
+    folder when inside it."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd().rstrip(os.sep) + os.sep
+    shown = absolute[len(cwd) :] if absolute.startswith(cwd) else str(path)
+    return shown.replace(os.sep, "/")

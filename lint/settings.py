@@ -61,6 +61,10 @@ class Settings(BaseModel):
     root: Path = Path(".")  # the site's folder: config file's folder, or the current one
     # rule plugins: local module paths (relative to root) or `mdvet.rules` entry-point names
     plugins: tuple[str, ...] = ()
+    # site-wide checks (ST): the site's folder (relative to root; default: the folder of the
+    # nearest generator marker, else root) and its generator (auto: by the markers there)
+    site_root: Path | None = None
+    generator: Literal["auto", "jekyll", "hugo", "generic"] = "auto"
 
     @cached_property
     def registry(self) -> Registry:

@@ -33,7 +33,7 @@ def test_changed_since_checks_changed_and_untracked_files_only(repo, capsys):
     (repo / "new.md").write_text(LIST)
     (repo / ".gitignore").write_text("ignored.md\n")
     (repo / "ignored.md").write_text(DUP)
-    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD")
+    code, out, _ = run_cli(capsys, "check", "-q", "--ignore", "ST", "--changed-since", "HEAD")
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
     git("add", ".")
@@ -43,7 +43,7 @@ def test_changed_since_checks_changed_and_untracked_files_only(repo, capsys):
         "no problems in 0 files\n",
         "",
     )
-    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD~1")
+    code, out, _ = run_cli(capsys, "check", "-q", "--ignore", "ST", "--changed-since", "HEAD~1")
     assert [line.split(":")[0] for line in out.splitlines()] == ["new.md", "old.md"]
 
 
@@ -58,7 +58,9 @@ def test_baseline_reports_only_new_problems_even_when_lines_move(repo, capsys):
     recorded = json.loads((repo / "mdvet-baseline.json").read_text())
     assert [(p["path"], p["code"], p["count"]) for p in recorded["problems"]] == [
         ("kept.md", "FM004", 1),
+        ("kept.md", "ST001", 1),  # both titled 'b'
         ("old.md", "FM004", 1),
+        ("old.md", "ST001", 1),
     ]
     assert run_cli(capsys, "check", "--baseline", "mdvet-baseline.json") == (
         0,

@@ -20,7 +20,7 @@ def site(tmp_path, monkeypatch):
     (tmp_path / "_posts" / "2025-01-01-clean.md").write_text(CLEAN)
     (tmp_path / "_posts" / "2025-01-02-dup.md").write_text(DUPLICATE)
     (tmp_path / "notes.markdown").write_text(BROKEN)
-    (tmp_path / "page.mdx").write_text(CLEAN)
+    (tmp_path / "page.mdx").write_text(CLEAN.replace("Clean", "Page"))
     (tmp_path / "readme.txt").write_text(DUPLICATE)  # not Markdown: not walked
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -228,4 +228,7 @@ def test_worker_processes_give_the_same_report(tmp_path):
     one = check_paths([str(tmp_path)], Settings(), jobs=1).report
     two = check_paths([str(tmp_path)], Settings(), jobs=2).report
     assert one == two
-    assert len(one.diagnostics) == 100 and one.files_checked == 150
+    codes = [d.code for d in one.diagnostics]
+    # 50 FM004 and 50 FM003; the 100 files titled 'b' or 'Clean' repeat each other's titles
+    assert (codes.count("FM004"), codes.count("FM003"), codes.count("ST001")) == (50, 50, 100)
+    assert len(codes) == 200 and one.files_checked == 150

@@ -127,7 +127,9 @@ def test_per_file_ignores_and_excludes(repo, capsys):
 def test_include_and_respect_gitignore(repo, capsys):
     (repo / "docs" / "notes.txt").write_text(DUPLICATE)
     (repo / ".gitignore").write_text("docs/list.md\n")
-    (repo / "mdvet.toml").write_text('include = ["*.txt", "*.md"]\nrespect_gitignore = false\n')
+    (repo / "mdvet.toml").write_text(
+        'include = ["*.txt", "*.md"]\nrespect_gitignore = false\nignore = ["ST"]\n'
+    )
     _, out, _ = run_cli(capsys, "check", "-q")
     assert [line.split(":")[0] for line in out.splitlines()] == [
         "docs/dup.md",

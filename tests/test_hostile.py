@@ -108,7 +108,7 @@ def test_awkward_file_system(tmp_path, monkeypatch, capsys):
     deep = tmp_path.joinpath(*["d"] * 60)
     deep.mkdir(parents=True)
     (deep / "deep.md").write_text("---\n- x\n---\n")
-    code, out, err = run_cli(capsys, "check", "--color", "never", "-q")
+    code, out, err = run_cli(capsys, "check", "--color", "never", "-q", "--ignore", "ST")
     assert code == 1 and err == ""
     found = sorted(line.split(":")[0] for line in out.splitlines())
     assert found == sorted([*names, "dangling.md", "/".join(["d"] * 60) + "/deep.md"])

@@ -51,6 +51,20 @@ class ReportedRule(Rule):
         return doc.problems_for(self.code)
 
 
+class SiteRule(Rule):
+    """A check over the whole site, run after every file is parsed. It never sees a
+    Document: `check_site` reads the Site index (lint.site.index) and yields each problem
+    with the page it belongs to. Only pages being reported on should get problems."""
+
+    runnable_examples: ClassVar[bool] = False  # an example needs several files
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
+        return iter(())
+
+    def check_site(self, site, options: RuleOptions) -> Iterator[tuple]:
+        raise NotImplementedError
+
+
 def documentation(rule: type[Rule]) -> str:
     """The rule's page text: its class docstring, or else its module's."""
     import inspect

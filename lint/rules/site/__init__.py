@@ -1,0 +1,1 @@
+"""Site-wide rules (ST): problems only the whole site shows."""

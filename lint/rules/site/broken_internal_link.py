@@ -1,0 +1,141 @@
+"""## What it does
+Flags a link to a place on the site that no document or file provides: a relative link
+(`../other.md`, `images/chart.png`), a site-root link (`/blog/2024/01/02/post/`), Jekyll's
+`{% post_url 2024-01-02-post %}` and `{% link _posts/2024-01-02-post.md %}` tags, and Hugo's
+`ref` and `relref` shortcodes. A relative link may name the source file (`../other.md`) or
+the page's URL (`../other/`); a site-root link may carry the site's `baseurl`. URLs are
+compared loosely: `/a/b/`, `/a/b.html` and `/a/b/index.html` are one page, case aside.
+
+Left alone, because the site cannot know them: pages generators write without a source
+(feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages), links built by
+templates, files in a folder the checkout does not have (assets copied in by a theme or a
+build step), in a plain site (no generator) a site-root link whose first folder the site does
+not have (the site is served under a prefix, or built by a tool mdvet does not know), and the
+URLs matching the `ignore` option. Without the generator's config file
+(`_config.yml`, `hugo.toml`) the URL scheme is a guess, so a site-root link that names a source
+file, or a post's date and slug under any prefix, is taken as meant.
+
+## Why is this bad?
+Readers get a 404. Pages move, posts are renamed, and links written months ago are the
+ones nobody clicks before publishing.
+
+## Example
+    ==> _posts/2025-01-02-tariffs.md <==
+    ---
+    title: Tariffs
+    ---
+    See [the follow-up](/2025/02/03/tariffs-again.html).
+    ==> _posts/2025-03-04-tariffs-again.md <==
+    ---
+    title: Tariffs again
+    ---
+
+## Use instead
+    ==> _posts/2025-01-02-tariffs.md <==
+    ---
+    title: Tariffs
+    ---
+    See [the follow-up]({% post_url 2025-03-04-tariffs-again %}).
+    ==> _posts/2025-03-04-tariffs-again.md <==
+    ---
+    title: Tariffs again
+    ---
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+
+from pydantic import Field
+
+from lint.model import Pos, Problem, Severity
+from lint.rules import RuleOptions, SiteRule
+from lint.urls import shorten
+
+
+class BrokenInternalLink(SiteRule):
+    code = "ST005"
+    name = "broken-internal-link"
+    summary = "a link to the site leads to no document or file"
+    severity = Severity.ERROR
+
+    class Options(RuleOptions):
+        ignore: tuple[str, ...] = Field(
+            (), description="URL patterns (shell-style, e.g. `/api/*`) that other tools build"
+        )
+
+    def check_site(self, site, options):
+        generator = site.layout.generator
+        posts = _posts(site)
+        for page in site.reported:
+            for url, _text, *span, _kind, _flags in page.summary["links"]:
+                if any(fnmatch.fnmatchcase(url, pattern) for pattern in options.ignore):
+                    continue
+                target = site.resolve(page, url)
+                if target is not None and target.kind == "missing":
+                    yield (
+                        page,
+                        Problem(
+                            Pos(span[0], span[1]),
+                            f"link to '{shorten(url)}' leads to no page or file of the site",
+                            end=Pos(span[2], span[3]),
+                        ),
+                    )
+            for kind, argument, *span in page.summary["tags_used"]:
+                missing = None
+                if kind == "post_url" and generator != "hugo":
+                    if argument.strip("/") not in posts:
+                        missing = f"{{% post_url {argument} %}} names no post in _posts"
+                elif kind == "link" and generator != "hugo":
+                    if site._source_path(argument.lstrip("/")) is None:
+                        missing = f"{{% link {argument} %}} names no file of the site"
+                elif (
+                    kind in ("ref", "relref")
+                    and generator != "jekyll"
+                    and not _hugo_ref(site, page, argument)
+                ):
+                    missing = f"{kind} '{argument}' names no page of the site"
+                if missing:
+                    start, end = Pos(span[0], span[1]), Pos(span[2], span[3])
+                    yield page, Problem(start, missing, end=end)
+
+
+def _posts(site) -> set[str]:
+    """The names `post_url` accepts: each post's file name without its extension, alone and
+    with the folders between `_posts` and it, with and without the extension."""
+    names = set()
+    for page in site.pages:
+        parts = page.rel.split("/")
+        if "_posts" not in parts[:-1]:
+            continue
+        inner = "/".join(parts[parts.index("_posts") + 1 :])
+        stem = posixpath.splitext(inner)[0]
+        names.update({inner, stem, posixpath.basename(stem), parts[-1]})
+        prefix = "/".join(parts[: parts.index("_posts")])
+        if prefix:
+            names.update({f"{prefix}/{stem}", f"{prefix}/{inner}"})
+    return names
+
+
+def _hugo_ref(site, page, argument: str) -> bool:
+    path = argument.split("#", 1)[0].strip()
+    if not path:
+        return True
+    candidates = []
+    for folder, _ in site.layout.content_dirs or [("content", "")]:
+        if path.startswith("/"):
+            candidates.append(folder + path)
+        else:
+            candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)))
+            candidates.append(f"{folder}/{path}")
+    for candidate in candidates:
+        stem = candidate[:-3] if candidate.endswith(".md") else candidate.rstrip("/")
+        for rel in (stem + ".md", stem + "/index.md", stem + "/_index.md", candidate):
+            if rel in site.by_rel:
+                return True
+    # a bare name resolves anywhere in the content, when it is unique
+    name = posixpath.basename(path.rstrip("/"))
+    return "/" not in path and any(
+        posixpath.basename(p.rel) in (name, name + ".md") for p in site.pages
+    )

@@ -1,0 +1,297 @@
+"""The Site: every document's summary and URLs, and what a link leads to."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lint.site.anchors import anchors
+from lint.site.layout import (
+    PAGE_EXTENSIONS,
+    Layout,
+    PageUrls,
+    cascade_no_render,
+    page_urls,
+    url_key,
+)
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
+# Pages generators write without a source file.
+_GENERATED = re.compile(
+    r"^/$|^/(?:(?:feed|atom|rss|index|sitemap)\.xml|robots\.txt|404(?:\.html)?|search(?:\.json)?"
+    r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
+    re.IGNORECASE,
+)
+
+
+def _has_symbol(text: str) -> bool:
+    return not text.isascii() and any(unicodedata.category(c) == "So" for c in text)
+
+
+@dataclass
+class Page:
+    """One document of the site."""
+
+    path: str  # as reported (relative to the current folder)
+    rel: str  # relative to the site root, with `/`
+    summary: dict
+    urls: PageUrls
+    reported: bool  # whether its diagnostics are wanted in this run
+
+    @property
+    def url(self) -> str | None:
+        return self.urls.url
+
+    @property
+    def fm(self) -> dict:
+        return self.summary["fm"]
+
+    @property
+    def title(self) -> str | None:
+        title = self.fm.get("title")
+        return title if isinstance(title, str) and title.strip() else None
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link leads to. `kind`: page (a document), file (a file on disk), unknown (the
+    site cannot tell: generated pages, folders the checkout lacks) or missing."""
+
+    kind: str
+    page: Page | None = None
+    fragment: str = ""
+
+
+MISSING = Target("missing")
+UNKNOWN = Target("unknown")
+
+
+class Site:
+    def __init__(self, layout: Layout, pages: Iterable[tuple[str, str, dict, bool]]) -> None:
+        self.layout = layout
+        items = sorted(pages, key=lambda item: item[1])
+        hidden = self._hidden_sections(items)
+        self.pages: list[Page] = []
+        for path, rel, summary, reported in items:
+            urls = page_urls(layout, rel, summary)
+            if any(rel.startswith(prefix) for prefix in hidden):
+                urls = PageUrls(urls.collection, None)
+            self.pages.append(Page(path, rel, summary, urls, reported))
+        self.by_rel = {page.rel: page for page in self.pages}
+        self.by_url: dict[str, list[Page]] = {}
+        self.post_tails: dict[str, Page] = {}
+        for page in self.pages:
+            for url in (page.url, *page.urls.aliases) if page.url else ():
+                self.by_url.setdefault(url_key(url), []).append(page)
+            if page.urls.collection == "posts" and page.url:
+                tail = _POST_TAIL.search(url_key(page.url))
+                if tail:
+                    self.post_tails[tail[1]] = page
+        self.sections: set[str] = set()
+        if layout.generator == "hugo":
+            for page in self.pages:
+                if page.url:
+                    parts = page.url.strip("/").split("/")
+                    for depth in range(len(parts)):
+                        self.sections.add(url_key("/" + "/".join(parts[:depth])))
+        self._exists: dict[str, bool] = {}
+        self._assets: dict[str, bool] = {}
+
+    @staticmethod
+    def _hidden_sections(items) -> list[str]:
+        """Hugo sections whose `cascade` keeps their pages from rendering."""
+        hidden = []
+        for _, rel, summary, _ in items:
+            if rel.endswith("/_index.md") and cascade_no_render(summary["fm"]):
+                hidden.append(rel[: -len("_index.md")])
+        return hidden
+
+    @property
+    def reported(self) -> list[Page]:
+        return [page for page in self.pages if page.reported]
+
+    # --- files on disk ---------------------------------------------------------------------
+
+    def exists(self, rel: str) -> bool:
+        """Whether a file or folder exists at `rel` under the site root."""
+        if rel not in self._exists:
+            self._exists[rel] = os.path.exists(os.path.join(self.layout.root, rel))
+        return self._exists[rel]
+
+    def _file(self, rel: str) -> bool:
+        rel = posixpath.normpath(rel).lstrip("/")
+        return not rel.startswith("..") and rel not in ("", ".") and self.exists(rel)
+
+    def _static(self, site_path: str) -> bool:
+        """Whether a site path (`/img/a.png`) is a static file of the site."""
+        rel = site_path.lstrip("/")
+        bases = [""] if self.layout.generator != "hugo" else ["static/"]
+        bases += [f"{folder}/" for folder, _ in self.layout.content_dirs]
+        return any(self._file(base + rel) for base in bases)
+
+    def _folder_has_assets(self, site_path: str) -> bool:
+        """Whether the folder a site path points into holds any file that is not a document
+        anywhere the site keeps files. When none does, the checkout lacks the site's assets
+        there (copied in by a theme or a build step, or left out of the repository)."""
+        folder = posixpath.dirname(site_path.rstrip("/")).lstrip("/")
+        bases = [""] if self.layout.generator != "hugo" else ["static/"]
+        bases += [f"{f}/" for f, _ in self.layout.content_dirs]
+        return any(self._assets_in((base + folder).rstrip("/")) for base in bases)
+
+    def _assets_in(self, rel: str) -> bool:
+        if rel not in self._assets:
+            try:
+                with os.scandir(os.path.join(self.layout.root, rel)) as entries:
+                    self._assets[rel] = any(
+                        entry.is_file()
+                        and PurePosixPath(entry.name).suffix.lower() not in PAGE_EXTENSIONS
+                        for entry in entries
+                    )
+            except OSError:
+                self._assets[rel] = False
+        return self._assets[rel]
+
+    # --- links -----------------------------------------------------------------------------
+
+    def resolve(self, page: Page, url: str) -> Target | None:
+        """What a link written in `page` leads to; None for links that leave the site or
+        that a template builds."""
+        url = url.strip()
+        if not url or "{{" in url or "{%" in url or url.startswith("//") or _SCHEME.match(url):
+            return None
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        path, fragment = unquote(parts.path), parts.fragment
+        if not path:
+            return Target("page", page, fragment)
+        if path.startswith("/"):
+            found = self._site_path(path)
+            if found is not None:
+                return Target(found.kind, found.page, fragment)
+            if self.layout.generator == "generic":
+                if self.exists(path.lstrip("/")):
+                    return Target("file", None, fragment)
+                top = path.lstrip("/").split("/", 1)[0]
+                if top and not self.exists(top):
+                    return UNKNOWN  # served under a prefix, or by a tool mdvet does not know
+            return self._unknown_or_missing(path, fragment)
+        # relative: to the source file, or to the page's URL
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+        found = self._source_path(source)
+        if found is not None:
+            return Target(found.kind, found.page, fragment)
+        if source.startswith("../") and os.path.exists(
+            os.path.join(self.layout.root, page.rel, "..", path)
+        ):
+            return Target("file", None, fragment)  # outside the site root
+        if page.url:
+            bases = [page.url]
+            if not self.layout.configured and not page.url.endswith("/"):
+                # the permalink style is a guess: the page may be `/a/b/` as well as `/a/b.html`
+                bases.append(page.url.rsplit(".", 1)[0] + "/")
+            for base in bases:
+                joined = urljoin(self.layout.base_path + base, path)
+                found = self._site_path(joined)
+                if found is not None:
+                    return Target(found.kind, found.page, fragment)
+            if self.layout.generator == "hugo":
+                # Hugo's link render hooks and GetPage also look a path up from the root
+                found = self._site_path("/" + path)
+                if found is not None:
+                    return Target(found.kind, found.page, fragment)
+            return self._unknown_or_missing(
+                urljoin(self.layout.base_path + page.url, path), fragment
+            )
+        return self._unknown_or_missing("/" + source, fragment)
+
+    def _unknown_or_missing(self, path: str, fragment: str) -> Target:
+        bare = path[len(self.layout.base_path) :] if self._has_base(path) else path
+        suffix = PurePosixPath(bare).suffix.lower()
+        if _GENERATED.match(bare):
+            return UNKNOWN
+        if suffix and suffix not in PAGE_EXTENSIONS and not self._folder_has_assets(bare):
+            return UNKNOWN
+        return Target("missing", None, fragment)
+
+    def _has_base(self, path: str) -> bool:
+        base = self.layout.base_path
+        return bool(base) and (path == base or path.startswith(base + "/"))
+
+    def _site_path(self, path: str) -> Target | None:
+        if self._has_base(path):
+            path = path[len(self.layout.base_path) :] or "/"
+        key = url_key(path)
+        pages = self.by_url.get(key)
+        if pages:
+            return Target("page", pages[0])
+        if self._static(path) or key in self.sections:
+            return Target("file")
+        if self.layout.generator == "generic" or not self.layout.configured:
+            # without the generator's config the URL scheme is a guess: a source path, or a
+            # post's date and slug under any prefix, are taken as meant
+            found = self._source_path(path.lstrip("/"))
+            if found is not None:
+                return found
+            tail = _POST_TAIL.search(key)
+            if tail and tail[1] in self.post_tails:
+                return Target("page", self.post_tails[tail[1]])
+        return None
+
+    def _source_path(self, rel: str) -> Target | None:
+        rel = rel.rstrip("/") or "."
+        page = self.by_rel.get(rel)
+        if page is not None:
+            return Target("page", page)
+        for name in ("index.md", "README.md", "_index.md", "index.markdown", "index.html"):
+            page = self.by_rel.get(posixpath.join(rel, name))
+            if page is not None:
+                return Target("page", page)
+        if self.layout.generator == "hugo":  # GetPage and Hugo's link hooks: a path without .md
+            page = self.by_rel.get(rel + ".md")
+            if page is not None:
+                return Target("page", page)
+        if self._file(rel):
+            return Target("file")
+        return None
+
+    # --- anchors ---------------------------------------------------------------------------
+
+    @cached_property
+    def default_anchor_style(self) -> str:
+        """GitHub style, as Hugo (goldmark) and Jekyll's default kramdown GFM input make
+        them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`; any style
+        for a plain site, whose generator is unknown."""
+        if self.layout.generator == "generic":
+            return "any"
+        kramdown = (self.layout.config or {}).get("kramdown")
+        if (
+            self.layout.generator == "jekyll"
+            and isinstance(kramdown, dict)
+            and str(kramdown.get("input", "GFM")).lower() == "kramdown"
+        ):
+            return "kramdown"
+        return "github"
+
+    def anchors_of(self, page: Page, style: str) -> set[str] | None:
+        """The anchors a page has in a style ("any": every style); None when the page's
+        headings cannot all be known (templated headings, included content)."""
+        summary = page.summary
+        if summary["open_anchors"]:
+            return None
+        styles = ("github", "kramdown", "slug") if style == "any" else (style,)
+        if "slug" in styles and any(_has_symbol(text) for text, *_ in summary["headings"]):
+            return None  # slug generators spell emoji out ("crab"), in words mdvet lacks
+        found = set(summary["ids"])
+        for one in styles:
+            found |= anchors(summary["headings"], one)
+        return found

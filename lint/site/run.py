@@ -1,0 +1,104 @@
+"""Build the Site of each site from its summaries, run the site rules, apply their fixes."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from lint.model import Diagnostic
+from lint.settings import Settings
+from lint.site import run_site, site_rules
+from lint.site.index import Page, Site
+from lint.site.layout import load_layout
+from lint.source import BOM, UndecodableError, decode
+
+
+def build_sites(
+    sites: dict[Path, list[tuple[str, str]]],
+    summaries: dict[str, dict],
+    files: list[tuple[str, str]],
+    settings: Settings,
+) -> list[Site]:
+    """One Site per root; the checked files are its reported pages."""
+    shown = {os.path.abspath(path): as_shown for path, as_shown in files}
+    built = []
+    for root, members in sites.items():
+        layout = load_layout(root, settings.generator)
+        entries = []
+        for path, member_shown in members:
+            absolute = os.path.abspath(path)
+            summary = summaries.get(absolute)
+            if summary is None:
+                continue
+            rel = os.path.relpath(absolute, root).replace(os.sep, "/")
+            entries.append((shown.get(absolute, member_shown), rel, summary, absolute in shown))
+        built.append(Site(layout, entries))
+    return built
+
+
+def check_sites(
+    sites, summaries, files, diagnostics, settings, outcome, texts, *, fix=False, unsafe=False
+) -> list[Diagnostic]:
+    """The per-file diagnostics plus the site rules' (fixed first, with `fix`)."""
+    paths = {os.path.abspath(path): path for path, _ in files}
+
+    def read(site: Site, page: Page) -> str | None:
+        path = paths.get(os.path.abspath(site.layout.root / page.rel))
+        if path is not None and path in texts:
+            return texts[path].removeprefix(BOM)
+        try:
+            return decode((site.layout.root / page.rel).read_bytes())[0]
+        except (OSError, UndecodableError):
+            return None
+
+    def run_all() -> list[Diagnostic]:
+        built = build_sites(sites, summaries, files, settings)
+        outcome.sites = built
+        rules = site_rules(settings)
+        found: list[Diagnostic] = []
+        for site in built:
+            found += run_site(site, rules, settings, lambda page, site=site: read(site, page))
+        return found
+
+    found = run_all()
+    if not fix or not any(d.fix is not None for d in found):
+        return diagnostics + found
+    from lint.engine import check_document
+    from lint.fix import apply_fixes
+    from lint.runner import _summarise
+
+    by_shown = {as_shown: path for path, as_shown in files}
+    fixable: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        if d.fix is not None and (d.fix.safe or unsafe):
+            fixable.setdefault(d.path, []).append(d)
+    for as_shown, wanted in fixable.items():
+        path = by_shown[as_shown]
+        try:
+            original, bom = decode(Path(path).read_bytes())
+        except (OSError, UndecodableError):
+            continue
+        current = texts[path].removeprefix(BOM) if path in texts else original
+        new, applied = apply_fixes(current, wanted, unsafe=unsafe)
+        if not applied:
+            continue
+        outcome.fixed += applied
+        texts[path] = (BOM if bom else "") + new
+        diff = "".join(
+            difflib.unified_diff(
+                original.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                f"a/{as_shown}",
+                f"b/{as_shown}",
+            )
+        )
+        if as_shown in outcome.changed:
+            outcome.diffs[outcome.changed.index(as_shown)] = diff
+        else:
+            outcome.changed.append(as_shown)
+            outcome.diffs.append(diff)
+        doc, again = check_document(new, as_shown, settings, bom=bom)
+        diagnostics = [d for d in diagnostics if d.path != as_shown] + again
+        summaries[os.path.abspath(path)] = _summarise(doc, settings)
+    return diagnostics + run_all()

@@ -1,0 +1,234 @@
+"""What the site index needs from one parsed Document, as plain JSON-able data.
+
+Summaries are built in the worker processes from the Document they already parsed, and kept
+in the results cache, so that the index of an unchanged site is read without parsing again.
+A summary holds facts only (front-matter values, headings, links, template tags); everything
+that depends on the site (URLs, anchors in a given style) is computed from them later.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from bisect import bisect_left
+from typing import Any
+
+from lint.document import Document
+from lint.frontmatter import FrontMatter
+from lint.model import Span
+from lint.suppress import find_suppressions
+
+# Bump when the shape changes: cached summaries of another version are ignored.
+VERSION = 5
+
+# Front-matter keys the site index reads.
+KEYS = (
+    "title",
+    "permalink",
+    "slug",
+    "url",
+    "aliases",
+    "redirect_from",
+    "date",
+    "categories",
+    "category",
+    "published",
+    "draft",
+    "headless",
+    "build",
+    "_build",
+    "cascade",
+    "layout",
+)
+# Keys whose position a site rule may point at.
+LOCATED = ("title", "permalink", "slug", "url", "date", "aliases", "redirect_from")
+
+_RAW = re.compile(
+    r"\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}"
+)
+_LIQUID_TAG = re.compile(r"\{%-?\s*(post_url|link|include)\s+((?:(?!%\}).){0,1024}?)\s*-?%\}", re.S)
+_SHORTCODE = re.compile(r"\{\{([<%])\s*(?!/)([\w./-]+)((?:(?![%>]\}\}).){0,4096})[%>]\}\}", re.S)
+_HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_IAL_ID = re.compile(r"^[ \t]*\{:[^}\n]*?#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
+_QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+PARALLEL = {"list", "table"}
+_CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
+# A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
+# terms ids with `autoDefinitionTermID`).
+_TERM = re.compile(r"^([^\s:>|#-][^\n]*?)[ \t]*\n(?:[ \t]*\n)?:[ \t]+\S", re.M)
+_INLINE_MARKUP = re.compile(r"`+|\*+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)")
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """A front-matter value as JSON data: dates become ISO text, odd values their text."""
+    if depth > 8:
+        return None
+    if isinstance(value, (str, bool, int)) or value is None:
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return (
+            value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+        )
+    if isinstance(value, (list, tuple)):
+        return [_plain(item, depth + 1) for item in value[:1000]]
+    if isinstance(value, dict):
+        return {str(k): _plain(v, depth + 1) for k, v in list(value.items())[:1000]}
+    return str(value)
+
+
+def _span(span: Span) -> list[int]:
+    return [span.start.line, span.start.column, span.end.line, span.end.column]
+
+
+def _items(doc: Document, fm: FrontMatter, key: str, split: bool = True) -> list[list]:
+    """Each string item of a list (or words of a string) under `key`: the item, its span, and
+    how it is quoted in the source ('"', "'" or '' for plain; None when it cannot be edited)."""
+    value = fm.data.get(key)
+    found: list[list] = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                continue
+            span = fm.values.get((key, index))
+            if span is None:
+                continue
+            raw = doc.text[doc.lines.offset(span.start) : doc.lines.offset(span.end)]
+            quote = raw[:1] if raw[:1] in "\"'" and raw.endswith(raw[:1]) else ""
+            if not quote and raw.strip() != item:
+                quote = None  # a block scalar, an escape: no safe edit
+            found.append([item, *_span(span), quote])
+    elif isinstance(value, str) and value.strip():
+        span = fm.values.get((key,))
+        if span is None:
+            return found
+        lo = doc.lines.offset(span.start)
+        raw = doc.text[lo : doc.lines.offset(span.end)]
+        if not split:
+            quote = raw[:1] if raw[:1] in "\"'" and raw.endswith(raw[:1]) else ""
+            if not quote and raw.strip() != value:
+                quote = None
+            found.append([value, *_span(span), quote])
+            return found
+        if span.start.line != span.end.line or raw != value:  # quoted or folded: whole value
+            found.extend([word, *_span(span), None] for word in value.split())
+            return found
+        for match in re.finditer(r"\S+", raw):  # Jekyll splits a string on spaces
+            start, end = doc.lines.pos(lo + match.start()), doc.lines.pos(lo + match.end())
+            found.append([match[0], start.line, start.column, end.line, end.column, ""])
+    return found
+
+
+def _argument(text: str) -> str | None:
+    """The first argument of a tag: quoted or a bare word; None when it is templated."""
+    match = _QUOTED_ARG.match(text)
+    if match is None:
+        return None
+    arg = next(group for group in match.groups() if group is not None)
+    return None if "{{" in arg or "{%" in arg else arg
+
+
+def _positions(doc: Document, lo: int, hi: int) -> list[int]:
+    start, end = doc.lines.pos(lo), doc.lines.pos(hi)
+    return [start.line, start.column, end.line, end.column]
+
+
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def summarise(doc: Document, *, external: bool = True) -> dict:
+    """The facts about one document that site rules read. Links to other sites are left
+    out unless `external` (only ST008 reads them; they are most of the links)."""
+    fm = doc.front_matter
+    data = doc.data
+    spans: dict[str, list[int]] = {}
+    tags: list[list] = []
+    categories: list[list] = []
+    if fm is not None and data:
+        for key in LOCATED:
+            span = fm.values.get((key,))
+            if key in data and span is not None:
+                spans[key] = _span(span)
+        tags = _items(doc, fm, "tags")
+        categories = _items(doc, fm, "categories") + _items(doc, fm, "category", split=False)
+
+    text = doc.text
+    templates = doc.templates
+    headings = []
+    open_anchors = False
+    for heading in doc.headings:
+        # a template span that starts before the heading's end and ends after its start
+        i = bisect_left(templates, (heading.end_offset,))
+        templated = i > 0 and templates[i - 1][1] > heading.offset
+        open_anchors = open_anchors or templated
+        headings.append([heading.text, heading.id, heading.start.line, templated])
+    for match in _TERM.finditer(text, doc.body_start) if "\n:" in text else ():
+        term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
+        if term and "{{" not in term:
+            headings.append([term, None, doc.lines.pos(match.start()).line, False])
+    headings.sort(key=lambda h: h[2])
+    ids = []
+    for html in doc.html:
+        ids.extend(
+            next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
+        )
+    if "{:" in text:
+        ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
+
+    links = []
+    for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+        if node.kind == "email" or (not external and _EXTERNAL.match(node.url)):
+            continue
+        # flags: "p" in a list item or table row, "c" text that is all one code span
+        flags = "p" if PARALLEL.intersection(node.inside) else ""
+        if _CODE_TEXT.match(text, node.offset):
+            flags += "c"
+        label = node.text if hasattr(node, "text") else node.alt
+        kind = "image" if not hasattr(node, "text") else node.kind
+        links.append([node.url, label, *_span(Span(node.start, node.end)), kind, flags])
+
+    tags_used = []
+    skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if "{%" in text else []
+    if "{%" in text:
+        for match in _LIQUID_TAG.finditer(text, doc.body_start):
+            if any(lo <= match.start() < hi for lo, hi in skip):
+                continue
+            argument = _argument(match[2])
+            if argument is not None:
+                tags_used.append([match[1], argument, *_positions(doc, *match.span())])
+                open_anchors = open_anchors or match[1] == "include"
+    if "{{<" in text or "{{%" in text:
+        for match in _SHORTCODE.finditer(text, doc.body_start):
+            name = match[2]
+            if name in ("ref", "relref"):
+                argument = _argument(match[3])
+                if argument is not None:
+                    tags_used.append([name, argument, *_positions(doc, *match.span())])
+                continue
+            tags_used.append(["shortcode", name, *_positions(doc, *match.span())])
+            open_anchors = open_anchors or match[1] == "%"
+
+    suppressions = [
+        [
+            sorted(s.codes) if s.codes else None,
+            s.first_line,
+            -1 if s.last_line == math.inf else s.last_line,
+        ]
+        for s in find_suppressions(doc)
+    ]
+    return {
+        "v": VERSION,
+        "fm": {key: _plain(data[key]) for key in KEYS if key in data},
+        "has_fm": fm is not None,
+        "spans": spans,
+        "tags": tags,
+        "categories": categories,
+        "headings": headings,
+        "ids": ids,
+        "open_anchors": open_anchors,
+        "links": links,
+        "tags_used": tags_used,
+        "suppress": suppressions,
+    }

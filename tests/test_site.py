@@ -1,0 +1,438 @@
+"""Site-wide rules on small Jekyll, Hugo and plain sites: exact codes, lines and columns."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from lint.cli import main
+from lint.rules import SiteRule, builtin, documentation
+from lint.runner import check_paths
+from lint.settings import Settings
+
+JEKYLL = {"_config.yml": "title: Site\n"}
+HUGO = {"hugo.toml": 'title = "Site"\n'}
+
+
+def build(root, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def site_check(root, files, select="ST", paths=None, **settings):
+    """Build the site, check it (or only `paths` in it); (path, code, line, column) rows."""
+    build(root, files)
+    settings = Settings(root=root, select=(select,), **settings)
+    targets = [str(root / p) for p in paths] if paths else [str(root)]
+    report = check_paths(targets, settings, jobs=1).report
+    return [
+        (d.path.removeprefix(str(root) + "/"), d.code, d.line, d.column) for d in report.diagnostics
+    ]
+
+
+def post(title, body="", **fields):
+    extra = "".join(f"{k}: {v}\n" for k, v in fields.items())
+    return f"---\ntitle: {title}\n{extra}---\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # two posts, one title once normalised: both reported at their title
+        (
+            {
+                **JEKYLL,
+                "_posts/2025-01-02-a.md": post("Tariffs and trade"),
+                "_posts/2025-03-04-b.md": post("Tariffs  and Trade"),
+            },
+            [("_posts/2025-01-02-a.md", "ST001", 2, 8), ("_posts/2025-03-04-b.md", "ST001", 2, 8)],
+        ),
+        # a post and a page are in different collections
+        ({**JEKYLL, "_posts/2025-01-02-a.md": post("About"), "about.md": post("About")}, []),
+        # a draft renders to nothing
+        ({**JEKYLL, "_drafts/a.md": post("About"), "about.md": post("About")}, []),
+        # Hugo: pages of one section; other sections may repeat the title
+        (
+            {
+                **HUGO,
+                "content/methods/page/Title.md": post("Title"),
+                "content/methods/site/Title.md": post("Title"),
+                "content/methods/page/Name.md": post("Name"),
+                "content/methods/page/name-again.md": post("Name"),
+            },
+            [
+                ("content/methods/page/Name.md", "ST001", 2, 8),
+                ("content/methods/page/name-again.md", "ST001", 2, 8),
+            ],
+        ),
+    ],
+)
+def test_duplicate_title(tmp_path, files, expected):
+    assert site_check(tmp_path, files, "ST001") == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # a page's permalink takes another page's URL
+        (
+            {**JEKYLL, "about.md": post("About"), "team.md": post("Team", permalink="/about.html")},
+            [("about.md", "ST002", 1, 1), ("team.md", "ST002", 3, 12)],
+        ),
+        # posts: the date style /:categories/:year/:month/:day/:title.html
+        (
+            {
+                **JEKYLL,
+                "_posts/2025-01-02-a.md": post("A", category="news"),
+                "news/_posts/2025-01-02-a.md": post("B"),
+            },
+            [
+                ("_posts/2025-01-02-a.md", "ST002", 1, 1),
+                ("news/_posts/2025-01-02-a.md", "ST002", 1, 1),
+            ],
+        ),
+        # the site's permalink style decides: pretty URLs of two posts differ by title
+        (
+            {
+                "_config.yml": "permalink: /:year/:title/\n",
+                "_posts/2025-01-02-a.md": post("A"),
+                "_posts/2025-05-06-a.md": post("B"),
+                "_posts/2025-05-06-b.md": post("C"),
+            },
+            [("_posts/2025-01-02-a.md", "ST002", 1, 1), ("_posts/2025-05-06-a.md", "ST002", 1, 1)],
+        ),
+        # jekyll-redirect-from: two pages redirect from one URL
+        (
+            {
+                **JEKYLL,
+                "a.md": post("A", redirect_from="/old/"),
+                "b.md": post("B", redirect_from="[/old/]"),
+            },
+            [("a.md", "ST002", 3, 16), ("b.md", "ST002", 3, 16)],
+        ),
+        # Hugo: slug, url and aliases
+        (
+            {
+                **HUGO,
+                "content/posts/one.md": post("One", slug="same"),
+                "content/posts/same/index.md": post("Two"),
+                "content/about.md": post("About", url="/who/"),
+                "content/team.md": post("Team", aliases="[/who/]"),
+            },
+            [
+                ("content/about.md", "ST002", 3, 6),
+                ("content/posts/one.md", "ST002", 3, 7),
+                ("content/posts/same/index.md", "ST002", 1, 1),
+                ("content/team.md", "ST002", 3, 10),
+            ],
+        ),
+        # a plain folder: index.md is its folder, no two files share a path
+        ({"docs/index.md": post("Docs"), "docs/README.md": post("Readme")}, []),
+    ],
+)
+def test_duplicate_url(tmp_path, files, expected):
+    assert site_check(tmp_path, files, "ST002") == expected
+
+
+def test_tag_variants_and_their_fix(tmp_path, monkeypatch, capsys):
+    files = {
+        **JEKYLL,
+        "_posts/2025-01-02-a.md": "---\ntags: [trade, People's]\n---\n",
+        "_posts/2025-01-03-b.md": "---\ntags:\n  - trade\n  - People's\n---\n",
+        "_posts/2025-01-04-c.md": "---\ntags: ['Trade ', \"People\u2019s\"]\n---\n",
+        "_posts/2025-01-05-d.md": "---\ntags: Trade\u2013Policy trade-policy trade-policy\n---\n",
+    }
+    assert site_check(tmp_path, files, "ST003") == [
+        ("_posts/2025-01-04-c.md", "ST003", 2, 8),
+        ("_posts/2025-01-04-c.md", "ST003", 2, 18),
+        ("_posts/2025-01-05-d.md", "ST003", 2, 7),
+    ]
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--select", "ST003", "-q", "-j", "1"]) == 1
+    message = capsys.readouterr().out.splitlines()[0]
+    assert message == (
+        "_posts/2025-01-04-c.md:2:8: ST003 tag 'Trade ' is spelled 'trade' elsewhere (2 uses; "
+        "'Trade ': 1); use one spelling [tag-variant]"
+    )
+    assert main(["check", "--isolated", "--select", "ST003", "--fix", "-j", "1"]) == 0
+    assert (tmp_path / "_posts/2025-01-04-c.md").read_text() == (
+        "---\ntags: ['trade', \"People's\"]\n---\n"
+    )
+    assert (tmp_path / "_posts/2025-01-05-d.md").read_text() == (
+        "---\ntags: trade-policy trade-policy trade-policy\n---\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {
+                **JEKYLL,
+                "_posts/2025-01-02-a.md": "---\ncategories: [Markets]\n---\n",
+                "_posts/2025-01-03-b.md": "---\ncategories: Markets\n---\n",
+                "_posts/2025-01-04-c.md": "---\ncategory: markets\n---\n",
+            },
+            [("_posts/2025-01-04-c.md", "ST004", 2, 11)],
+        ),
+        # Hugo categories; a tie goes to the first spelling in sorted order
+        (
+            {
+                **HUGO,
+                "content/a.md": '+++\ncategories = ["Trade policy"]\n+++\n',
+                "content/b.md": '+++\ncategories = ["trade policy"]\n+++\n',
+            },
+            [("content/b.md", "ST004", 2, 15)],
+        ),
+    ],
+)
+def test_category_variant(tmp_path, files, expected):
+    assert site_check(tmp_path, files, "ST004") == expected
+
+
+JEKYLL_LINKS = {
+    **JEKYLL,
+    "_posts/2025-01-02-a.md": post("A", "## Getting started\n"),
+    "about.md": post("About"),
+    "docs/index.md": post("Docs", '# Install {#setup}\n\n<a id="faq"></a>\n'),
+    "img/chart.png": "png",
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # pages, posts, folders, static files: found
+        ("[a](/about.html) [b](/2025/01/02/a.html) [c](docs/) [d](/img/chart.png)\n", []),
+        ("[a](about.md) [b]({% post_url 2025-01-02-a %}) [c]({% link about.md %})\n", []),
+        # missing pages, posts and files
+        (
+            "[a](/abut.html) [b](/2025/01/03/a.html)\n[c](../x.md) [d](/img/nope.png)\n",
+            [("ST005", 4, 1), ("ST005", 4, 17), ("ST005", 5, 1), ("ST005", 5, 14)],
+        ),
+        ("{% post_url 2025-01-03-a %} {% link abut.md %}\n", [("ST005", 4, 1), ("ST005", 4, 29)]),
+        # generated pages, templates, other sites, folders the checkout lacks: left alone
+        ("[a](/feed.xml) [b]({{ site.url }}/x) [c](https://x.example/) [d](/assets/x.css)\n", []),
+        # anchors on this page and others (GitHub style for Jekyll's default GFM input)
+        (
+            "## Two words\n\n[a](#two-words) [b](#two) [c](/2025/01/02/a.html#getting-started)\n",
+            [("ST006", 6, 17)],
+        ),
+        (
+            "[a](docs/#setup) [b](docs/#faq) [c](docs/#install) [d](#top) [e](#fn:1)\n",
+            [("ST006", 4, 33)],
+        ),
+        # suppressions apply to site rules
+        ("<!-- mdvet-disable-next-line ST005 -->\n[a](/abut.html)\n", []),
+    ],
+)
+def test_links_and_anchors_in_a_jekyll_site(tmp_path, body, expected):
+    files = {**JEKYLL_LINKS, "page.md": post("Page", body)}
+    found = site_check(tmp_path, files, "ST", paths=["page.md"])
+    assert [(code, line, column) for _, code, line, column in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[a](/docs/install/) [b](../install/#step-one) [c](install.md) [d](install)\n", []),
+        ('[a]({{< ref "install" >}}) [b]({{< relref "/docs/install.md#x" >}})\n', []),
+        ("[a](/docs/instal/) [b](../install/#step-1)\n", [("ST005", 4, 1), ("ST006", 4, 20)]),
+        ('{{< ref "nowhere" >}}\n', [("ST005", 4, 1)]),
+        # sections are pages, taxonomies are generated
+        ("[a](/docs/) [b](/tags/go/)\n", []),
+    ],
+)
+def test_links_and_anchors_in_a_hugo_site(tmp_path, body, expected):
+    files = {
+        **HUGO,
+        "content/docs/install.md": post("Install", "## Step one\n"),
+        "content/docs/guide.md": post("Guide", body),
+    }
+    found = site_check(tmp_path, files, "ST", paths=["content/docs/guide.md"])
+    assert [(code, line, column) for _, code, line, column in found] == expected
+
+
+def test_anchor_style_option(tmp_path):
+    files = {
+        **JEKYLL,
+        "a.md": post("A", "## 1. No magic\n\n[x](#1-no-magic) [y](#no-magic)\n"),
+    }
+    kramdown = {"ST006": {"anchor_style": "kramdown"}}
+    assert site_check(tmp_path, files, "ST006") == [("a.md", "ST006", 6, 18)]
+    assert site_check(tmp_path, files, "ST006", rules=kramdown) == [("a.md", "ST006", 6, 1)]
+    assert site_check(tmp_path, files, "ST006", rules={"ST006": {"anchor_style": "any"}}) == []
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {
+                **JEKYLL,
+                "_includes/note.html": "x",
+                "a.md": post("A", "{% include note.html %}\n{% include notes.html x=1 %}\n"),
+            },
+            [("a.md", "ST007", 5, 1)],
+        ),
+        # no includes folder, or a theme: the includes may come from the theme
+        ({**JEKYLL, "a.md": post("A", "{% include notes.html %}\n")}, []),
+        (
+            {
+                "_config.yml": "theme: minima\n",
+                "_includes/a.html": "",
+                "a.md": post("A", "{% include b.html %}\n"),
+            },
+            [],
+        ),
+        # raw blocks are text
+        (
+            {
+                **JEKYLL,
+                "_includes/a.html": "",
+                "a.md": post("A", "{% raw %}{% include b.html %}{% endraw %}\n"),
+            },
+            [],
+        ),
+        # Hugo: the site's shortcodes, Hugo's own, comments
+        (
+            {
+                **HUGO,
+                "layouts/shortcodes/note.html": "",
+                "layouts/_shortcodes/box/tip.html": "",
+                "content/a.md": post(
+                    "A",
+                    "{{< note >}} {{% box/tip %}} {{< youtube x >}} {{</* nope */>}}\n{{< nope >}}\n",
+                ),
+            },
+            [("content/a.md", "ST007", 5, 1)],
+        ),
+        ({**HUGO, "content/a.md": post("A", "{{< nope >}}\n")}, []),  # no layouts: unknown
+    ],
+)
+def test_missing_include(tmp_path, files, expected):
+    assert site_check(tmp_path, files, "ST007") == expected
+
+
+def test_inconsistent_link_target_site_is_off_by_default_and_reports_the_odd_document(tmp_path):
+    t, h = "https://home.treasury.gov/data", "https://www.treasurydirect.gov/"
+    files = {
+        "a.md": f"The [U.S. Treasury]({t}).\n",
+        "b.md": f"The [U.S. Treasury]({t}).\n",
+        "c.md": f"Bonds of the\n[U.S. Treasury]({h}).\n",
+        "d.md": f"- [U.S. Treasury]({h})\n\nThe [`Title`]({h}) and [details]({h}).\n",
+        "e.md": "The [`Title`](/a/) and [details](/b/).\n",
+        "f.md": "The [`Title`](/c/) and [details](/c/).\n",
+    }
+    assert site_check(tmp_path, files, "ST") == []
+    assert site_check(tmp_path, files, "ST008") == [("c.md", "ST008", 2, 1)]
+
+
+def test_only_the_checked_files_get_site_diagnostics(tmp_path, monkeypatch, capsys):
+    files = {**JEKYLL, "a.md": post("Same", "[x](/nope/)\n"), "b.md": post("Same", "[x](/nope/)\n")}
+    assert site_check(tmp_path, files, "ST", paths=["b.md"]) == [
+        ("b.md", "ST001", 2, 8),
+        ("b.md", "ST005", 4, 1),
+    ]
+    # the pre-commit hook's command, with the cache: the index still covers a.md
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert main(["check", "--force-exclude", "--select", "ST", "-q", "b.md"]) == 1
+        out = capsys.readouterr().out
+        assert out.splitlines()[0].startswith(
+            "b.md:2:8: ST001 title 'Same' is also the title of a.md"
+        )
+
+
+def test_site_root_and_generator_options(tmp_path, monkeypatch, capsys):
+    """A site without its config (as in a checkout of its Markdown only)."""
+    files = {
+        "docs/_docs/guide.md": post("Guide", "[a](/docs/setup/) [b](/news/2025/01/02/a/)\n"),
+        "docs/_docs/setup.md": post("Setup"),
+        "docs/_posts/2025-01-02-a.md": post("A"),
+    }
+    build(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--isolated", "--select", "ST", "-q"]
+    assert main([*args, "--site-root", "docs", "--generator", "jekyll", "docs"]) == 0
+    capsys.readouterr()
+    (tmp_path / "docs/_config.yml").write_text("title: Site\n")  # now the permalinks are known
+    assert main([*args, "docs"]) == 1
+    assert capsys.readouterr().out == (
+        "docs/_docs/guide.md:4:1: ST005 link to '/docs/setup/' leads to no page or file of the site [broken-internal-link]\n"
+        "docs/_docs/guide.md:4:19: ST005 link to '/news/2025/01/02/a/' leads to no page or file of the site [broken-internal-link]\n"
+    )
+
+
+def test_site_report(tmp_path, monkeypatch, capsys):
+    files = {
+        **JEKYLL,
+        "index.md": post("Home", "[a](a.md) [b](b.md)\n"),
+        "a.md": "---\ntitle: A\ntags: [trade, Trade]\n---\n[b](b.md)\n",
+        "b.md": "---\ntitle: B\ntags: [trade]\ncategories: [Markets]\n---\n",
+        "c.md": post("C"),
+    }
+    build(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--site-report", "--select", "ST001", "-q"]) == 0
+    assert capsys.readouterr().out == textwrap.dedent(
+        f"""\
+        site {tmp_path} (jekyll): 4 documents, 4 rendered
+        tags: 1 (1 with variant spellings)
+              3  trade  (variants: 'Trade' 1)
+        categories: 1 (0 with variant spellings)
+              1  Markets
+        orphan pages (no link from another document): 1
+          c.md  /c.html
+        most-linked pages (documents linking to them):
+              2  b.md  /b.html
+              1  a.md  /a.html
+
+        """
+    )
+
+
+def test_a_crashing_site_rule_is_ln900(tmp_path, monkeypatch):
+    from lint.rules.site.duplicate_title import DuplicateTitle
+
+    def boom(self, site, options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(DuplicateTitle, "check_site", boom)
+    assert site_check(tmp_path, {"a.md": post("A")}, "ST001", extend_select=("LN900",)) == [
+        ("a.md", "LN900", 1, 1)
+    ]
+
+
+# --- the documentation's examples, as small sites -------------------------------------------
+
+SITE_RULES = [rule for rule in builtin() if issubclass(rule, SiteRule)]
+
+
+def example_files(rule, title: str) -> dict[str, str]:
+    doc = documentation(rule)
+    body = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", doc, re.M | re.S)[1]
+    text = textwrap.dedent(
+        "\n".join(ln for ln in body.splitlines() if ln.startswith("    ") or not ln.strip())
+    )
+    files: dict[str, str] = {}
+    for match in re.finditer(r"^==> (.+?) <==\n(.*?)(?=^==> |\Z)", text, re.M | re.S):
+        files[match[1]] = match[2].strip("\n") + "\n"
+    return files
+
+
+@pytest.mark.parametrize("rule", SITE_RULES, ids=lambda r: r.code)
+def test_site_rule_examples(tmp_path, rule):
+    example = example_files(rule, "Example")
+    assert example, f"{rule.code}: the example names no files"
+    if not any(name.startswith(("_config", "hugo")) for name in example):
+        example = {**JEKYLL, **example} if rule.code != "ST008" else example
+    assert site_check(tmp_path / "example", example, rule.code) != []
+    instead = example_files(rule, "Use instead")
+    if not any(name.startswith(("_config", "hugo")) for name in instead):
+        instead = {**JEKYLL, **instead} if rule.code != "ST008" else instead
+    assert site_check(tmp_path / "instead", instead, rule.code) == []
