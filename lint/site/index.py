@@ -174,6 +174,8 @@ class Site:
         path, fragment = unquote(parts.path), parts.fragment
         if not path:
             return Target("page", page, fragment)
+        if path.startswith("@/"):  # Zola: a path from the content folder
+            return self._content_path(page, path[2:], fragment)
         if path.startswith("/"):
             found = self._site_path(path)
             if found is not None:
@@ -209,10 +211,27 @@ class Site:
                 found = self._site_path("/" + path)
                 if found is not None:
                     return Target(found.kind, found.page, fragment)
+        if not PurePosixPath(path).suffix and (
+            self.layout.generator == "generic" or "/" not in path
+        ):
+            # an extensionless link that is no page (`glossary`, or a bare `g`) is a URL that
+            # something mdvet cannot see makes (a render hook, a router): not judged
+            return UNKNOWN
+        if page.url:
             return self._unknown_or_missing(
                 urljoin(self.layout.base_path + page.url, path), fragment
             )
         return self._unknown_or_missing("/" + source, fragment)
+
+    def _content_path(self, page: Page, rel: str, fragment: str) -> Target:
+        parts = page.rel.split("/")
+        if "content" not in parts[:-1]:
+            return UNKNOWN
+        last = len(parts) - 1 - parts[::-1].index("content")  # the nearest content folder
+        found = self._source_path("/".join([*parts[: last + 1], rel]))
+        return (
+            Target(found.kind, found.page, fragment) if found else Target("missing", None, fragment)
+        )
 
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
         bare = path[len(self.layout.base_path) :] if self._has_base(path) else path

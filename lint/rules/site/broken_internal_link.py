@@ -88,7 +88,7 @@ class BrokenInternalLink(SiteRule):
                     if argument.strip("/") not in posts:
                         missing = f"{{% post_url {argument} %}} names no post in _posts"
                 elif kind == "link" and generator != "hugo":
-                    if site._source_path(argument.lstrip("/")) is None:
+                    if not _linked_file_exists(site, page, argument):
                         missing = f"{{% link {argument} %}} names no file of the site"
                 elif (
                     kind in ("ref", "relref")
@@ -99,6 +99,22 @@ class BrokenInternalLink(SiteRule):
                 if missing:
                     start, end = Pos(span[0], span[1]), Pos(span[2], span[3])
                     yield page, Problem(start, missing, end=end)
+
+
+def _linked_file_exists(site, page, argument: str) -> bool:
+    """`{% link path %}` names a file from the site's source folder; when the site's root is
+    a guess (no `_config.yml`), any folder above the page may be that source folder."""
+    rel = argument.strip().lstrip("/")
+    if site._source_path(rel) is not None:
+        return True
+    if site.layout.configured:
+        return False
+    folder = posixpath.dirname(page.rel)
+    while folder:
+        if site._source_path(posixpath.join(folder, rel)) is not None:
+            return True
+        folder = posixpath.dirname(folder)
+    return False
 
 
 def _posts(site) -> set[str]:
