@@ -91,3 +91,17 @@ def test_broken_baseline_exits_2(repo, capsys):
     (repo / "b.json").write_text("{not json")
     code, _, err = run_cli(capsys, "check", "--baseline", "b.json")
     assert code == 2 and "b.json: cannot read the baseline" in err
+
+
+def test_changed_since_site_rules_read_the_whole_site_but_report_changed_files(repo, capsys):
+    (repo / "_config.yml").write_text("title: Blog\n")
+    (repo / "_posts").mkdir()
+    (repo / "_posts" / "2025-01-01-a.md").write_text("---\ntitle: Same\n---\n")
+    (repo / "_posts" / "2025-01-02-b.md").write_text("---\ntitle: Other\n---\n")
+    git("add", ".")
+    git("commit", "-qm", "site")
+    (repo / "_posts" / "2025-01-02-b.md").write_text("---\ntitle: Same\n---\n")
+    code, out, _ = run_cli(capsys, "check", "-q", "--select", "ST", "--changed-since", "HEAD")
+    assert code == 1
+    assert [line.split(": ")[0] for line in out.splitlines()] == ["_posts/2025-01-02-b.md:2:8"]
+    assert "also the title of _posts/2025-01-01-a.md" in out
