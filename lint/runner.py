@@ -326,29 +326,22 @@ def _plan_sites(
 
     cache: dict = {}
     roots: dict[Path, list[tuple[str, str]]] = {}
-    outside: list[str] = []
-    settings_root = Path(os.path.abspath(settings.root))
-    base = str(settings_root).rstrip(os.sep) + os.sep
-    folders: dict[str, Path] = {}  # a file's folder -> its site root
+    loose: list[str] = []  # files of no known site: the site is what is being checked
+    folders: dict[str, Path | None] = {}  # a file's folder -> its site root
     for path, _ in files:
         absolute = os.path.abspath(path)
         folder = os.path.dirname(absolute)
         if folder not in folders:
             folders[folder] = site_root_of(Path(absolute), settings, cache)
         root = folders[folder]
-        if root == settings_root and not absolute.startswith(base):
-            outside.append(absolute)  # no marker, outside the settings' root
-        elif absolute.startswith(str(root).rstrip(os.sep) + os.sep):
+        if root is None:
+            loose.append(absolute)
+        else:
             roots.setdefault(root, [])
-    if outside:
-        common = Path(os.path.commonpath(outside))
-        roots.setdefault(common if common.is_dir() else common.parent, [])
     named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
     for root in roots:
         if os.path.realpath(root) in named:
-            prefix = str(root).rstrip(os.sep) + os.sep
-            inside = [p for p in walked if os.path.abspath(p).startswith(prefix)]
-            roots[root] = [(str(path), _shown(path)) for path in inside]
+            roots[root] = _under(root, walked)
             continue
         found = discover(
             [str(root)],
@@ -358,7 +351,18 @@ def _plan_sites(
             respect_gitignore=settings.respect_gitignore,
         )
         roots[root] = [(str(path), _shown(path)) for path in found]
+    if loose:
+        common = Path(os.path.commonpath(loose))
+        common = common if common.is_dir() else common.parent
+        roots.setdefault(common, _under(common, walked))
     return roots
+
+
+def _under(root: Path, walked: list[Path]) -> list[tuple[str, str]]:
+    prefix = str(root).rstrip(os.sep) + os.sep
+    return [
+        (str(path), _shown(path)) for path in walked if os.path.abspath(path).startswith(prefix)
+    ]
 
 
 def _shown(path: Path) -> str:

@@ -186,6 +186,8 @@ class Site:
                 top = path.lstrip("/").split("/", 1)[0]
                 if top and not self.exists(top):
                     return UNKNOWN  # served under a prefix, or by a tool mdvet does not know
+                if not PurePosixPath(path).suffix:
+                    return UNKNOWN  # a page URL, in a URL scheme mdvet does not know
             return self._unknown_or_missing(path, fragment)
         # relative: to the source file, or to the page's URL
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))

@@ -93,13 +93,20 @@ def _marker_generator(folder: Path) -> tuple[str, Path | None]:
     return "generic", None
 
 
-def site_root_of(file: Path, settings, cache: dict) -> Path:
+def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     """The root of the site a file belongs to: the configured site root, else the nearest
-    generator marker's folder, else the settings' root."""
+    generator marker's folder, else the repository's top folder; None outside any of them
+    (the site is then the files being checked)."""
     if settings.site_root is not None:
         return Path(os.path.abspath(Path(settings.root) / settings.site_root))
-    site = detect(Path(os.path.abspath(file)).parent, cache)
-    return site.root if site is not None else Path(os.path.abspath(settings.root))
+    folder = Path(os.path.abspath(file)).parent
+    site = detect(folder, cache)
+    if site is not None:
+        return site.root
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def load_layout(root: Path, generator: str = "auto") -> Layout:
