@@ -181,3 +181,19 @@ def test_python_path_serves_pydantic_schemas(repo, capsys, monkeypatch):
     assert code == 1
     assert [line.split()[1] for line in out.splitlines()] == ["FM102"]
     assert out.startswith("docs/dup.md:3:9: FM102")
+
+
+def test_the_readme_example_configuration_is_valid(tmp_path):
+    import re
+
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    example = re.search(r"```toml\n(.*?)```", section, re.DOTALL).group(1)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "mdvet.toml").write_text(example)
+    settings = resolve_settings({}, cwd=tmp_path).settings
+    assert settings.fail_on is Severity.ERROR
+    assert settings.per_file_ignores == {"archive/**": ("FM1", "duplicate-key")}
+    assert [a.severity for a in settings.active if a.rule.code == "FM004"] == [Severity.WARNING]
