@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lint import suppress
 from lint.document import Document, parse_document
-from lint.model import Diagnostic, Pos, Problem, Severity
+from lint.model import Diagnostic, Problem, Severity
 from lint.schema import with_schema_problems
 from lint.settings import ActiveRule, Settings
 
@@ -23,22 +23,21 @@ def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
             problems = list(rule.check(doc, active.options))
         except Exception as err:  # a crashing rule must not stop the others
             if report_crashes:
-                message = f"rule {rule.code} ({rule.name}) crashed: {type(err).__name__}: {err}"
-                diagnostics.append(
-                    _stamp(
-                        doc,
-                        Problem(Pos(1, 1), message),
-                        INTERNAL_ERROR,
-                        "internal-error",
-                        Severity.ERROR,
-                    )
-                )
+                diagnostics.append(internal_error(doc.path, rule, err))
             continue
         diagnostics.extend(
             _stamp(doc, problem, rule.code, rule.name, active.severity) for problem in problems
         )
     diagnostics.sort()
     return diagnostics
+
+
+def internal_error(path: str, rule, err: Exception) -> Diagnostic:
+    """The LN900 diagnostic for a rule that raised on a file."""
+    message = f"rule {rule.code} ({rule.name}) crashed: {type(err).__name__}: {err}"
+    return Diagnostic(
+        path, 1, 1, INTERNAL_ERROR, 1, 1, "internal-error", Severity.ERROR, message, None, rule.code
+    )
 
 
 def _stamp(doc: Document, problem: Problem, code: str, name: str, severity: Severity) -> Diagnostic:

@@ -12,12 +12,12 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from lint.model import Diagnostic, Problem, Severity
+from lint.engine import INTERNAL_ERROR, internal_error
+from lint.model import Diagnostic, Problem
 from lint.rules import SiteRule
 from lint.settings import ActiveRule, Settings
 from lint.site.index import Page, Site
 
-INTERNAL_ERROR = "LN900"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -67,21 +67,8 @@ def run_site(
             found = list(rule.check_site(site, active.options))
         except Exception as err:  # a crashing rule must not stop the others
             if report_crashes:
-                message = f"rule {rule.code} ({rule.name}) crashed: {type(err).__name__}: {err}"
                 for page in site.reported:
-                    by_page.setdefault(page.path, []).append(
-                        Diagnostic(
-                            page.path,
-                            1,
-                            1,
-                            INTERNAL_ERROR,
-                            1,
-                            1,
-                            "internal-error",
-                            Severity.ERROR,
-                            message,
-                        )
-                    )
+                    by_page.setdefault(page.path, []).append(internal_error(page.path, rule, err))
             continue
         for page, problem in found:
             if page.path not in pages:
