@@ -10,8 +10,10 @@ Left alone, because the site cannot know them: pages generators write without a 
 (feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages), links built by
 templates, files in a folder the checkout does not have (assets copied in by a theme or a
 build step), in a plain site (no generator) a site-root link whose first folder the site does
-not have (the site is served under a prefix, or built by a tool mdvet does not know), and the
-URLs matching the `ignore` option. Without the generator's config file
+not have (the site is served under a prefix, or built by a tool mdvet does not know), an
+extensionless link that is no page when it is a bare name (`[term](g)`, which a render hook
+may turn into a URL) or when the site's generator is unknown, and the URLs matching the
+`ignore` option. Zola's `@/path.md` links are looked up from the content folder. Without the generator's config file
 (`_config.yml`, `hugo.toml`) the URL scheme is a guess, so a site-root link that names a source
 file, or a post's date and slug under any prefix, is taken as meant.
 
