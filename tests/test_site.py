@@ -145,6 +145,10 @@ def test_tag_variants_and_their_fix(tmp_path, monkeypatch, capsys):
         "_posts/2025-01-03-b.md": "---\ntags:\n  - trade\n  - People's\n---\n",
         "_posts/2025-01-04-c.md": "---\ntags: ['Trade ', \"People\u2019s\"]\n---\n",
         "_posts/2025-01-05-d.md": "---\ntags: Trade\u2013Policy trade-policy trade-policy\n---\n",
+        "_posts/2025-01-06-e.md": "---\ntags: [trade-policy]\n---\n",
+        "_posts/2025-01-07-f.md": "---\ntags: [trade-policy]\n---\n",
+        # a repeat within one list is FM105's, not a site-wide variant
+        "_posts/2025-01-08-g.md": "---\ntags: [festival, Festival]\n---\n",
     }
     assert site_check(tmp_path, files, "ST003") == [
         ("_posts/2025-01-04-c.md", "ST003", 2, 8),

@@ -54,14 +54,25 @@ def quoted(value: str, quote: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _firsts(items) -> Iterator[tuple[str, str]]:
+    """Each item's spelling and normalised form, the first time the form occurs."""
+    seen: set[str] = set()
+    for item in items:
+        key = normalise(item[0])
+        if key not in seen:
+            seen.add(key)
+            yield item[0], key
+
+
 def variants(site: Site, field: str, noun: str) -> Iterator[tuple[Page, Problem]]:
     """Items of a front-matter list (tags, categories) spelled differently across the site
     but equal once normalised: each item in a minority spelling, with a safe fix to the
-    dominant spelling (the most used; on a tie, the first in sorted order)."""
+    dominant spelling (the most used; on a tie, the first in sorted order). A page counts
+    with the first spelling of each item only: a repeat within one list is FM105's."""
     spellings: dict[str, Counter[str]] = {}
     for page in site.pages:
-        for item in page.summary[field]:
-            spellings.setdefault(normalise(item[0]), Counter())[item[0]] += 1
+        for value, key in _firsts(page.summary[field]):
+            spellings.setdefault(key, Counter())[value] += 1
     dominant: dict[str, tuple[str, int]] = {}
     for key, counts in spellings.items():
         if len(counts) > 1:
@@ -70,10 +81,13 @@ def variants(site: Site, field: str, noun: str) -> Iterator[tuple[Page, Problem]
     if not dominant:
         return
     for page in site.reported:
+        seen: set[str] = set()
         for value, *span, quote in page.summary[field]:
             key = normalise(value)
-            if key not in dominant or dominant[key][0] == value:
+            if key in seen or key not in dominant or dominant[key][0] == value:
+                seen.add(key)
                 continue
+            seen.add(key)
             best, uses = dominant[key]
             start, end = span_pos(span)
             fix = None

@@ -4,6 +4,8 @@ Flags categories spelled differently across the site that are one category once 
 `category`. The spelling used most often is the dominant one; each item in another spelling
 is reported with both spellings and their counts, with a safe fix to the dominant spelling.
 
+A repeat within one list is left to FM105 (duplicate-item): each page counts with the
+first spelling of an item.
 ## Why is this bad?
 Each spelling becomes its own category page (and, in Jekyll, its own URL segment): the
 posts of one category are split in two.

@@ -7,6 +7,8 @@ fix rewrites the item to the dominant spelling, keeping its quoting style.
 
 Jekyll's `tags: a b c` (a string) counts as its words.
 
+A repeat within one list is left to FM105 (duplicate-item): each page counts with the
+first spelling of an item.
 ## Why is this bad?
 The generator makes one tag page per spelling: readers find half the posts on each, and
 the tag cloud shows the same tag twice.
