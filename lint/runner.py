@@ -24,14 +24,13 @@ from lint.source import BOM, UndecodableError, decode
 MIN_BATCH = 16
 
 
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """Relative to the current folder when inside it, always with `/`."""
-    cwd = cwd or Path.cwd()
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+def display_path(path: Path | str) -> str:
+    """Relative to the current folder when inside it, always with `/` (string work only:
+    it runs for every file of a site)."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd().rstrip(os.sep) + os.sep
+    shown = absolute[len(cwd) :] if absolute.startswith(cwd) else str(path)
+    return shown.replace(os.sep, "/")
 
 
 @dataclass(frozen=True)
@@ -350,7 +349,7 @@ def _plan_sites(
             root=settings.root,
             respect_gitignore=settings.respect_gitignore,
         )
-        roots[root] = [(str(path), _shown(path)) for path in found]
+        roots[root] = [(str(path), display_path(path)) for path in found]
     if loose:
         common = Path(os.path.commonpath(loose))
         common = common if common.is_dir() else common.parent
@@ -361,14 +360,7 @@ def _plan_sites(
 def _under(root: Path, walked: list[Path]) -> list[tuple[str, str]]:
     prefix = str(root).rstrip(os.sep) + os.sep
     return [
-        (str(path), _shown(path)) for path in walked if os.path.abspath(path).startswith(prefix)
+        (str(path), display_path(path))
+        for path in walked
+        if os.path.abspath(path).startswith(prefix)
     ]
-
-
-def _shown(path: Path) -> str:
-    """display_path without pathlib (for every file of a site): relative to the current
-    folder when inside it."""
-    absolute = os.path.abspath(path)
-    cwd = os.getcwd().rstrip(os.sep) + os.sep
-    shown = absolute[len(cwd) :] if absolute.startswith(cwd) else str(path)
-    return shown.replace(os.sep, "/")
