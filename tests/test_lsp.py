@@ -62,6 +62,28 @@ class Client:
             if matches(message):
                 return message
 
+    def open(self, uri, text):
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
+        )
+
+    def change(self, uri, version, text):
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+
+    def code_actions(self, uri, diagnostic):
+        return self.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": diagnostic["range"],
+                "context": {"diagnostics": [diagnostic]},
+            },
+        )["result"]
+
     def diagnostics(self):
         return self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]
 
@@ -89,10 +111,7 @@ def test_language_server_session(client, tmp_path):
     assert reply["result"]["capabilities"]["codeActionProvider"]
     client.notify("initialized", {})
 
-    client.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DUPLICATE}},
-    )
+    client.open(uri, DUPLICATE)
     published = client.diagnostics()
     assert published["uri"] == uri
     [diagnostic] = published["diagnostics"]
@@ -105,14 +124,7 @@ def test_language_server_session(client, tmp_path):
         "end": {"line": 2, "character": 23},
     }
 
-    actions = client.request(
-        "textDocument/codeAction",
-        {
-            "textDocument": {"uri": uri},
-            "range": diagnostic["range"],
-            "context": {"diagnostics": [diagnostic]},
-        },
-    )["result"]
+    actions = client.code_actions(uri, diagnostic)
     titles = [action["title"] for action in actions]
     assert titles == ["mdvet: disable FM004 (duplicate-key) for this line"]
     [edit] = actions[0]["edit"]["changes"][uri]
@@ -121,10 +133,7 @@ def test_language_server_session(client, tmp_path):
         "newText": "  # mdvet-disable-line FM004",
     }
 
-    client.notify(
-        "textDocument/didChange",
-        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": FIXED}]},
-    )
+    client.change(uri, 2, FIXED)
     assert client.diagnostics() == {"uri": uri, "diagnostics": []}
 
     assert client.request("shutdown", None)["result"] is None
@@ -135,17 +144,7 @@ def test_language_server_session(client, tmp_path):
 def test_unsaved_buffer_without_a_file(client, tmp_path):
     client.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
     client.notify("initialized", {})
-    client.notify(
-        "textDocument/didOpen",
-        {
-            "textDocument": {
-                "uri": "untitled:Untitled-1",
-                "languageId": "markdown",
-                "version": 1,
-                "text": "---\n- a\n---\n",
-            }
-        },
-    )
+    client.open("untitled:Untitled-1", "---\n- a\n---\n")
     [diagnostic] = client.diagnostics()["diagnostics"]
     assert diagnostic["code"] == "FM005"
     assert diagnostic["range"]["start"] == {"line": 1, "character": 0}
@@ -161,32 +160,19 @@ def test_bad_date_fix_through_a_code_action(client, tmp_path):
         "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
     )
     client.notify("initialized", {})
-    client.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": BAD_DATE}},
-    )
+    client.open(uri, BAD_DATE)
     [diagnostic] = client.diagnostics()["diagnostics"]
     assert diagnostic["code"] == "FM103"
     assert diagnostic["range"] == {
         "start": {"line": 2, "character": 6},
         "end": {"line": 2, "character": 24},
     }
-    actions = client.request(
-        "textDocument/codeAction",
-        {
-            "textDocument": {"uri": uri},
-            "range": diagnostic["range"],
-            "context": {"diagnostics": [diagnostic]},
-        },
-    )["result"]
+    actions = client.code_actions(uri, diagnostic)
     fix = actions[0]
     assert fix["isPreferred"] is True
     assert fix["edit"]["changes"][uri] == [
         {"range": diagnostic["range"], "newText": "2025-05-02 15:58"}
     ]
     assert actions[1]["edit"]["changes"][uri][0]["newText"] == "  # mdvet-disable-line FM103"
-    client.notify(
-        "textDocument/didChange",
-        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": GOOD_DATE}]},
-    )
+    client.change(uri, 2, GOOD_DATE)
     assert client.diagnostics() == {"uri": uri, "diagnostics": []}
