@@ -5,7 +5,8 @@
     .venv/bin/python bench/run.py --quick         # one run, smallest corpus: checks the harness
 
 The other linters are installed once into bench/.cache/ (rumdl from PyPI into its own virtual
-environment, markdownlint-cli2 from npm). The corpora are copied into a temporary folder first, so
+environment, markdownlint-cli2 from npm); mdvet is built from the working tree and installed into
+bench/.cache/mdvet/ at each start, as `pip install` or pre-commit would install it. The corpora are copied into a temporary folder first, so
 that no tool writes a cache into the shared folder and every tool sees the same files. Each case
 runs every tool in turn, rotating which goes first, after one untimed round that warms the page
 cache and checks from each tool's own output that it really read the files. Wall times are medians.
@@ -75,11 +76,22 @@ def _help(argv: list[str]) -> str:
 
 
 def mdvet_tool() -> Tool:
-    script = Path(sys.executable).with_name("mdvet")
-    base = [str(script)] if script.exists() else [sys.executable, "-m", "lint"]
+    """mdvet as users (and pre-commit) get it: the working tree built and installed into a
+    virtual environment of its own, byte-compiled, not an editable install (which would
+    compile every module again on each start when bytecode writing is off)."""
+    folder = CACHE / "mdvet"
+    python = folder / "bin" / "python"
+    if not python.exists():
+        print(f"creating {folder}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    print("installing mdvet from the working tree", file=sys.stderr)
+    pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--force-reinstall", "--no-deps", str(ROOT)], check=True)
+    subprocess.run([*pip, str(ROOT)], check=True)  # the dependencies, the first time
+    base = [str(folder / "bin" / "mdvet")]
     cached = "--no-cache" in _help([*base, "check"])
     version = subprocess.run(
-        [sys.executable, "-c", "import importlib.metadata as m; print(m.version('mdvet'))"],
+        [str(python), "-c", "import importlib.metadata as m; print(m.version('mdvet'))"],
         capture_output=True,
         text=True,
         check=True,

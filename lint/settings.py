@@ -159,7 +159,11 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
         if config.severity == "off":
             continue
         try:
-            options = rule.Options(**config.options)
+            # the defaults need no validation (pydantic does not validate defaults): a rule
+            # configured with none costs no validator build at start-up
+            options = (
+                rule.Options(**config.options) if config.options else rule.Options.model_construct()
+            )
         except ValidationError as err:
             first = err.errors()[0]
             key = (settings.rules.get(rule.code) and rule.code) or rule.name

@@ -19,9 +19,10 @@ SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 
 
 class RuleOptions(BaseModel):
-    """Options a rule accepts from configuration; unknown keys are errors."""
+    """Options a rule accepts from configuration; unknown keys are errors. The validator is
+    built when a configuration first gives options to the rule (see settings.resolve)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Rule:
