@@ -15,24 +15,26 @@ from lint.source import BOM, UndecodableError, decode
 
 
 def build_sites(
-    sites: dict[Path, list[tuple[str, str]]],
-    summaries: dict[str, dict],
-    files: list[tuple[str, str]],
-    settings: Settings,
+    sites: dict, summaries: dict[str, dict], files: list, settings: Settings
 ) -> list[Site]:
-    """One Site per root; the checked files are its reported pages."""
-    shown = {os.path.abspath(path): as_shown for path, as_shown in files}
+    """One Site per root; the checked files are its reported pages. `sites` holds each
+    root's member files, `files` the checked ones (lint.runner.File); `summaries` are by
+    absolute path."""
+    shown = {file.absolute: file.shown for file in files}
     built = []
     for root, members in sites.items():
         layout = load_layout(root, settings.generator)
+        prefix = os.path.join(str(root), "")
         entries = []
-        for path, member_shown in members:
-            absolute = os.path.abspath(path)
-            summary = summaries.get(absolute)
+        for file in members:
+            summary = summaries.get(file.absolute)
             if summary is None:
                 continue
-            rel = os.path.relpath(absolute, root).replace(os.sep, "/")
-            entries.append((shown.get(absolute, member_shown), rel, summary, absolute in shown))
+            # members lie under the root: their path relative to it is a slice of the string
+            rel = file.absolute[len(prefix) :].replace(os.sep, "/")
+            entries.append(
+                (shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown)
+            )
         built.append(Site(layout, entries))
     return built
 
@@ -41,7 +43,7 @@ def check_sites(
     sites, summaries, files, diagnostics, settings, outcome, texts, *, fix=False, unsafe=False
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`)."""
-    paths = {os.path.abspath(path): path for path, _ in files}
+    paths = {file.absolute: file.path for file in files}
 
     def read(site: Site, page: Page) -> str | None:
         path = paths.get(os.path.abspath(site.layout.root / page.rel))
@@ -68,7 +70,7 @@ def check_sites(
     from lint.fix import apply_fixes
     from lint.runner import _summarise
 
-    by_shown = {as_shown: path for path, as_shown in files}
+    by_shown = {file.shown: file.path for file in files}
     fixable: dict[str, list[Diagnostic]] = {}
     for d in found:
         if d.fix is not None and (d.fix.safe or unsafe):
