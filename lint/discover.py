@@ -52,6 +52,7 @@ def find_files(
     root: Path = Path("."),
     respect_gitignore: bool = True,
     force_exclude: bool = False,
+    folders: dict[str, int] | None = None,
 ) -> list[Found]:
     """Files to check, sorted by path and without duplicates (one per real file). Paths must
     exist (the CLI checks).
@@ -59,8 +60,12 @@ def find_files(
     Folders are walked for files matching `include`, minus `exclude` (gitignore-style patterns,
     relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
     named in `paths` is always checked, unless `force_exclude` and `exclude` matches it.
+
+    `folders`, when given, receives each folder walked: absolute path -> modification time
+    (ns), which adding, removing or renaming a file in it changes.
     """
     found: dict[str, Found] = {}  # by real path
+    folders = {} if folders is None else folders
     specs = None  # compiled when first needed: checking named files needs none
     for raw in paths:
         path = str(Path(raw))
@@ -73,7 +78,7 @@ def find_files(
                 (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude)),
             )
         if is_dir:
-            for file in _walk(path, *specs, respect_gitignore):
+            for file in _walk(path, *specs, respect_gitignore, folders):
                 found.setdefault(file.real, file)
             continue
         absolute = os.path.abspath(path)
@@ -102,7 +107,9 @@ def _relative(absolute: str, base: str) -> str | None:
     return absolute[len(prefix) :].replace(os.sep, "/")
 
 
-def _walk(top: str, wanted, excluded, respect_gitignore: bool) -> Iterator[Found]:
+def _walk(
+    top: str, wanted, excluded, respect_gitignore: bool, folders: dict[str, int]
+) -> Iterator[Found]:
     """Each wanted file under `top`, folders top-down in name order (as
     os.walk with followlinks, which it replaces: it needs each entry's is-a-link bit)."""
     specs: list = [excluded]
@@ -122,6 +129,7 @@ def _walk(top: str, wanted, excluded, respect_gitignore: bool) -> Iterator[Found
         if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
             continue
         visited.add((stat.st_dev, stat.st_ino))
+        folders[absolute] = stat.st_mtime_ns
         if respect_gitignore and any(entry.name == ".gitignore" for entry in entries):
             spec = _read_gitignore(os.path.join(folder, ".gitignore"))
             if spec is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import multiprocessing
 import os
 import stat
@@ -238,6 +239,8 @@ def check_paths(
             outcome.stdin_text = result.new_text or stdin.decode("utf-8", errors="surrogateescape")
             outcome.diffs = [result.diff] if result.diff else []
         return outcome
+    store = Cache(settings) if cache and not fixing else None
+    folders: dict[str, int] = {}  # each folder walked: its modification time
     found = find_files(
         paths,
         include=settings.include,
@@ -245,6 +248,7 @@ def check_paths(
         root=settings.root,
         respect_gitignore=settings.respect_gitignore,
         force_exclude=force_exclude,
+        folders=folders,
     )
     walked = found
     if only is not None:
@@ -253,11 +257,10 @@ def check_paths(
     files = [_file(file, cwd) for file in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
-    store = Cache(settings) if cache and not fixing else None
     from lint.site import site_rules
 
     sites = (
-        _plan_sites(files, settings, paths, walked, cwd)
+        _plan_sites(files, settings, paths, walked, cwd, folders)
         if site_rules(settings) or site_report
         else {}
     )
@@ -266,7 +269,8 @@ def check_paths(
     tasks = [(file, mode) for file in files]
     for members in sites.values():
         tasks += [(file, "summary") for file in members if file.absolute not in reported]
-    summaries: dict[str, dict] = {}  # by absolute path
+    summaries: dict[str, dict | None] = {}  # by absolute path, of the files checked now
+    hashes: dict[str, str] = {}  # content hashes, by real path
     todo = tasks
     if store is not None:
         todo = []
@@ -282,20 +286,20 @@ def check_paths(
                 continue
             if task_mode != "summary":
                 diagnostics.extend(hit[0])
-            if hit[1] is not None:
-                summaries[file.absolute] = hit[1]
+            hashes[file.real] = hit[1]
     jobs = jobs or os.cpu_count() or 1
     texts: dict[str, str] = {}  # fixed texts to write, by path
     work = [(file.path, file.shown, task_mode) for file, task_mode in todo]
     for (file, task_mode), result in zip(
         todo, _results(work, settings, fixing, unsafe, jobs), strict=True
     ):
-        if result.summary is not None:
-            summaries[file.absolute] = result.summary
+        summaries[file.absolute] = result.summary
         if store is not None and result.stamp is not None:
             digest, mtime, size = result.stamp
+            hashes[file.real] = digest
             rows = None if task_mode == "summary" else result.diagnostics
-            store.put(file.real, digest, (mtime, size), rows, result.summary)
+            summarised = task_mode != "check"
+            store.put(file.real, digest, (mtime, size), rows, result.summary, summarised=summarised)
         if task_mode == "summary":
             continue
         diagnostics.extend(result.diagnostics)
@@ -304,14 +308,25 @@ def check_paths(
             outcome.changed.append(file.shown)
             outcome.diffs.append(result.diff)
             texts[file.path] = result.new_text
-    if store is not None:
-        store.save()
     if sites:
         from lint.site.run import check_sites
 
+        def summary_of(file: File) -> dict | None:
+            """A site member's summary: built now, or from the cache (decoded only when some
+            site's rules must run)."""
+            if file.absolute in summaries or store is None:
+                return summaries.get(file.absolute)
+            return store.summary(file.real)
+
+        keys = {}
+        if store is not None and not site_report:  # the report needs every site built
+            keys = {
+                root: _site_key(root, members, reported, hashes, folders)
+                for root, members in sites.items()
+            }
         diagnostics = check_sites(
             sites,
-            summaries,
+            summary_of,
             files,
             diagnostics,
             settings,
@@ -319,7 +334,11 @@ def check_paths(
             texts,
             fix=fixing,
             unsafe=unsafe,
+            store=store,
+            keys=keys,
         )
+    if store is not None:
+        store.save()
     if fix and not diff:
         for path, text in texts.items():
             write_atomic(Path(path), text.encode("utf-8"))
@@ -327,8 +346,45 @@ def check_paths(
     return outcome
 
 
+def _site_key(
+    root: Path, members: list[File], reported: set[str], hashes: dict[str, str], folders: dict
+) -> str | None:
+    """What the site rules' results for a site depend on besides the settings (which the
+    cache file is for): each member's path as shown (messages name other pages), content,
+    and whether it is reported on; which files exist (a folder's modification time changes
+    when a file in it is added, removed or renamed); the generator's config file. None when
+    some member's content is not known (it could not be read)."""
+    from lint.site.layout import generator_config
+
+    parts = []
+    for file in members:
+        if file.real not in hashes:
+            return None
+        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
+    top = str(root)
+    inside = os.path.join(top, "")
+    parts += [
+        f"{folder}\0{mtime}"
+        for folder, mtime in sorted(folders.items())
+        if folder == top or folder.startswith(inside)
+    ]
+    config = generator_config(root)
+    if config is not None:
+        try:
+            stat = config.stat()
+            parts.append(f"{config}\0{stat.st_mtime_ns}\0{stat.st_size}")
+        except OSError:
+            pass
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def _plan_sites(
-    files: list[File], settings: Settings, paths: Sequence[str], walked: list[Found], cwd: str
+    files: list[File],
+    settings: Settings,
+    paths: Sequence[str],
+    walked: list[Found],
+    cwd: str,
+    folders: dict[str, int],
 ) -> dict[Path, list[File]]:
     """The sites the files belong to, each with every file of it. The index covers a whole
     site even when only some of its files are checked; a site folder named in `paths` was
@@ -338,12 +394,12 @@ def _plan_sites(
     cache: dict = {}
     roots: dict[Path, list[File]] = {}
     loose: list[str] = []  # files of no known site: the site is what is being checked
-    folders: dict[str, Path | None] = {}  # a file's folder -> its site root
+    root_of: dict[str, Path | None] = {}  # a file's folder -> its site root
     for file in files:
         folder = os.path.dirname(file.absolute)
-        if folder not in folders:
-            folders[folder] = site_root_of(Path(file.absolute), settings, cache)
-        root = folders[folder]
+        if folder not in root_of:
+            root_of[folder] = site_root_of(Path(file.absolute), settings, cache)
+        root = root_of[folder]
         if root is None:
             loose.append(file.absolute)
         else:
@@ -359,6 +415,7 @@ def _plan_sites(
             exclude=(*settings.exclude, *settings.extend_exclude),
             root=settings.root,
             respect_gitignore=settings.respect_gitignore,
+            folders=folders,
         )
         roots[root] = [_file(file, cwd) for file in found]
     if loose:

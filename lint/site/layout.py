@@ -93,6 +93,11 @@ def _marker_generator(folder: Path) -> tuple[str, Path | None]:
     return "generic", None
 
 
+def generator_config(root: Path) -> Path | None:
+    """The generator's config file that `load_layout` reads, if any."""
+    return _marker_generator(root)[1]
+
+
 def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     """The root of the site a file belongs to: the configured site root, else the nearest
     generator marker's folder, else the repository's top folder; None outside any of them
