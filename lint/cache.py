@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import cached_property
 from pathlib import Path
 
 from lint import __version__
@@ -84,12 +85,6 @@ def _decode(path: str, row: list) -> Diagnostic:
     )
 
 
-def _summary_version() -> int:
-    from lint.site.summary import VERSION
-
-    return VERSION
-
-
 class Cache:
     """Entries are by real path: `[mtime, size, hash, rows, summarised]`; rows are null when
     only the summary was built, `summarised` is the summary version when one was built (the
@@ -123,6 +118,12 @@ class Cache:
                 gitignore.write_text("# created by mdvet\n*\n", encoding="utf-8")
         except OSError:
             pass  # then saving fails too, which only costs time
+
+    @cached_property
+    def summary_version(self) -> int:
+        from lint.site.summary import VERSION
+
+        return VERSION
 
     @staticmethod
     def _stat(path: str) -> tuple[int, int] | None:
@@ -161,7 +162,7 @@ class Cache:
         if entry is None:
             return None
         rows = entry[3] if len(entry) > 3 else None
-        summarised = len(entry) > 4 and entry[4] == _summary_version()
+        summarised = len(entry) > 4 and entry[4] == self.summary_version
         if (diagnostics and rows is None) or (summary and not summarised):
             return None
         try:
@@ -208,7 +209,7 @@ class Cache:
         """Record a file's results: `diagnostics` None when only its summary was built;
         `summarised` when a summary was built (`summary`, None when the file has none)."""
         rows = None if diagnostics is None else [_encode(d) for d in diagnostics]
-        version = _summary_version() if summarised else None
+        version = self.summary_version if summarised else None
         old = self.fresh.get(path) or self.entries.get(path)
         if old is not None and len(old) > 2 and old[2] == data_hash:
             # keep what the other kind of run built for the same content

@@ -393,7 +393,7 @@ def _plan_sites(
 
     cache: dict = {}
     roots: dict[Path, list[File]] = {}
-    loose: list[str] = []  # files of no known site: the site is what is being checked
+    loose: set[str] = set()  # folders of files of no known site: the site is what is checked
     root_of: dict[str, Path | None] = {}  # a file's folder -> its site root
     for file in files:
         folder = os.path.dirname(file.absolute)
@@ -401,13 +401,14 @@ def _plan_sites(
             root_of[folder] = site_root_of(Path(file.absolute), settings, cache)
         root = root_of[folder]
         if root is None:
-            loose.append(file.absolute)
+            loose.add(folder)
         else:
             roots.setdefault(root, [])
     named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
+    checked = {file.real: file for file in files}
     for root in roots:
         if os.path.realpath(root) in named:
-            roots[root] = _under(root, walked, cwd)
+            roots[root] = _under(root, walked, checked, cwd)
             continue
         found = find_files(
             [str(root)],
@@ -419,12 +420,16 @@ def _plan_sites(
         )
         roots[root] = [_file(file, cwd) for file in found]
     if loose:
-        common = Path(os.path.commonpath(loose))
-        common = common if common.is_dir() else common.parent
-        roots.setdefault(common, _under(common, walked, cwd))
+        common = Path(os.path.commonpath(list(loose)))
+        roots.setdefault(common, _under(common, walked, checked, cwd))
     return roots
 
 
-def _under(root: Path, walked: list[Found], cwd: str) -> list[File]:
+def _under(root: Path, walked: list[Found], checked: dict[str, File], cwd: str) -> list[File]:
+    """The files walked under `root`, as Files (those of the checked files, when checked)."""
     prefix = os.path.join(str(root), "")
-    return [_file(file, cwd) for file in walked if file.absolute.startswith(prefix)]
+    return [
+        checked.get(found.real) or _file(found, cwd)
+        for found in walked
+        if found.absolute.startswith(prefix)
+    ]

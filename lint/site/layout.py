@@ -101,17 +101,26 @@ def generator_config(root: Path) -> Path | None:
 def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     """The root of the site a file belongs to: the configured site root, else the nearest
     generator marker's folder, else the repository's top folder; None outside any of them
-    (the site is then the files being checked)."""
+    (the site is then the files being checked). `cache` (empty at first) keeps what was
+    found of each folder, for the next file."""
     if settings.site_root is not None:
         return Path(os.path.abspath(Path(settings.root) / settings.site_root))
     folder = Path(os.path.abspath(file)).parent
-    site = detect(folder, cache)
+    site = detect(folder, cache.setdefault("sites", {}))
     if site is not None:
         return site.root
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    return _repository_top(folder, cache.setdefault("repositories", {}))
+
+
+def _repository_top(folder: Path, cache: dict[Path, Path | None]) -> Path | None:
+    """The nearest folder at or above `folder` that holds `.git`."""
+    if folder not in cache:
+        if (folder / ".git").exists():
+            cache[folder] = folder
+        else:
+            above = folder.parent
+            cache[folder] = None if above == folder else _repository_top(above, cache)
+    return cache[folder]
 
 
 def load_layout(root: Path, generator: str = "auto") -> Layout:
