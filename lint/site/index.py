@@ -104,6 +104,11 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
+        # what links lead to, by (page, URL), by site path and by source path: several rules
+        # resolve the same links, and many pages link to the same places
+        self._resolved: dict[tuple[str, str], Target | None] = {}
+        self._site_paths: dict[str, Target | None] = {}
+        self._source_paths: dict[str, Target | None] = {}
 
     @staticmethod
     def _hidden_sections(items) -> list[str]:
@@ -164,6 +169,12 @@ class Site:
     def resolve(self, page: Page, url: str) -> Target | None:
         """What a link written in `page` leads to; None for links that leave the site or
         that a template builds."""
+        key = (page.rel, url)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(page, url)
+        return self._resolved[key]
+
+    def _resolve(self, page: Page, url: str) -> Target | None:
         url = url.strip()
         if not url or "{{" in url or "{%" in url or url.startswith("//") or _SCHEME.match(url):
             return None
@@ -249,6 +260,11 @@ class Site:
         return bool(base) and (path == base or path.startswith(base + "/"))
 
     def _site_path(self, path: str) -> Target | None:
+        if path not in self._site_paths:
+            self._site_paths[path] = self._find_site_path(path)
+        return self._site_paths[path]
+
+    def _find_site_path(self, path: str) -> Target | None:
         if self._has_base(path):
             path = path[len(self.layout.base_path) :] or "/"
         key = url_key(path)
@@ -269,6 +285,11 @@ class Site:
         return None
 
     def _source_path(self, rel: str) -> Target | None:
+        if rel not in self._source_paths:
+            self._source_paths[rel] = self._find_source_path(rel)
+        return self._source_paths[rel]
+
+    def _find_source_path(self, rel: str) -> Target | None:
         rel = rel.rstrip("/") or "."
         page = self.by_rel.get(rel)
         if page is not None:
