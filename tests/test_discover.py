@@ -32,3 +32,12 @@ def test_ignore_specs_apply_relative_to_their_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "sub")
     found = find_files([".."], exclude=("/out/",), root=tmp_path)
     assert [file.path for file in found] == ["../keep.md", "../sub/out/y.md"]
+
+
+def test_negated_gitignore_patterns(tmp_path, monkeypatch):
+    for name in ("drop.md", "keep.md", "notes/drop.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    (tmp_path / ".gitignore").write_text("*.md\n!keep.md\n")
+    monkeypatch.chdir(tmp_path)
+    assert [file.path for file in find_files(["."])] == ["keep.md"]
