@@ -125,29 +125,21 @@ class Cache:
 
         return VERSION
 
-    @staticmethod
-    def _stat(path: str) -> tuple[int, int] | None:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return None
-        return stat.st_mtime_ns, stat.st_size
-
     def _entry(self, path: str) -> list | None:
         """The entry of an unchanged file (its stamp refreshed), or None."""
         entry = self.entries.get(path)
-        stat = self._stat(path)
-        if entry is None or stat is None:
+        if entry is None:
             return None
         try:
+            stat = os.stat(path)
             mtime, size, digest, *rest = entry
-            if [mtime, size] != list(stat) or mtime >= self.racy_after:
-                if size != stat[1]:
+            if mtime != stat.st_mtime_ns or size != stat.st_size or mtime >= self.racy_after:
+                if size != stat.st_size:
                     return None
                 with open(path, "rb") as handle:  # touched but perhaps unchanged
                     if content_hash(handle.read()) != digest:
                         return None
-                entry = [stat[0], size, digest, *rest]
+                entry = [stat.st_mtime_ns, size, digest, *rest]
         except (OSError, ValueError, TypeError):
             return None
         return entry
