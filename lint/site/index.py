@@ -69,6 +69,11 @@ class Target:
     page: Page | None = None
     fragment: str = ""
 
+    def at(self, fragment: str) -> Target:
+        """This target with a fragment (itself when that is its own: most links have none,
+        and a frozen dataclass is slow to make)."""
+        return self if fragment == self.fragment else Target(self.kind, self.page, fragment)
+
 
 MISSING = Target("missing")
 UNKNOWN = Target("unknown")
@@ -190,7 +195,7 @@ class Site:
         if path.startswith("/"):
             found = self._site_path(path)
             if found is not None:
-                return Target(found.kind, found.page, fragment)
+                return found.at(fragment)
             if self.layout.generator == "generic":
                 if self.exists(path.lstrip("/")):
                     return Target("file", None, fragment)
@@ -204,7 +209,7 @@ class Site:
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
         found = self._source_path(source)
         if found is not None:
-            return Target(found.kind, found.page, fragment)
+            return found.at(fragment)
         if source.startswith("../") and os.path.exists(
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
@@ -218,12 +223,12 @@ class Site:
                 joined = urljoin(self.layout.base_path + base, path)
                 found = self._site_path(joined)
                 if found is not None:
-                    return Target(found.kind, found.page, fragment)
+                    return found.at(fragment)
             if self.layout.generator == "hugo":
                 # Hugo's link render hooks and GetPage also look a path up from the root
                 found = self._site_path("/" + path)
                 if found is not None:
-                    return Target(found.kind, found.page, fragment)
+                    return found.at(fragment)
         if not PurePosixPath(path).suffix and (
             self.layout.generator == "generic" or "/" not in path
         ):
@@ -242,9 +247,7 @@ class Site:
             return UNKNOWN
         last = len(parts) - 1 - parts[::-1].index("content")  # the nearest content folder
         found = self._source_path("/".join([*parts[: last + 1], rel]))
-        return (
-            Target(found.kind, found.page, fragment) if found else Target("missing", None, fragment)
-        )
+        return found.at(fragment) if found else Target("missing", None, fragment)
 
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
         bare = path[len(self.layout.base_path) :] if self._has_base(path) else path
