@@ -43,6 +43,9 @@ _JEKYLL_STYLES = {
 _JEKYLL_SPECIAL = {"_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "_drafts"}
 _JEKYLL_EXCLUDED = ("node_modules", "vendor", "Gemfile", "Gemfile.lock", ".jekyll-cache")
 _TOKEN = re.compile(r":([a-z_]+)")
+_INDEX_PAGE = re.compile(r"/index\.(?:html?|md|markdown)$")
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|md|markdown|mdx)$")
+_SLASHES = re.compile(r"/{2,}")
 
 
 @dataclass
@@ -181,9 +184,9 @@ def url_key(path: str) -> str:
     """A site path compared loosely: decoded, case-folded, without `index.html`, `.html` or
     a final slash (`/a/b/`, `/a/b.html` and `/a/b/index.html` are one page)."""
     path = unquote(path.split("#", 1)[0].split("?", 1)[0]).casefold()
-    path = re.sub(r"/index\.(?:html?|md|markdown)$", "/", path)
-    path = re.sub(r"\.(?:html?|md|markdown|mdx)$", "", path)
-    path = re.sub(r"/{2,}", "/", path).rstrip("/")
+    path = _INDEX_PAGE.sub("/", path)
+    path = _PAGE_SUFFIX.sub("", path)
+    path = _SLASHES.sub("/", path).rstrip("/")
     return path or "/"
 
 
@@ -194,7 +197,7 @@ def output_key(url: str) -> str:
 
 
 def _clean(url: str) -> str:
-    url = re.sub(r"/{2,}", "/", "/" + url.strip())
+    url = _SLASHES.sub("/", "/" + url.strip())
     return url
 
 
@@ -242,10 +245,14 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
 
 
 def _generic(rel: str) -> PageUrls:
-    """A plain site: the URL is the path (`index.md` is its folder); a folder is a section."""
-    path = PurePosixPath(rel)
-    folder = str(path.parent) if str(path.parent) != "." else "/"
-    if path.stem.lower() == "index":
+    """A plain site: the URL is the path (`index.md` is its folder); a folder is a section.
+    String work, as pathlib would split the clean relative path a Site gets: it runs for
+    every page."""
+    folder, _, name = rel.rpartition("/")
+    folder = folder or "/"
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    if stem.lower() == "index":
         return PageUrls(folder, _clean(folder + "/") if folder != "/" else "/")
     return PageUrls(folder, "/" + rel)
 
