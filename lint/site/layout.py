@@ -112,16 +112,17 @@ def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     site = detect(folder, cache.setdefault("sites", {}))
     if site is not None:
         return site.root
-    return _repository_top(folder, cache.setdefault("repositories", {}))
+    top = _repository_top(str(folder), cache.setdefault("repositories", {}))
+    return None if top is None else Path(top)
 
 
-def _repository_top(folder: Path, cache: dict[Path, Path | None]) -> Path | None:
-    """The nearest folder at or above `folder` that holds `.git`."""
+def _repository_top(folder: str, cache: dict[str, str | None]) -> str | None:
+    """The nearest folder at or above `folder` (absolute) that holds `.git`."""
     if folder not in cache:
-        if (folder / ".git").exists():
+        if os.path.exists(os.path.join(folder, ".git")):
             cache[folder] = folder
         else:
-            above = folder.parent
+            above = os.path.dirname(folder)
             cache[folder] = None if above == folder else _repository_top(above, cache)
     return cache[folder]
 
