@@ -353,15 +353,18 @@ def _site_key(
     cache file is for): each member's path as shown (messages name other pages), content,
     and whether it is reported on; which files exist (a folder's modification time changes
     when a file in it is added, removed or renamed); the generator's config file. None when
-    some member's content is not known (it could not be read)."""
+    some member's content is not known (it could not be read), or when the site's folder
+    was not walked (only named files were: what exists in it is not known)."""
     from lint.site.layout import generator_config
 
+    top = str(root)
+    if top not in folders:
+        return None
     parts = []
     for file in members:
         if file.real not in hashes:
             return None
         parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
-    top = str(root)
     inside = os.path.join(top, "")
     parts += [
         f"{folder}\0{mtime}"

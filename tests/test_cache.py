@@ -221,3 +221,19 @@ def test_a_file_added_to_the_site_runs_the_site_rules_again(site, monkeypatch):
     seen, report = checked(site, settings, monkeypatch)
     assert (seen, runs) == ([], [3])
     assert [d.code for d in report.diagnostics] == ["FM004"]
+
+
+def test_named_files_of_no_site_are_not_served_site_results(tmp_path, monkeypatch):
+    # no walk saw the folder, so a file added to it could go unnoticed: the rules run again
+    (tmp_path / "a.md").write_text(CLEAN + "![chart](img/chart.png)\n")
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "logo.png").write_bytes(b"")
+    settings = Settings(root=tmp_path)
+    named = [str(tmp_path / "a.md")]
+    first = runner.check_paths(named, settings, cache=True, jobs=1).report
+    assert [d.code for d in first.diagnostics] == ["ST005"]
+    age(tmp_path / "a.md")
+    (tmp_path / "img" / "chart.png").write_bytes(b"")
+    runs = site_runs(monkeypatch)
+    again = runner.check_paths(named, settings, cache=True, jobs=1).report
+    assert (runs, again.diagnostics) == ([1], ())
