@@ -1,10 +1,26 @@
-"""Which files to check: named files always; folders walked for Markdown, minus ignored paths."""
+"""Which files to check: named files always; folders walked for Markdown, minus ignored paths.
+
+A walk meets thousands of files, so it works on strings: each folder's path, absolute path and
+real path are known once, and a file's are the folder's plus its name (a symbolic link is the
+one file whose real path is looked up). Each folder also knows, once, its path relative to the
+base of each ignore spec that applies to it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
+
+
+class Found(NamedTuple):
+    """A file to check: its path as named or walked (spelled as pathlib would: `./a//b.md` is
+    `a/b.md`), its absolute path (symbolic links kept) and its real path."""
+
+    path: str
+    absolute: str
+    real: str
 
 
 def discover(
@@ -16,76 +32,150 @@ def discover(
     respect_gitignore: bool = True,
     force_exclude: bool = False,
 ) -> list[Path]:
-    """Files to check, sorted and without duplicates. Paths must exist (the CLI checks).
+    """The paths of `find_files`, as Paths."""
+    found = find_files(
+        paths,
+        include=include,
+        exclude=exclude,
+        root=root,
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
+    )
+    return [Path(file.path) for file in found]
+
+
+def find_files(
+    paths: Iterable[str],
+    *,
+    include: Iterable[str] = ("*.md", "*.markdown", "*.mdx"),
+    exclude: Iterable[str] = (".git/", "node_modules/"),
+    root: Path = Path("."),
+    respect_gitignore: bool = True,
+    force_exclude: bool = False,
+    folders: dict[str, int] | None = None,
+) -> list[Found]:
+    """Files to check, sorted by path and without duplicates (one per real file). Paths must
+    exist (the CLI checks).
 
     Folders are walked for files matching `include`, minus `exclude` (gitignore-style patterns,
     relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
     named in `paths` is always checked, unless `force_exclude` and `exclude` matches it.
+
+    `folders`, when given, receives each folder walked: absolute path -> modification time
+    (ns), which adding, removing or renaming a file in it changes.
     """
-    found: dict[str, Path] = {}
+    found: dict[str, Found] = {}  # by real path
+    folders = {} if folders is None else folders
     specs = None  # compiled when first needed: checking named files needs none
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir() or force_exclude:
-            import pathspec
-
-            specs = specs or (
-                pathspec.GitIgnoreSpec.from_lines(include),
-                (os.path.abspath(root), pathspec.GitIgnoreSpec.from_lines(exclude)),
-            )
-        if path.is_dir():
-            for file in _walk(path, *specs, respect_gitignore):
-                found.setdefault(os.path.realpath(file), file)
-        elif not (force_exclude and _ignored(str(path), False, [specs[1]])):
-            found.setdefault(os.path.realpath(path), path)
-    return sorted(found.values(), key=lambda p: p.as_posix())
-
-
-def _walk(root: Path, wanted, excluded, respect_gitignore: bool) -> Iterable[Path]:
-    specs: list = [excluded]
-    if respect_gitignore:
-        specs += _ancestor_specs(root)
-    visited: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        try:
-            stat = os.stat(folder)
-        except OSError:
-            dirs[:] = []
+        path = str(Path(raw))
+        is_dir = os.path.isdir(path)
+        if is_dir or force_exclude:
+            specs = specs or (_compile(include), (os.path.abspath(root), _compile(exclude)))
+        if is_dir:
+            for file in _walk(path, *specs, respect_gitignore, folders):
+                found.setdefault(file.real, file)
             continue
-        if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
-            dirs[:] = []
-            continue
-        visited.add((stat.st_dev, stat.st_ino))
-        if respect_gitignore:
-            spec = _read_gitignore(Path(folder) / ".gitignore")
-            if spec is not None:
-                specs = [*specs, (os.path.abspath(folder), spec)]
-        dirs[:] = sorted(d for d in dirs if not _ignored(os.path.join(folder, d), True, specs))
-        prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
-        if prefix != "./" and wanted.match_file(prefix):
-            continue  # a folder named like a Markdown file: its contents are not Markdown
-        for name in sorted(files):
-            full = os.path.join(folder, name)
-            relative = (prefix + name).removeprefix("./")
-            if wanted.match_file(relative) and not _ignored(full, False, specs):
-                yield Path(full)
+        absolute = os.path.abspath(path)
+        if not (force_exclude and _ignored(absolute, False, [specs[1]])):
+            real = os.path.realpath(path)
+            found.setdefault(real, Found(path, absolute, real))
+    return sorted(found.values(), key=lambda file: file.path.replace(os.sep, "/"))
 
 
-def _ignored(path: str, is_dir: bool, specs: list) -> bool:
-    if not specs:
-        return False
-    absolute = os.path.abspath(path)
+def _ignored(absolute: str, is_dir: bool, specs: list) -> bool:
+    """Whether any (base, spec) matches `absolute`, relative to its base."""
     for base, spec in specs:
-        relative = os.path.relpath(absolute, base)
-        if relative.startswith(".."):
-            continue
-        relative = relative.replace(os.sep, "/") + ("/" if is_dir else "")
-        if spec.match_file(relative):
+        relative = _relative(absolute, base)
+        if relative is not None and spec(relative + ("/" if is_dir else "")):
             return True
     return False
 
 
-def _ancestor_specs(root: Path) -> list:
+def _relative(absolute: str, base: str) -> str | None:
+    """`absolute` relative to the folder `base`, with `/`; None when it is not inside it."""
+    if absolute == base:
+        return ""
+    prefix = base.rstrip(os.sep) + os.sep
+    if not absolute.startswith(prefix):
+        return None
+    return absolute[len(prefix) :].replace(os.sep, "/")
+
+
+def _walk(
+    top: str, wanted, excluded, respect_gitignore: bool, folders: dict[str, int]
+) -> Iterator[Found]:
+    """Each wanted file under `top`, folders top-down in name order (as
+    os.walk with followlinks, which it replaces: it needs each entry's is-a-link bit)."""
+    specs: list = [excluded]
+    if respect_gitignore:
+        specs += _ancestor_specs(top)
+    visited: set[tuple[int, int]] = set()
+    # (folder, its absolute path, its real path, its path relative to top, the ignore specs)
+    stack = [(top, os.path.abspath(top), os.path.realpath(top), "", specs)]
+    while stack:
+        folder, absolute, real, inner, specs = stack.pop()
+        try:
+            stat = os.stat(folder)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        folders[absolute] = stat.st_mtime_ns
+        if respect_gitignore and any(entry.name == ".gitignore" for entry in entries):
+            spec = _read_gitignore(os.path.join(folder, ".gitignore"))
+            if spec is not None:
+                specs = [*specs, (absolute, spec)]
+        # this folder's path relative to the base of each spec that applies here
+        bases = []
+        for base, spec in specs:
+            relative = _relative(absolute, base)
+            if relative is not None:
+                bases.append((relative + "/" if relative else "", spec))
+        prefix = "" if folder == "." else folder.rstrip(os.sep) + os.sep
+        absolute_prefix = absolute.rstrip(os.sep) + os.sep
+        real_prefix = real.rstrip(os.sep) + os.sep
+        children, files = [], []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                files.append(entry)
+            elif not any(spec(f"{relative}{name}/") for relative, spec in bases):
+                children.append(
+                    (
+                        prefix + name,
+                        absolute_prefix + name,
+                        _real(entry, real_prefix),
+                        f"{inner}{name}/",
+                        specs,
+                    )
+                )
+        stack.extend(reversed(children))
+        if inner and wanted(inner):
+            continue  # a folder named like a Markdown file: its contents are not Markdown
+        for entry in files:
+            name = entry.name
+            if wanted(inner + name) and not any(spec(relative + name) for relative, spec in bases):
+                yield Found(prefix + name, absolute_prefix + name, _real(entry, real_prefix))
+
+
+def _real(entry: os.DirEntry, real_prefix: str) -> str:
+    """An entry's real path: its folder's plus its name, unless it is a symbolic link."""
+    try:
+        is_link = entry.is_symlink()
+    except OSError:
+        is_link = False
+    return os.path.realpath(entry.path) if is_link else real_prefix + entry.name
+
+
+def _ancestor_specs(root: str) -> list:
     """The .gitignore files above `root`, up to the repository root."""
     specs = []
     folder = Path(os.path.abspath(root))
@@ -93,7 +183,7 @@ def _ancestor_specs(root: Path) -> list:
         return specs
     folder = folder.parent
     while True:
-        spec = _read_gitignore(folder / ".gitignore")
+        spec = _read_gitignore(str(folder / ".gitignore"))
         if spec is not None:
             specs.append((str(folder), spec))
         if (folder / ".git").exists() or folder.parent == folder:
@@ -102,11 +192,25 @@ def _ancestor_specs(root: Path) -> list:
     return specs[::-1]
 
 
-def _read_gitignore(path: Path):
-    import pathspec
-
+def _read_gitignore(path: str) -> Callable[[str], bool] | None:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return _compile(lines)
+
+
+def _compile(lines: Iterable[str]) -> Callable[[str], bool]:
+    """A gitignore-style matcher: a path (relative, with `/`; a folder's ends with `/`) ->
+    whether the patterns ignore it. pathspec decides; but when no pattern negates (`!…`), a
+    path is ignored exactly when some pattern's regex finds it, and trying those directly
+    skips pathspec's per-call work, which was most of a walk's time."""
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    patterns = [pattern for pattern in spec.patterns if pattern.include is not None]
+    if not all(pattern.include for pattern in patterns):
+        return spec.match_file
+    searches = [pattern.regex.search for pattern in patterns]
+    return lambda path: any(search(path) for search in searches)

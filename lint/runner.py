@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import multiprocessing
 import os
 import stat
@@ -11,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lint.cache import Cache, content_hash
-from lint.discover import discover
+from lint.discover import Found, find_files
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
 from lint.fix import fix_text
@@ -24,13 +26,23 @@ from lint.source import BOM, UndecodableError, decode
 MIN_BATCH = 16
 
 
-def display_path(path: Path | str) -> str:
-    """Relative to the current folder when inside it, always with `/` (string work only:
-    it runs for every file of a site)."""
-    absolute = os.path.abspath(path)
-    cwd = os.getcwd().rstrip(os.sep) + os.sep
-    shown = absolute[len(cwd) :] if absolute.startswith(cwd) else str(path)
-    return shown.replace(os.sep, "/")
+class File(NamedTuple):
+    """A file of the run: the path to open, as shown in reports, absolute and real (the
+    cache's key)."""
+
+    path: str
+    shown: str
+    absolute: str
+    real: str
+
+
+def _file(found: Found, cwd: str) -> File:
+    """`found` as a File, shown relative to `cwd` (the current folder, with a final
+    separator) when inside it, always with `/`. String work only: it runs for every file of
+    a site."""
+    inside = found.absolute.startswith(cwd)
+    shown = found.absolute[len(cwd) :] if inside else found.path
+    return File(found.path, shown.replace(os.sep, "/"), found.absolute, found.real)
 
 
 @dataclass(frozen=True)
@@ -227,79 +239,94 @@ def check_paths(
             outcome.stdin_text = result.new_text or stdin.decode("utf-8", errors="surrogateescape")
             outcome.diffs = [result.diff] if result.diff else []
         return outcome
-    found = discover(
+    store = Cache(settings) if cache and not fixing else None
+    folders: dict[str, int] = {}  # each folder walked: its modification time
+    found = find_files(
         paths,
         include=settings.include,
         exclude=(*settings.exclude, *settings.extend_exclude),
         root=settings.root,
         respect_gitignore=settings.respect_gitignore,
         force_exclude=force_exclude,
+        folders=folders,
     )
     walked = found
     if only is not None:
-        found = [path for path in found if os.path.realpath(path) in only]
-    files = [(str(path), display_path(path)) for path in found]
+        found = [file for file in found if file.real in only]
+    cwd = os.path.join(os.getcwd(), "")
+    files = [_file(file, cwd) for file in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
-    store = Cache(settings) if cache and not fixing else None
     from lint.site import site_rules
 
     sites = (
-        _plan_sites(files, settings, paths, walked) if site_rules(settings) or site_report else {}
+        _plan_sites(files, settings, paths, walked, cwd, folders)
+        if site_rules(settings) or site_report
+        else {}
     )
     mode = "check+summary" if sites else "check"
-    reported = {os.path.abspath(path) for path, _ in files}
-    tasks = [(path, shown_as, mode) for path, shown_as in files]
+    reported = {file.absolute for file in files}
+    tasks = [(file, mode) for file in files]
     for members in sites.values():
-        tasks += [
-            (path, shown, "summary")
-            for path, shown in members
-            if os.path.abspath(path) not in reported
-        ]
-    summaries: dict[str, dict] = {}
+        tasks += [(file, "summary") for file in members if file.absolute not in reported]
+    summaries: dict[str, dict | None] = {}  # by absolute path, of the files checked now
+    hashes: dict[str, str] = {}  # content hashes, by real path
     todo = tasks
     if store is not None:
         todo = []
-        for path, shown_as, task_mode in tasks:
-            real = os.path.realpath(path)
+        for file, task_mode in tasks:
             hit = store.lookup(
-                real, shown_as, diagnostics=task_mode != "summary", summary=task_mode != "check"
+                file.real,
+                file.shown,
+                diagnostics=task_mode != "summary",
+                summary=task_mode != "check",
             )
             if hit is None:
-                todo.append((path, shown_as, task_mode))
+                todo.append((file, task_mode))
                 continue
             if task_mode != "summary":
                 diagnostics.extend(hit[0])
-            if hit[1] is not None:
-                summaries[os.path.abspath(path)] = hit[1]
+            hashes[file.real] = hit[1]
     jobs = jobs or os.cpu_count() or 1
     texts: dict[str, str] = {}  # fixed texts to write, by path
-    for (path, shown_as, task_mode), result in zip(
-        todo, _results(todo, settings, fixing, unsafe, jobs), strict=True
+    work = [(file.path, file.shown, task_mode) for file, task_mode in todo]
+    for (file, task_mode), result in zip(
+        todo, _results(work, settings, fixing, unsafe, jobs), strict=True
     ):
-        if result.summary is not None:
-            summaries[os.path.abspath(path)] = result.summary
+        summaries[file.absolute] = result.summary
         if store is not None and result.stamp is not None:
-            real = os.path.realpath(path)
             digest, mtime, size = result.stamp
+            hashes[file.real] = digest
             rows = None if task_mode == "summary" else result.diagnostics
-            store.put(real, digest, (mtime, size), rows, result.summary)
+            summarised = task_mode != "check"
+            store.put(file.real, digest, (mtime, size), rows, result.summary, summarised=summarised)
         if task_mode == "summary":
             continue
         diagnostics.extend(result.diagnostics)
         outcome.fixed += result.fixed
         if result.new_text is not None:
-            outcome.changed.append(shown_as)
+            outcome.changed.append(file.shown)
             outcome.diffs.append(result.diff)
-            texts[path] = result.new_text
-    if store is not None:
-        store.save()
+            texts[file.path] = result.new_text
     if sites:
         from lint.site.run import check_sites
 
+        def summary_of(file: File) -> dict | None:
+            """A site member's summary: built now, or from the cache (decoded only when some
+            site's rules must run)."""
+            if file.absolute in summaries or store is None:
+                return summaries.get(file.absolute)
+            return store.summary(file.real)
+
+        keys = {}
+        if store is not None and not site_report:  # the report needs every site built
+            keys = {
+                root: _site_key(root, members, reported, hashes, folders)
+                for root, members in sites.items()
+            }
         diagnostics = check_sites(
             sites,
-            summaries,
+            summary_of,
             files,
             diagnostics,
             settings,
@@ -307,7 +334,11 @@ def check_paths(
             texts,
             fix=fixing,
             unsafe=unsafe,
+            store=store,
+            keys=keys,
         )
+    if store is not None:
+        store.save()
     if fix and not diff:
         for path, text in texts.items():
             write_atomic(Path(path), text.encode("utf-8"))
@@ -315,52 +346,93 @@ def check_paths(
     return outcome
 
 
+def _site_key(
+    root: Path, members: list[File], reported: set[str], hashes: dict[str, str], folders: dict
+) -> str | None:
+    """What the site rules' results for a site depend on besides the settings (which the
+    cache file is for): each member's path as shown (messages name other pages), content,
+    and whether it is reported on; which files exist (a folder's modification time changes
+    when a file in it is added, removed or renamed); the generator's config file. None when
+    some member's content is not known (it could not be read), or when the site's folder
+    was not walked (only named files were: what exists in it is not known)."""
+    from lint.site.layout import generator_config
+
+    top = str(root)
+    if top not in folders:
+        return None
+    parts = []
+    for file in members:
+        if file.real not in hashes:
+            return None
+        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
+    inside = os.path.join(top, "")
+    parts += [
+        f"{folder}\0{mtime}"
+        for folder, mtime in sorted(folders.items())
+        if folder == top or folder.startswith(inside)
+    ]
+    config = generator_config(root)
+    if config is not None:
+        try:
+            stat = config.stat()
+            parts.append(f"{config}\0{stat.st_mtime_ns}\0{stat.st_size}")
+        except OSError:
+            pass
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def _plan_sites(
-    files: list[tuple[str, str]], settings: Settings, paths: Sequence[str], walked: list[Path]
-) -> dict[Path, list]:
-    """The sites the files belong to, each with every file of it: (path, shown as). The
-    index covers a whole site even when only some of its files are checked; a site folder
-    named in `paths` was walked already (`walked`), and is not walked again."""
+    files: list[File],
+    settings: Settings,
+    paths: Sequence[str],
+    walked: list[Found],
+    cwd: str,
+    folders: dict[str, int],
+) -> dict[Path, list[File]]:
+    """The sites the files belong to, each with every file of it. The index covers a whole
+    site even when only some of its files are checked; a site folder named in `paths` was
+    walked already (`walked`), and is not walked again."""
     from lint.site.layout import site_root_of
 
     cache: dict = {}
-    roots: dict[Path, list[tuple[str, str]]] = {}
-    loose: list[str] = []  # files of no known site: the site is what is being checked
-    folders: dict[str, Path | None] = {}  # a file's folder -> its site root
-    for path, _ in files:
-        absolute = os.path.abspath(path)
-        folder = os.path.dirname(absolute)
-        if folder not in folders:
-            folders[folder] = site_root_of(Path(absolute), settings, cache)
-        root = folders[folder]
+    roots: dict[Path, list[File]] = {}
+    loose: set[str] = set()  # folders of files of no known site: the site is what is checked
+    root_of: dict[str, Path | None] = {}  # a file's folder -> its site root
+    for file in files:
+        folder = os.path.dirname(file.absolute)
+        if folder not in root_of:
+            root_of[folder] = site_root_of(Path(file.absolute), settings, cache)
+        root = root_of[folder]
         if root is None:
-            loose.append(absolute)
+            loose.add(folder)
         else:
             roots.setdefault(root, [])
     named = {os.path.realpath(path) for path in paths if os.path.isdir(path)}
+    checked = {file.real: file for file in files}
     for root in roots:
         if os.path.realpath(root) in named:
-            roots[root] = _under(root, walked)
+            roots[root] = _under(root, walked, checked, cwd)
             continue
-        found = discover(
+        found = find_files(
             [str(root)],
             include=settings.include,
             exclude=(*settings.exclude, *settings.extend_exclude),
             root=settings.root,
             respect_gitignore=settings.respect_gitignore,
+            folders=folders,
         )
-        roots[root] = [(str(path), display_path(path)) for path in found]
+        roots[root] = [_file(file, cwd) for file in found]
     if loose:
-        common = Path(os.path.commonpath(loose))
-        common = common if common.is_dir() else common.parent
-        roots.setdefault(common, _under(common, walked))
+        common = Path(os.path.commonpath(list(loose)))
+        roots.setdefault(common, _under(common, walked, checked, cwd))
     return roots
 
 
-def _under(root: Path, walked: list[Path]) -> list[tuple[str, str]]:
-    prefix = str(root).rstrip(os.sep) + os.sep
+def _under(root: Path, walked: list[Found], checked: dict[str, File], cwd: str) -> list[File]:
+    """The files walked under `root`, as Files (those of the checked files, when checked)."""
+    prefix = os.path.join(str(root), "")
     return [
-        (str(path), display_path(path))
-        for path in walked
-        if os.path.abspath(path).startswith(prefix)
+        checked.get(found.real) or _file(found, cwd)
+        for found in walked
+        if found.absolute.startswith(prefix)
     ]

@@ -130,8 +130,9 @@ def test_two_concurrent_runs_share_the_cache(site):
     assert outputs[0] == outputs[1]
     # 101 FM004; ST001 for the 101 documents titled 'b' and the 100 titled 'a'
     assert len(outputs[0].splitlines()) == 101 + 201
-    cache = json.loads(next((site / ".mdvet_cache").rglob("*.json")).read_text())
-    assert len(cache) == 203
+    head, summaries = next((site / ".mdvet_cache").rglob("*.json")).read_text().splitlines()
+    assert len(json.loads(head)["files"]) == 203
+    assert len(json.loads(summaries)) == 203
     third = subprocess.run(command, cwd=site, capture_output=True, text=True)
     assert third.stdout == outputs[0]
 
@@ -144,3 +145,95 @@ def test_no_cache_flag_writes_nothing(site, monkeypatch, capsys):
     assert not (site / ".mdvet_cache").exists()
     assert main(["check", "-q"]) == 1
     assert (site / ".mdvet_cache" / ".gitignore").read_text() == "# created by mdvet\n*\n"
+
+
+def site_runs(monkeypatch) -> list[int]:
+    """Counts the sites whose rules really run (not served from the cache)."""
+    import lint.site.run
+
+    runs = []
+    real = lint.site.run.run_site
+
+    def spy(site, *args, **kwargs):
+        runs.append(len(site.pages))
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(lint.site.run, "run_site", spy)
+    return runs
+
+
+def test_unchanged_site_rule_results_come_from_the_cache(site, monkeypatch):
+    settings = Settings(root=site)
+    (site / "p2.md").write_text(CLEAN.replace("a", "p1"))  # p1 and p2: one title
+    runs = site_runs(monkeypatch)
+    _, report = checked(site, settings, monkeypatch)
+    assert runs == [3]
+    for path in site.glob("*.md"):
+        age(path)
+    assert checked(site, settings, monkeypatch) == ([], report)
+    assert runs == [3]
+    # nothing changed, not even a file's time: no file checked, no site built, no summary
+    # decoded (the second line of the cache file)
+    monkeypatch.setattr(Cache, "_old_summaries", lambda self: pytest.fail("summaries decoded"))
+    seen, again = checked(site, settings, monkeypatch)
+    assert (seen, runs) == ([], [3])
+    assert again == report
+    assert [(d.path[-5:], d.code) for d in again.diagnostics] == [
+        ("p0.md", "FM004"),
+        ("p1.md", "ST001"),
+        ("p2.md", "ST001"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("p2_title", "expected"),
+    [
+        ("p1", [("p0.md", "FM004"), ("p1.md", "ST001"), ("p2.md", "ST001")]),  # a duplicate made
+        ("p9", [("p0.md", "FM004")]),  # and unmade
+    ],
+)
+def test_a_changed_member_runs_the_site_rules_again(site, monkeypatch, p2_title, expected):
+    settings = Settings(root=site)
+    (site / "p2.md").write_text(CLEAN.replace("a", "p2" if p2_title == "p1" else "p1"))
+    checked(site, settings, monkeypatch)
+    for path in site.glob("*.md"):
+        age(path)
+    (site / "p2.md").write_text(CLEAN.replace("a", p2_title))
+    age(site / "p2.md")
+    runs = site_runs(monkeypatch)
+    seen, report = checked(site, settings, monkeypatch)
+    # only p2 is checked again; the site's other pages come with their cached summaries
+    assert (seen, runs) == (["p2.md"], [3])
+    assert [(d.path[-5:], d.code) for d in report.diagnostics] == expected
+
+
+def test_a_file_added_to_the_site_runs_the_site_rules_again(site, monkeypatch):
+    settings = Settings(root=site)
+    (site / "p1.md").write_text(CLEAN.replace("a", "p1") + "![chart](img/chart.png)\n")
+    (site / "img").mkdir()
+    (site / "img" / "logo.png").write_bytes(b"")
+    _, report = checked(site, settings, monkeypatch)
+    assert [d.code for d in report.diagnostics] == ["FM004", "ST005"]
+    for path in site.glob("*.md"):
+        age(path)
+    (site / "img" / "chart.png").write_bytes(b"")  # a change to img/, not to any page
+    runs = site_runs(monkeypatch)
+    seen, report = checked(site, settings, monkeypatch)
+    assert (seen, runs) == ([], [3])
+    assert [d.code for d in report.diagnostics] == ["FM004"]
+
+
+def test_named_files_of_no_site_are_not_served_site_results(tmp_path, monkeypatch):
+    # no walk saw the folder, so a file added to it could go unnoticed: the rules run again
+    (tmp_path / "a.md").write_text(CLEAN + "![chart](img/chart.png)\n")
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "logo.png").write_bytes(b"")
+    settings = Settings(root=tmp_path)
+    named = [str(tmp_path / "a.md")]
+    first = runner.check_paths(named, settings, cache=True, jobs=1).report
+    assert [d.code for d in first.diagnostics] == ["ST005"]
+    age(tmp_path / "a.md")
+    (tmp_path / "img" / "chart.png").write_bytes(b"")
+    runs = site_runs(monkeypatch)
+    again = runner.check_paths(named, settings, cache=True, jobs=1).report
+    assert (runs, again.diagnostics) == ([1], ())

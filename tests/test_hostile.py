@@ -125,14 +125,14 @@ def test_file_deleted_between_discovery_and_reading(tmp_path, monkeypatch, capsy
 
     (tmp_path / "a.md").write_text("ok\n")
     (tmp_path / "b.md").write_text("ok\n")
-    real = lint.runner.discover
+    real = lint.runner.find_files
 
     def discover_then_delete(*args, **kwargs):
         files = real(*args, **kwargs)
         (tmp_path / "a.md").unlink()
         return files
 
-    monkeypatch.setattr(lint.runner, "discover", discover_then_delete)
+    monkeypatch.setattr(lint.runner, "find_files", discover_then_delete)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run_cli(capsys, "check", "--color", "never")
     assert code == 1

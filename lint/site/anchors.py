@@ -10,9 +10,15 @@ _KRAMDOWN_LEAD = re.compile(r"^[^a-zA-Z]+")
 _KRAMDOWN_DROP = re.compile(r"[^a-zA-Z0-9 -]")
 
 
+_GITHUB_ASCII_DROP = re.compile(r"[^a-z0-9 _-]")
+
+
 def github(text: str) -> str:
     """Lower case; letters, digits, `-`, `_` and spaces kept; each space a hyphen."""
-    kept = [c for c in text.lower() if c in " -_" or unicodedata.category(c)[0] in ("L", "N", "M")]
+    text = text.lower()
+    if text.isascii():  # most headings: one regex instead of a category lookup per character
+        return _GITHUB_ASCII_DROP.sub("", text).replace(" ", "-")
+    kept = [c for c in text if c in " -_" or unicodedata.category(c)[0] in ("L", "N", "M")]
     return "".join(kept).replace(" ", "-")
 
 

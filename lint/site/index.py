@@ -69,6 +69,11 @@ class Target:
     page: Page | None = None
     fragment: str = ""
 
+    def at(self, fragment: str) -> Target:
+        """This target with a fragment (itself when that is its own: most links have none,
+        and a frozen dataclass is slow to make)."""
+        return self if fragment == self.fragment else Target(self.kind, self.page, fragment)
+
 
 MISSING = Target("missing")
 UNKNOWN = Target("unknown")
@@ -104,6 +109,11 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
+        # what links lead to, by (page, URL), by site path and by source path: several rules
+        # resolve the same links, and many pages link to the same places
+        self._resolved: dict[tuple[str, str], Target | None] = {}
+        self._site_paths: dict[str, Target | None] = {}
+        self._source_paths: dict[str, Target | None] = {}
 
     @staticmethod
     def _hidden_sections(items) -> list[str]:
@@ -164,6 +174,12 @@ class Site:
     def resolve(self, page: Page, url: str) -> Target | None:
         """What a link written in `page` leads to; None for links that leave the site or
         that a template builds."""
+        key = (page.rel, url)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(page, url)
+        return self._resolved[key]
+
+    def _resolve(self, page: Page, url: str) -> Target | None:
         url = url.strip()
         if not url or "{{" in url or "{%" in url or url.startswith("//") or _SCHEME.match(url):
             return None
@@ -179,7 +195,7 @@ class Site:
         if path.startswith("/"):
             found = self._site_path(path)
             if found is not None:
-                return Target(found.kind, found.page, fragment)
+                return found.at(fragment)
             if self.layout.generator == "generic":
                 if self.exists(path.lstrip("/")):
                     return Target("file", None, fragment)
@@ -193,7 +209,7 @@ class Site:
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
         found = self._source_path(source)
         if found is not None:
-            return Target(found.kind, found.page, fragment)
+            return found.at(fragment)
         if source.startswith("../") and os.path.exists(
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
@@ -207,12 +223,12 @@ class Site:
                 joined = urljoin(self.layout.base_path + base, path)
                 found = self._site_path(joined)
                 if found is not None:
-                    return Target(found.kind, found.page, fragment)
+                    return found.at(fragment)
             if self.layout.generator == "hugo":
                 # Hugo's link render hooks and GetPage also look a path up from the root
                 found = self._site_path("/" + path)
                 if found is not None:
-                    return Target(found.kind, found.page, fragment)
+                    return found.at(fragment)
         if not PurePosixPath(path).suffix and (
             self.layout.generator == "generic" or "/" not in path
         ):
@@ -231,9 +247,7 @@ class Site:
             return UNKNOWN
         last = len(parts) - 1 - parts[::-1].index("content")  # the nearest content folder
         found = self._source_path("/".join([*parts[: last + 1], rel]))
-        return (
-            Target(found.kind, found.page, fragment) if found else Target("missing", None, fragment)
-        )
+        return found.at(fragment) if found else Target("missing", None, fragment)
 
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
         bare = path[len(self.layout.base_path) :] if self._has_base(path) else path
@@ -249,6 +263,11 @@ class Site:
         return bool(base) and (path == base or path.startswith(base + "/"))
 
     def _site_path(self, path: str) -> Target | None:
+        if path not in self._site_paths:
+            self._site_paths[path] = self._find_site_path(path)
+        return self._site_paths[path]
+
+    def _find_site_path(self, path: str) -> Target | None:
         if self._has_base(path):
             path = path[len(self.layout.base_path) :] or "/"
         key = url_key(path)
@@ -269,6 +288,11 @@ class Site:
         return None
 
     def _source_path(self, rel: str) -> Target | None:
+        if rel not in self._source_paths:
+            self._source_paths[rel] = self._find_source_path(rel)
+        return self._source_paths[rel]
+
+    def _find_source_path(self, rel: str) -> Target | None:
         rel = rel.rstrip("/") or "."
         page = self.by_rel.get(rel)
         if page is not None:

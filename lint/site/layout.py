@@ -43,6 +43,9 @@ _JEKYLL_STYLES = {
 _JEKYLL_SPECIAL = {"_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "_drafts"}
 _JEKYLL_EXCLUDED = ("node_modules", "vendor", "Gemfile", "Gemfile.lock", ".jekyll-cache")
 _TOKEN = re.compile(r":([a-z_]+)")
+_INDEX_PAGE = re.compile(r"/index\.(?:html?|md|markdown)$")
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|md|markdown|mdx)$")
+_SLASHES = re.compile(r"/{2,}")
 
 
 @dataclass
@@ -93,20 +96,35 @@ def _marker_generator(folder: Path) -> tuple[str, Path | None]:
     return "generic", None
 
 
+def generator_config(root: Path) -> Path | None:
+    """The generator's config file that `load_layout` reads, if any."""
+    return _marker_generator(root)[1]
+
+
 def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     """The root of the site a file belongs to: the configured site root, else the nearest
     generator marker's folder, else the repository's top folder; None outside any of them
-    (the site is then the files being checked)."""
+    (the site is then the files being checked). `cache` (empty at first) keeps what was
+    found of each folder, for the next file."""
     if settings.site_root is not None:
         return Path(os.path.abspath(Path(settings.root) / settings.site_root))
     folder = Path(os.path.abspath(file)).parent
-    site = detect(folder, cache)
+    site = detect(folder, cache.setdefault("sites", {}))
     if site is not None:
         return site.root
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    top = _repository_top(str(folder), cache.setdefault("repositories", {}))
+    return None if top is None else Path(top)
+
+
+def _repository_top(folder: str, cache: dict[str, str | None]) -> str | None:
+    """The nearest folder at or above `folder` (absolute) that holds `.git`."""
+    if folder not in cache:
+        if os.path.exists(os.path.join(folder, ".git")):
+            cache[folder] = folder
+        else:
+            above = os.path.dirname(folder)
+            cache[folder] = None if above == folder else _repository_top(above, cache)
+    return cache[folder]
 
 
 def load_layout(root: Path, generator: str = "auto") -> Layout:
@@ -167,9 +185,9 @@ def url_key(path: str) -> str:
     """A site path compared loosely: decoded, case-folded, without `index.html`, `.html` or
     a final slash (`/a/b/`, `/a/b.html` and `/a/b/index.html` are one page)."""
     path = unquote(path.split("#", 1)[0].split("?", 1)[0]).casefold()
-    path = re.sub(r"/index\.(?:html?|md|markdown)$", "/", path)
-    path = re.sub(r"\.(?:html?|md|markdown|mdx)$", "", path)
-    path = re.sub(r"/{2,}", "/", path).rstrip("/")
+    path = _INDEX_PAGE.sub("/", path)
+    path = _PAGE_SUFFIX.sub("", path)
+    path = _SLASHES.sub("/", path).rstrip("/")
     return path or "/"
 
 
@@ -180,7 +198,7 @@ def output_key(url: str) -> str:
 
 
 def _clean(url: str) -> str:
-    url = re.sub(r"/{2,}", "/", "/" + url.strip())
+    url = _SLASHES.sub("/", "/" + url.strip())
     return url
 
 
@@ -228,10 +246,14 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
 
 
 def _generic(rel: str) -> PageUrls:
-    """A plain site: the URL is the path (`index.md` is its folder); a folder is a section."""
-    path = PurePosixPath(rel)
-    folder = str(path.parent) if str(path.parent) != "." else "/"
-    if path.stem.lower() == "index":
+    """A plain site: the URL is the path (`index.md` is its folder); a folder is a section.
+    String work, as pathlib would split the clean relative path a Site gets: it runs for
+    every page."""
+    folder, _, name = rel.rpartition("/")
+    folder = folder or "/"
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    if stem.lower() == "index":
         return PageUrls(folder, _clean(folder + "/") if folder != "/" else "/")
     return PageUrls(folder, "/" + rel)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from lint.model import Diagnostic
@@ -14,37 +15,49 @@ from lint.site.layout import load_layout
 from lint.source import BOM, UndecodableError, decode
 
 
-def build_sites(
-    sites: dict[Path, list[tuple[str, str]]],
-    summaries: dict[str, dict],
-    files: list[tuple[str, str]],
-    settings: Settings,
-) -> list[Site]:
-    """One Site per root; the checked files are its reported pages."""
-    shown = {os.path.abspath(path): as_shown for path, as_shown in files}
-    built = []
-    for root, members in sites.items():
-        layout = load_layout(root, settings.generator)
-        entries = []
-        for path, member_shown in members:
-            absolute = os.path.abspath(path)
-            summary = summaries.get(absolute)
-            if summary is None:
-                continue
-            rel = os.path.relpath(absolute, root).replace(os.sep, "/")
-            entries.append((shown.get(absolute, member_shown), rel, summary, absolute in shown))
-        built.append(Site(layout, entries))
-    return built
+def build_site(
+    root: Path, members: list, summary_of: Callable, shown: dict[str, str], settings: Settings
+) -> Site:
+    """The Site at `root` of its member files (lint.runner.File) that have a summary;
+    `shown` holds the checked files (its reported pages) by absolute path."""
+    layout = load_layout(root, settings.generator)
+    prefix = os.path.join(str(root), "")
+    entries = []
+    for file in members:
+        summary = summary_of(file)
+        if summary is None:
+            continue
+        # members lie under the root: their path relative to it is a slice of the string
+        rel = file.absolute[len(prefix) :].replace(os.sep, "/")
+        entries.append((shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown))
+    return Site(layout, entries)
 
 
 def check_sites(
-    sites, summaries, files, diagnostics, settings, outcome, texts, *, fix=False, unsafe=False
+    sites,
+    summary_of,
+    files,
+    diagnostics,
+    settings,
+    outcome,
+    texts,
+    *,
+    fix=False,
+    unsafe=False,
+    store=None,
+    keys=None,
 ) -> list[Diagnostic]:
-    """The per-file diagnostics plus the site rules' (fixed first, with `fix`)."""
-    paths = {os.path.abspath(path): path for path, _ in files}
+    """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
+    each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
+    a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
+    is not built: its results come from the cache."""
+    paths = {file.absolute: file.path for file in files}
+    shown = {file.absolute: file.shown for file in files}
+    keys = keys or {}
+    fixed: dict[str, dict | None] = {}  # the summaries of files fixed here, by absolute path
 
     def read(site: Site, page: Page) -> str | None:
-        path = paths.get(os.path.abspath(site.layout.root / page.rel))
+        path = paths.get(os.path.join(str(site.layout.root), page.rel))
         if path is not None and path in texts:
             return texts[path].removeprefix(BOM)
         try:
@@ -52,13 +65,25 @@ def check_sites(
         except (OSError, UndecodableError):
             return None
 
+    def summary(file) -> dict | None:
+        return fixed[file.absolute] if file.absolute in fixed else summary_of(file)
+
     def run_all() -> list[Diagnostic]:
-        built = build_sites(sites, summaries, files, settings)
-        outcome.sites = built
         rules = site_rules(settings)
-        found: list[Diagnostic] = []
-        for site in built:
-            found += run_site(site, rules, settings, lambda page, site=site: read(site, page))
+        built, found = [], []
+        for root, members in sites.items():
+            key = keys.get(root)
+            cached = store.site(str(root), key) if key is not None else None
+            if cached is not None:
+                found += cached
+                continue
+            site = build_site(root, members, summary, shown, settings)
+            built.append(site)
+            results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
+            if key is not None:
+                store.put_site(str(root), key, results)
+            found += results
+        outcome.sites = built
         return found
 
     found = run_all()
@@ -68,7 +93,7 @@ def check_sites(
     from lint.fix import apply_fixes
     from lint.runner import _summarise
 
-    by_shown = {as_shown: path for path, as_shown in files}
+    by_shown = {file.shown: file.path for file in files}
     fixable: dict[str, list[Diagnostic]] = {}
     for d in found:
         if d.fix is not None and (d.fix.safe or unsafe):
@@ -100,5 +125,5 @@ def check_sites(
             outcome.diffs.append(diff)
         doc, again = check_document(new, as_shown, settings, bom=bom)
         diagnostics = [d for d in diagnostics if d.path != as_shown] + again
-        summaries[os.path.abspath(path)] = _summarise(doc, settings)
+        fixed[os.path.abspath(path)] = _summarise(doc, settings)
     return diagnostics + run_all()
