@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import multiprocessing
 import os
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -89,6 +86,8 @@ def check_data(
     found = _summarise(parse_document(new, shown_as, bom=bom), settings) if summary else None
     if new == text:
         return FileResult(diagnostics, fixed, summary=found)
+    import difflib  # only a fix that changes something needs it
+
     diff = "".join(
         difflib.unified_diff(
             text.splitlines(keepends=True),
@@ -200,7 +199,13 @@ def _results(
         for path, shown, mode in files:
             yield check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode)
         return
-    size = max(MIN_BATCH, len(files) // (jobs * 8))
+    # imported here: a run of a few files starts no pool and need not load them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # many small batches, so that the workers finish together: the last batch of one worker
+    # is all the other waits for
+    size = max(MIN_BATCH, len(files) // (jobs * 32))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else None)
     with ProcessPoolExecutor(

@@ -85,8 +85,7 @@ class SchemaResolver:
             import pathspec
 
             self.entries = [
-                (pathspec.GitIgnoreSpec.from_lines(entry.paths), entry.schema_)
-                for entry in entries
+                (pathspec.GitIgnoreSpec.from_lines(entry.paths), entry.schema_) for entry in entries
             ]
         self.loaded: dict[str, Schema | None] = {}
         self.sites: dict[Path, Site | None] = {}
