@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lint.document import Document
@@ -24,6 +25,9 @@ def templated(url: str) -> bool:
     return any(marker in url for marker in _TEMPLATE)
 
 
+# A site's pages link to the same places again and again, and several rules ask about the
+# same URL: each process remembers the answer for the URLs it met last (urlsplit is slow).
+@lru_cache(maxsize=1 << 16)
 def canonical(url: str) -> str | None:
     """A key under which the equivalent spellings of one destination meet: `http` and
     `https`, host case, a default port, `index.html`/`.htm`/`.php` and the folder, a trailing

@@ -18,6 +18,7 @@ an error page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lint.model import Problem, Severity
@@ -49,6 +50,7 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=1 << 16)  # URLs repeat across a site's pages; urlsplit is slow
 def problem(url: str) -> str | None:
     """Why the URL cannot be right, or None."""
     if templated(url):
