@@ -208,7 +208,7 @@ def _char_offsets(text: str, base: int):
     offsets in `text`: a byte offset less the continuation bytes before it. Offsets arrive
     roughly in order, so it counts from the last one instead of from the start."""
     if text.isascii():
-        return lambda byte: base + byte
+        return base.__add__  # a built-in: no Python frame per call
     marks = text[base:].encode("utf-8").translate(_CONTINUATION)
     last = [0, 0]  # byte offset, continuation bytes before it
 
@@ -251,17 +251,12 @@ def parse_body(
     containers: list[str] = []
     inside: tuple[str, ...] = ()
     open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
-    run: list = []  # [byte start, byte end, inside] of the current prose run
-    prose: list[Prose] = []
+    # Text events number in the millions: prose runs are kept as byte offsets while parsing
+    # and converted to characters all at once at the end.
+    run_bounds: list[int] = []  # byte start and end of each run
+    run_inside: list[tuple[str, ...]] = []
+    run_end = -1  # byte end of the last run while a Text event right after may extend it
     in_code_block = False
-
-    def flush_text() -> None:
-        lo, hi = char(run[0]), char(run[1])
-        if templates:
-            prose.extend((a, b, run[2]) for a, b in _outside_templates(lo, hi, templates))
-        else:
-            prose.append((lo, hi, run[2]))
-        run.clear()
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
@@ -276,15 +271,14 @@ def parse_body(
                     item[3].append(value)
             if in_code_block:
                 continue
-            if run and run[1] == rng["start"]:
-                run[1] = rng["end"]
+            if rng["start"] == run_end:
+                run_end = run_bounds[-1] = rng["end"]
             else:
-                if run:
-                    flush_text()
-                run.extend((rng["start"], rng["end"], inside))
+                run_end = rng["end"]
+                run_bounds += (rng["start"], run_end)
+                run_inside.append(inside)
             continue
-        if run:
-            flush_text()
+        run_end = -1
         if kind == "Start":
             if value.__class__ is str:
                 name, attrs = value, None
@@ -314,8 +308,15 @@ def parse_body(
         elif kind == "Html" or kind == "InlineHtml":
             lo, hi = span(rng)
             nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
-    if run:
-        flush_text()
+    bounds = iter(list(map(char, run_bounds)))
+    if templates:
+        prose = [
+            (lo, hi, run_in)
+            for start_, end_, run_in in zip(bounds, bounds, run_inside)
+            for lo, hi in _outside_templates(start_, end_, templates)
+        ]
+    else:
+        prose = list(zip(bounds, bounds, run_inside))
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=_by_offset)
