@@ -308,15 +308,16 @@ def parse_body(
         elif kind == "Html" or kind == "InlineHtml":
             lo, hi = span(rng)
             nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
-    bounds = iter(list(map(char, run_bounds)))
+    bounds = list(map(char, run_bounds))
+    runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
     if templates:
         prose = [
-            (lo, hi, run_in)
-            for start_, end_, run_in in zip(bounds, bounds, run_inside)
-            for lo, hi in _outside_templates(start_, end_, templates)
+            (part_lo, part_hi, run_in)
+            for lo, hi, run_in in runs
+            for part_lo, part_hi in _outside_templates(lo, hi, templates)
         ]
     else:
-        prose = list(zip(bounds, bounds, run_inside))
+        prose = list(runs)
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=_by_offset)
