@@ -187,7 +187,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
             flags += "c"
         label = node.text if hasattr(node, "text") else node.alt
         kind = "image" if not hasattr(node, "text") else node.kind
-        links.append([node.url, label, *_span(Span(node.start, node.end)), kind, flags])
+        where = _positions(doc, node.offset, node.end_offset)
+        links.append([node.url, label, *where, kind, flags])
 
     tags_used = []
     skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if "{%" in text else []
