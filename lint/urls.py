@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from lint.document import Document
 from lint.markdown import Definition, Image, Link
@@ -22,7 +22,14 @@ def shorten(text: str, width: int = 80) -> str:
 
 def templated(url: str) -> bool:
     """Whether the URL is built by a template (its final form is not in the source)."""
-    return any(marker in url for marker in _TEMPLATE)
+    return "{" in url and any(marker in url for marker in _TEMPLATE)
+
+
+@lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
+def split(url: str) -> tuple[SplitResult, int | None]:
+    """`urlsplit(url)` and its port; raises ValueError as they do."""
+    parts = urlsplit(url)
+    return parts, parts.port
 
 
 # A site's pages link to the same places again and again, and several rules ask about the
@@ -37,14 +44,16 @@ def canonical(url: str) -> str | None:
     if not url or url.startswith("#") or templated(url):
         return None
     try:
-        parts = urlsplit(url)
-        port = parts.port
+        parts, port = split(url)
     except ValueError:
         return url
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):
         return url
-    path = _INDEX_PAGE.sub(r"\1", parts.path).rstrip("/")
+    path = parts.path
+    if path[-5:].lower().endswith((".htm", ".html", ".php")):  # most paths need no regex
+        path = _INDEX_PAGE.sub(r"\1", path)
+    path = path.rstrip("/")
     while path.startswith("./"):
         path = path[2:]
     if scheme or parts.netloc:

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from lint.model import Problem, Severity
 from lint.rules import Rule
-from lint.urls import templated, written_destinations
+from lint.urls import split, templated, written_destinations
 
 WEB = ("http", "https", "ftp", "ftps")
 _NO_COLON = re.compile(r"(https?|ftps?)//", re.IGNORECASE)
@@ -77,8 +76,7 @@ def problem(url: str) -> str | None:
     if url[len(scheme) + 1 :].startswith("///"):
         return f"'{url}' has no host: three slashes after '{match.group(1)}:'"
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a port that is not a number
+        parts, _ = split(url)  # raises on a port that is not a number
     except ValueError as err:
         return f"'{url}' is malformed: {err}"
     host = parts.netloc.rpartition("@")[2]
