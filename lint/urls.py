@@ -25,9 +25,23 @@ def templated(url: str) -> bool:
     return "{" in url and any(marker in url for marker in _TEMPLATE)
 
 
+# Most links are plain web addresses: an ASCII host with no port or user, no whitespace or
+# control character anywhere. For those one match gives what urlsplit gives, at a fraction
+# of its cost.
+_PLAIN_WEB = re.compile(
+    r"(https?)://([a-z0-9.-]+)((?:/[^?#\x00-\x20\x7f]*)?)"
+    r"(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
 def split(url: str) -> tuple[SplitResult, int | None]:
     """`urlsplit(url)` and its port; raises ValueError as they do."""
+    plain = _PLAIN_WEB.fullmatch(url)
+    if plain is not None:
+        scheme, host, path, query, fragment = plain.groups()
+        return SplitResult(scheme.lower(), host, path, query or "", fragment or ""), None
     parts = urlsplit(url)
     return parts, parts.port
 
