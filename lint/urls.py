@@ -65,8 +65,9 @@ def canonical(url: str) -> str | None:
     if scheme and scheme not in ("http", "https"):
         return url
     path = parts.path
-    if path[-5:].lower().endswith((".htm", ".html", ".php")):  # most paths need no regex
-        path = _INDEX_PAGE.sub(r"\1", path)
+    index = _INDEX_PAGE.search(path)
+    if index:  # `dir/index.html` → `dir/` (slicing: re.sub costs a template per call)
+        path = path[: index.end(1)]
     path = path.rstrip("/")
     while path.startswith("./"):
         path = path[2:]
