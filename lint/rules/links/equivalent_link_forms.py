@@ -32,7 +32,10 @@ class EquivalentLinkForms(Rule):
 
     def check(self, doc, options):
         groups = defaultdict(list)
-        for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+        nodes = doc.links  # in document order already; images are few
+        if doc.images:
+            nodes = sorted((*nodes, *doc.images), key=lambda n: n.offset)
+        for node in nodes:
             if node.kind == "email":
                 continue
             key = canonical(node.url)
