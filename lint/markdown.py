@@ -210,15 +210,15 @@ def _char_offsets(text: str, base: int):
     if text.isascii():
         return base.__add__  # a built-in: no Python frame per call
     marks = text[base:].encode("utf-8").translate(_CONTINUATION)
-    last = [0, 0]  # byte offset, continuation bytes before it
+    at = before = 0  # the last byte offset converted, and the continuation bytes before it
 
     def convert(byte: int) -> int:
-        at, before = last
+        nonlocal at, before
         if byte >= at:
             before += marks.count(1, at, byte)
         else:
             before -= marks.count(1, byte, at)
-        last[0], last[1] = byte, before
+        at = byte
         return base + byte - before
 
     return convert
@@ -264,8 +264,8 @@ def parse_body(
                 for item in open_nodes:
                     item[3].append(" ")
             continue
-        ((kind, value),) = event.items()
-        if kind == "Text":
+        if "Text" in event:  # the most common event, told apart without unpacking
+            value = event["Text"]
             if open_nodes:
                 for item in open_nodes:
                     item[3].append(value)
@@ -279,6 +279,7 @@ def parse_body(
                 run_inside.append(inside)
             continue
         run_end = -1
+        ((kind, value),) = event.items()
         if kind == "Start":
             if value.__class__ is str:
                 name, attrs = value, None
@@ -353,6 +354,8 @@ def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
     text = lines.text
     found = []
+    if "]:" not in body:  # every definition holds one; spare pyromark a second pass
+        return found
     for label, value in pyromark.reference_definitions(body).items():
         lo, hi = span(value["span"])
         match = _DEFINITION.match(text, lo, hi)
