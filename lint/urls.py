@@ -100,7 +100,9 @@ def link_text_key(text: str) -> str:
 def written_destinations(doc: Document) -> Iterator[Link | Image | Definition]:
     """Every place a destination is written, once: inline links and images, autolinks, and
     reference definitions (a reference link's destination is written in its definition)."""
-    nodes = sorted((*doc.links, *doc.images, *doc.definitions), key=lambda n: n.offset)
+    nodes = doc.links  # in document order already
+    if doc.images or doc.definitions:
+        nodes = sorted((*nodes, *doc.images, *doc.definitions), key=lambda n: n.offset)
     for node in nodes:
         if isinstance(node, Definition) or node.kind in ("inline", "autolink"):
             yield node
