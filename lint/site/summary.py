@@ -178,7 +178,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
 
     links = []
-    for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+    for node in doc.links_and_images:
         if node.kind == "email" or (not external and _EXTERNAL.match(node.url)):
             continue
         # flags: "p" in a list item or table row, "c" text that is all one code span

@@ -32,10 +32,7 @@ class EquivalentLinkForms(Rule):
 
     def check(self, doc, options):
         groups = defaultdict(list)
-        nodes = doc.links  # in document order already; images are few
-        if doc.images:
-            nodes = sorted((*nodes, *doc.images), key=lambda n: n.offset)
-        for node in nodes:
+        for node in doc.links_and_images:
             if node.kind == "email":
                 continue
             key = canonical(node.url)
