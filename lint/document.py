@@ -53,6 +53,11 @@ class Document:
         return tuple(n for n in self.nodes if type(n) is Image)
 
     @cached_property
+    def links_and_images(self) -> tuple[Link | Image, ...]:
+        """Links and images together, in document order (several rules read both)."""
+        return tuple(n for n in self.nodes if type(n) is Link or type(n) is Image)
+
+    @cached_property
     def headings(self) -> tuple[Heading, ...]:
         return tuple(n for n in self.nodes if type(n) is Heading)
 

@@ -208,17 +208,17 @@ def _char_offsets(text: str, base: int):
     offsets in `text`: a byte offset less the continuation bytes before it. Offsets arrive
     roughly in order, so it counts from the last one instead of from the start."""
     if text.isascii():
-        return lambda byte: base + byte
+        return base.__add__  # a built-in: no Python frame per call
     marks = text[base:].encode("utf-8").translate(_CONTINUATION)
-    last = [0, 0]  # byte offset, continuation bytes before it
+    at = before = 0  # the last byte offset converted, and the continuation bytes before it
 
     def convert(byte: int) -> int:
-        at, before = last
+        nonlocal at, before
         if byte >= at:
             before += marks.count(1, at, byte)
         else:
             before -= marks.count(1, byte, at)
-        last[0], last[1] = byte, before
+        at = byte
         return base + byte - before
 
     return convert
@@ -251,17 +251,12 @@ def parse_body(
     containers: list[str] = []
     inside: tuple[str, ...] = ()
     open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
-    run: list = []  # [byte start, byte end, inside] of the current prose run
-    prose: list[Prose] = []
+    # Text events number in the millions: prose runs are kept as byte offsets while parsing
+    # and converted to characters all at once at the end.
+    run_bounds: list[int] = []  # byte start and end of each run
+    run_inside: list[tuple[str, ...]] = []
+    run_end = -1  # byte end of the last run while a Text event right after may extend it
     in_code_block = False
-
-    def flush_text() -> None:
-        lo, hi = char(run[0]), char(run[1])
-        if templates:
-            prose.extend((a, b, run[2]) for a, b in _outside_templates(lo, hi, templates))
-        else:
-            prose.append((lo, hi, run[2]))
-        run.clear()
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
         if event.__class__ is str:  # SoftBreak, HardBreak, Rule
@@ -269,22 +264,22 @@ def parse_body(
                 for item in open_nodes:
                     item[3].append(" ")
             continue
-        ((kind, value),) = event.items()
-        if kind == "Text":
+        if "Text" in event:  # the most common event, told apart without unpacking
+            value = event["Text"]
             if open_nodes:
                 for item in open_nodes:
                     item[3].append(value)
             if in_code_block:
                 continue
-            if run and run[1] == rng["start"]:
-                run[1] = rng["end"]
+            if rng["start"] == run_end:
+                run_end = run_bounds[-1] = rng["end"]
             else:
-                if run:
-                    flush_text()
-                run.extend((rng["start"], rng["end"], inside))
+                run_end = rng["end"]
+                run_bounds += (rng["start"], run_end)
+                run_inside.append(inside)
             continue
-        if run:
-            flush_text()
+        run_end = -1
+        ((kind, value),) = event.items()
         if kind == "Start":
             if value.__class__ is str:
                 name, attrs = value, None
@@ -314,8 +309,16 @@ def parse_body(
         elif kind == "Html" or kind == "InlineHtml":
             lo, hi = span(rng)
             nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
-    if run:
-        flush_text()
+    bounds = list(map(char, run_bounds))
+    runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
+    if templates:
+        prose = [
+            (part_lo, part_hi, run_in)
+            for lo, hi, run_in in runs
+            for part_lo, part_hi in _outside_templates(lo, hi, templates)
+        ]
+    else:
+        prose = list(runs)
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=_by_offset)
@@ -351,6 +354,8 @@ def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
     text = lines.text
     found = []
+    if "]:" not in body:  # every definition holds one; spare pyromark a second pass
+        return found
     for label, value in pyromark.reference_definitions(body).items():
         lo, hi = span(value["span"])
         match = _DEFINITION.match(text, lo, hi)

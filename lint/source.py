@@ -9,6 +9,7 @@ from itertools import accumulate
 from lint.model import Pos
 
 BOM = "\ufeff"
+_tuple_new = tuple.__new__
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -58,7 +59,9 @@ class LineIndex:
 
     def pos(self, offset: int) -> Pos:
         line = bisect_right(self.starts, offset) - 1
-        return Pos(line + 1, offset - self.starts[line] + 1)
+        # tuple.__new__ is Pos(...) without the Python-level __new__ of a NamedTuple: this
+        # runs for every node a rule or the site summary places
+        return _tuple_new(Pos, (line + 1, offset - self.starts[line] + 1))
 
     def offset(self, pos: Pos) -> int:
         """The character offset of a position (clamped to the text)."""

@@ -178,7 +178,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
 
     links = []
-    for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+    for node in doc.links_and_images:
         if node.kind == "email" or (not external and _EXTERNAL.match(node.url)):
             continue
         # flags: "p" in a list item or table row, "c" text that is all one code span
@@ -187,7 +187,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
             flags += "c"
         label = node.text if hasattr(node, "text") else node.alt
         kind = "image" if not hasattr(node, "text") else node.kind
-        links.append([node.url, label, *_span(Span(node.start, node.end)), kind, flags])
+        where = _positions(doc, node.offset, node.end_offset)
+        links.append([node.url, label, *where, kind, flags])
 
     tags_used = []
     skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if "{%" in text else []

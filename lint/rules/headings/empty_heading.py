@@ -32,10 +32,12 @@ class EmptyHeading(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        content = sorted(n.offset for n in (*doc.images, *doc.html, *doc.code))
+        content = None  # where images, HTML and code give a heading content; rarely needed
         for heading in doc.headings:
             if heading.text.strip():
                 continue
+            if content is None:
+                content = sorted(n.offset for n in (*doc.images, *doc.html, *doc.code))
             i = bisect_left(content, heading.offset)
             if i < len(content) and content[i] < heading.end_offset:
                 continue

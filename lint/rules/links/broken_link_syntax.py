@@ -60,10 +60,7 @@ class BrokenLinkSyntax(Rule):
             return
         starts = [run[0] for run in texts]
         text = doc.text
-        labels = _Labels(
-            [d.label for d in doc.definitions]
-            + [m.group(1) for m in _DEFINITION_LINE.finditer(text, doc.body_start)]
-        )
+        labels = None  # read at the first bracket in prose: most brackets are links or code
 
         def in_prose(offset: int) -> bool:
             i = bisect_right(starts, offset) - 1
@@ -75,9 +72,18 @@ class BrokenLinkSyntax(Rule):
                 continue
             if not (in_prose(lo) and in_prose(hi - 1)):
                 continue
+            if labels is None:
+                labels = _document_labels(doc)
             reason = _reason(text, match, labels)
             if reason:
                 yield Problem(doc.lines.pos(lo), reason, end=doc.lines.pos(hi))
+
+
+def _document_labels(doc) -> _Labels:
+    written = []
+    if "]:" in doc.text:  # every definition line holds one; the search is slow on long pages
+        written = [m.group(1) for m in _DEFINITION_LINE.finditer(doc.text, doc.body_start)]
+    return _Labels([d.label for d in doc.definitions] + written)
 
 
 class _Labels:

@@ -33,7 +33,7 @@ class EmptyLink(Rule):
         content = sorted(
             n.offset for n in (*doc.images, *doc.html) if not getattr(n, "block", False)
         )
-        for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+        for node in doc.links_and_images:
             if node.kind in ("autolink", "email"):
                 continue
             what = "image" if isinstance(node, Image) else "link"

@@ -32,7 +32,7 @@ class EquivalentLinkForms(Rule):
 
     def check(self, doc, options):
         groups = defaultdict(list)
-        for node in sorted((*doc.links, *doc.images), key=lambda n: n.offset):
+        for node in doc.links_and_images:
             if node.kind == "email":
                 continue
             key = canonical(node.url)

@@ -80,6 +80,8 @@ class InconsistentLinkTarget(Rule):
                 continue
             groups.setdefault(key, []).append((link, page(canonical(link.url) or link.url)))
         for links in groups.values():
+            if len(links) < 2:  # most texts are used once: spare the Counter
+                continue
             counts = Counter(target for _, target in links)
             if len(counts) < 2:
                 continue

@@ -18,11 +18,11 @@ an error page.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from functools import lru_cache
 
 from lint.model import Problem, Severity
 from lint.rules import Rule
-from lint.urls import templated, written_destinations
+from lint.urls import split, templated, written_destinations
 
 WEB = ("http", "https", "ftp", "ftps")
 _NO_COLON = re.compile(r"(https?|ftps?)//", re.IGNORECASE)
@@ -50,6 +50,7 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=1 << 16)  # URLs repeat across a site's pages; urlsplit is slow
 def problem(url: str) -> str | None:
     """Why the URL cannot be right, or None."""
     if templated(url):
@@ -76,8 +77,7 @@ def problem(url: str) -> str | None:
     if url[len(scheme) + 1 :].startswith("///"):
         return f"'{url}' has no host: three slashes after '{match.group(1)}:'"
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a port that is not a number
+        parts, _ = split(url)  # raises on a port that is not a number
     except ValueError as err:
         return f"'{url}' is malformed: {err}"
     host = parts.netloc.rpartition("@")[2]

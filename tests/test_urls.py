@@ -1,0 +1,72 @@
+from urllib.parse import urlsplit
+
+import pytest
+
+from lint.urls import canonical, split
+
+
+def _urlsplit_and_port(url: str):
+    try:
+        parts = urlsplit(url)
+        return parts, parts.port
+    except ValueError as err:
+        return str(err)
+
+
+def _split(url: str):
+    try:
+        return split.__wrapped__(url)  # not the remembered answer
+    except ValueError as err:
+        return str(err)
+
+
+# split() answers plain web addresses itself; it must answer exactly as urlsplit does
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.mof.go.jp/",
+        "HTTP://Example.COM/A/index.HTML?x=1#top",
+        "https://a.example",
+        "https://a.example?",
+        "https://a.example#",
+        "https://a.example/p#frag?not-a-query",
+        "https://a.example/p?q#f?g#h",
+        "http://a..example./",
+        "https://a.example:443/",
+        "https://user@a.example/",
+        "https://a.example/with space",
+        "https://a.example/tab\there",
+        "https://a.example/new\nline",
+        "https://a.example/\x7f",
+        "https://a.example\\path",
+        "https://[::1]/",
+        "https://[::1/",
+        "https://a.example:port/",
+        "https://東京.example/",
+        "https://a.example/東京?ü#ö",
+        "https:///path",
+        "https:a.example",
+        "ftp://a.example/",
+        "docs/page.md",
+    ],
+)
+def test_split_matches_urlsplit(url):
+    assert _split(url) == _urlsplit_and_port(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://A.example/index.html", "//a.example"),
+        ("http://a.example/docs/INDEX.PHP?x=1", "//a.example/docs?x=1"),
+        ("https://a.example/notindex.html", "//a.example/notindex.html"),
+        ("./guide/index.htm#top", "guide#top"),
+        ("https://a.example:443/", "//a.example"),
+        ("https://a.example:8080/", "//a.example:8080"),
+        ("{{ site.url }}/x", None),
+        ("#top", None),
+        ("mailto:a@b.example", "mailto:a@b.example"),
+    ],
+)
+def test_canonical(url, expected):
+    assert canonical(url) == expected
