@@ -89,6 +89,7 @@ class SchemaResolver:
             ]
         self.loaded: dict[str, Schema | None] = {}
         self.sites: dict[Path, Site | None] = {}
+        self.presets: dict[str, Schema] = {}  # by folder
 
     def preload(self) -> None:
         """Load every configured schema now, so that a mistake is reported before checking."""
@@ -101,13 +102,19 @@ class SchemaResolver:
         return self.loaded[ref]
 
     def for_path(self, path: str) -> Schema | None:
-        file = Path(os.path.abspath(path))
-        try:
-            relative = file.relative_to(self.root).as_posix()
-        except ValueError:
-            relative = PurePosixPath(path.replace(os.sep, "/")).as_posix()
-        for spec, ref in self.entries:
-            if spec.match_file(relative):
-                return self.schema(ref)
-        site = detect(file.parent, self.sites)
-        return preset(preset_for(site, file))
+        absolute = os.path.abspath(path)
+        if self.entries:
+            file = Path(absolute)
+            try:
+                relative = file.relative_to(self.root).as_posix()
+            except ValueError:
+                relative = PurePosixPath(path.replace(os.sep, "/")).as_posix()
+            for spec, ref in self.entries:
+                if spec.match_file(relative):
+                    return self.schema(ref)
+        # the preset depends on the file's folder only: worked out once per folder
+        folder = os.path.dirname(absolute)
+        if folder not in self.presets:
+            file = Path(absolute)
+            self.presets[folder] = preset(preset_for(detect(file.parent, self.sites), file))
+        return self.presets[folder]
