@@ -23,25 +23,9 @@ class Found(NamedTuple):
     real: str
 
 
-def discover(
-    paths: Iterable[str],
-    *,
-    include: Iterable[str] = ("*.md", "*.markdown", "*.mdx"),
-    exclude: Iterable[str] = (".git/", "node_modules/"),
-    root: Path = Path("."),
-    respect_gitignore: bool = True,
-    force_exclude: bool = False,
-) -> list[Path]:
-    """The paths of `find_files`, as Paths."""
-    found = find_files(
-        paths,
-        include=include,
-        exclude=exclude,
-        root=root,
-        respect_gitignore=respect_gitignore,
-        force_exclude=force_exclude,
-    )
-    return [Path(file.path) for file in found]
+def discover(paths: Iterable[str]) -> list[Path]:
+    """The files `find_files` finds with its defaults, as Paths."""
+    return [Path(file.path) for file in find_files(paths)]
 
 
 def find_files(
