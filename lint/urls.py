@@ -48,7 +48,7 @@ def split(url: str) -> tuple[SplitResult, int | None]:
 
 # A site's pages link to the same places again and again, and several rules ask about the
 # same URL: each process remembers the answer for the URLs it met last (urlsplit is slow).
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def canonical(url: str) -> str | None:
     """A key under which the equivalent spellings of one destination meet: `http` and
     `https`, host case, a default port, `index.html`/`.htm`/`.php` and the folder, a trailing
