@@ -567,7 +567,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.copytree(args.corpora / name, work / name, symlinks=True)
         counts = {name: count_files(work / name) for name in corpora}
         label = "all corpora" if corpora == available else "selected corpora"
-        together = Case(label, list(corpora), sum(counts.values()))
+        # all of them is the work folder, checked as `.` (as users run it: the folder a
+        # site's cache and site index belong to); a selection is named folder by folder
+        paths = ["."] if corpora == available else list(corpora)
+        together = Case(label, paths, sum(counts.values()))
         whole = together if len(corpora) > 1 and "corpora" in cases else None
 
         table: list[Case] = []
