@@ -8,6 +8,7 @@ base of each ignore spec that applies to it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -36,7 +37,7 @@ def find_files(
     root: Path = Path("."),
     respect_gitignore: bool = True,
     force_exclude: bool = False,
-    folders: dict[str, int] | None = None,
+    folders: dict[str, str] | None = None,
 ) -> list[Found]:
     """Files to check, sorted by path and without duplicates (one per real file). Paths must
     exist (the CLI checks).
@@ -45,8 +46,9 @@ def find_files(
     relative to `root`) and, with `respect_gitignore`, what .gitignore files ignore. A file
     named in `paths` is always checked, unless `force_exclude` and `exclude` matches it.
 
-    `folders`, when given, receives each folder walked: absolute path -> modification time
-    (ns), which adding, removing or renaming a file in it changes.
+    `folders`, when given, receives each folder walked: absolute path -> a digest of the
+    names in it, which adding, removing or renaming a file in it changes (its modification
+    time changes too when a file is written and deleted again, as other tools' caches do).
     """
     found: dict[str, Found] = {}  # by real path
     folders = {} if folders is None else folders
@@ -87,7 +89,7 @@ def _relative(absolute: str, base: str) -> str | None:
 
 
 def _walk(
-    top: str, wanted, excluded, respect_gitignore: bool, folders: dict[str, int]
+    top: str, wanted, excluded, respect_gitignore: bool, folders: dict[str, str]
 ) -> Iterator[Found]:
     """Each wanted file under `top`, folders top-down in name order (as
     os.walk with followlinks, which it replaces: it needs each entry's is-a-link bit)."""
@@ -108,7 +110,8 @@ def _walk(
         if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
             continue
         visited.add((stat.st_dev, stat.st_ino))
-        folders[absolute] = stat.st_mtime_ns
+        names = "\0".join(entry.name for entry in entries)
+        folders[absolute] = hashlib.blake2b(names.encode("utf-8", "surrogateescape")).hexdigest()
         if respect_gitignore and any(entry.name == ".gitignore" for entry in entries):
             spec = _read_gitignore(os.path.join(folder, ".gitignore"))
             if spec is not None:

@@ -245,7 +245,7 @@ def check_paths(
             outcome.diffs = [result.diff] if result.diff else []
         return outcome
     store = Cache(settings) if cache and not fixing else None
-    folders: dict[str, int] = {}  # each folder walked: its modification time
+    folders: dict[str, str] = {}  # each folder walked: a digest of the names in it
     found = find_files(
         paths,
         include=settings.include,
@@ -356,8 +356,8 @@ def _site_key(
 ) -> str | None:
     """What the site rules' results for a site depend on besides the settings (which the
     cache file is for): each member's path as shown (messages name other pages), content,
-    and whether it is reported on; which files exist (a folder's modification time changes
-    when a file in it is added, removed or renamed); the generator's config file. None when
+    and whether it is reported on; which files exist (the names in each folder walked); the
+    generator's config file. None when
     some member's content is not known (it could not be read), or when the site's folder
     was not walked (only named files were: what exists in it is not known)."""
     from lint.site.layout import generator_config
@@ -372,8 +372,8 @@ def _site_key(
         parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
     inside = os.path.join(top, "")
     parts += [
-        f"{folder}\0{mtime}"
-        for folder, mtime in sorted(folders.items())
+        f"{folder}\0{names}"
+        for folder, names in sorted(folders.items())
         if folder == top or folder.startswith(inside)
     ]
     config = generator_config(root)
@@ -392,7 +392,7 @@ def _plan_sites(
     paths: Sequence[str],
     walked: list[Found],
     cwd: str,
-    folders: dict[str, int],
+    folders: dict[str, str],
 ) -> dict[Path, list[File]]:
     """The sites the files belong to, each with every file of it. The index covers a whole
     site even when only some of its files are checked; a site folder named in `paths` was
