@@ -352,16 +352,17 @@ def pick_single_file(work: Path, corpora: list[str]) -> str:
 
 def scaling(tools: list[Tool], work: Path, base: str, runs: int, warm: bool) -> list[Case]:
     """The same corpus once, twice and four times over, as real copies side by side."""
-    scale = work / "_scale"
+    # beside the corpora, not in their folder: the whole-corpora cases must not see the copies
+    scale = work.parent / "scale"
     copies = []
     for i in range(4):
         target = scale / f"copy{i}"
         if not target.exists():
             shutil.copytree(work / base, target)
-        copies.append(f"_scale/copy{i}")
+        copies.append(f"copy{i}")
     files = count_files(work / base)
     return [
-        measure(Case(f"{base} x {n}", copies[:n], files * n), tools, work, runs, warm=warm)
+        measure(Case(f"{base} x {n}", copies[:n], files * n), tools, scale, runs, warm=warm)
         for n in (1, 2, 4)
     ]
 
@@ -562,7 +563,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory(prefix="mdvet-bench-") as tmp:
-        work = Path(tmp)
+        work = Path(tmp) / "corpora"
         for name in corpora:
             shutil.copytree(args.corpora / name, work / name, symlinks=True)
         counts = {name: count_files(work / name) for name in corpora}
