@@ -394,6 +394,10 @@ def _seconds(value: float | None) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
+def _times(ratio: str) -> str:
+    return ratio if ratio == "n/a" else f"{ratio}x"
+
+
 def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}" if a and b else "n/a"
 
@@ -466,13 +470,13 @@ def targets_table(
         ratio = _ratio(whole.median("mdvet"), whole.median("rumdl"))
         value = float(ratio) if ratio != "n/a" else None
         rows.append(
-            f"| {whole.label}, no cache | ≤ 1.5x rumdl (stretch: ≤ 1x) | {ratio}x "
+            f"| {whole.label}, no cache | ≤ 1.5x rumdl (stretch: ≤ 1x) | {_times(ratio)} "
             f"| {verdict(None if value is None else value <= 1.5)} |"
         )
         ratio = _ratio(whole.median("markdownlint-cli2"), whole.median("mdvet"))
         value = float(ratio) if ratio != "n/a" else None
         rows.append(
-            f"| same, vs markdownlint-cli2 | ≥ 20x faster | {ratio}x "
+            f"| same, vs markdownlint-cli2 | ≥ 20x faster | {_times(ratio)} "
             f"| {verdict(None if value is None else value >= 20)} |"
         )
     if cached is not None:
