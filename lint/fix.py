@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
@@ -12,6 +13,18 @@ from lint.settings import Settings
 from lint.source import LineIndex
 
 MAX_PASSES = 10
+
+
+def unified_diff(old: str, new: str, shown_as: str) -> str:
+    """What fixing changed in one file, as `--diff` prints it."""
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{shown_as}",
+            f"b/{shown_as}",
+        )
+    )
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False):

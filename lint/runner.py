@@ -15,7 +15,7 @@ from lint.cache import Cache, content_hash
 from lint.discover import Found, find_files
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
-from lint.fix import fix_text
+from lint.fix import fix_text, unified_diff
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
@@ -86,16 +86,7 @@ def check_data(
     found = _summarise(parse_document(new, shown_as, bom=bom), settings) if summary else None
     if new == text:
         return FileResult(diagnostics, fixed, summary=found)
-    import difflib  # only a fix that changes something needs it
-
-    diff = "".join(
-        difflib.unified_diff(
-            text.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{shown_as}",
-            f"b/{shown_as}",
-        )
-    )
+    diff = unified_diff(text, new, shown_as)
     return FileResult(diagnostics, fixed, (BOM if bom else "") + new, diff, summary=found)
 
 

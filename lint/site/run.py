@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -90,7 +89,7 @@ def check_sites(
     if not fix or not any(d.fix is not None for d in found):
         return diagnostics + found
     from lint.engine import check_document
-    from lint.fix import apply_fixes
+    from lint.fix import apply_fixes, unified_diff
     from lint.runner import _summarise
 
     by_shown = {file.shown: file.path for file in files}
@@ -110,14 +109,7 @@ def check_sites(
             continue
         outcome.fixed += applied
         texts[path] = (BOM if bom else "") + new
-        diff = "".join(
-            difflib.unified_diff(
-                original.splitlines(keepends=True),
-                new.splitlines(keepends=True),
-                f"a/{as_shown}",
-                f"b/{as_shown}",
-            )
-        )
+        diff = unified_diff(original, new, as_shown)
         if as_shown in outcome.changed:
             outcome.diffs[outcome.changed.index(as_shown)] = diff
         else:
