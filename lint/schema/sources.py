@@ -12,6 +12,7 @@ import importlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -89,16 +90,26 @@ class ModelSchema(Schema):
             return list(found.values())
         return []
 
+    def _steps(self, path: tuple) -> Iterator[FieldSpec | None]:
+        """The field spec each key of `path` leads to (a list to its items), ending with None
+        at the first key the spec does not describe."""
+        fields: dict[str, FieldSpec] | None = self.spec.fields
+        for part in path:
+            if isinstance(part, int):
+                continue
+            spec = fields.get(part) if fields is not None else None
+            while spec is not None and spec.type == "list":
+                spec = spec.items
+            yield spec
+            if spec is None:
+                return
+            fields = spec.fields
+
     def _field_specs(self, path: tuple) -> dict[str, FieldSpec] | None:
         if self.spec is None:
             return None
-        fields: dict[str, FieldSpec] | None = self.spec.fields
-        for part in path:
-            if isinstance(part, int) or fields is None:
-                continue
-            spec = fields.get(part)
-            while spec is not None and spec.type == "list":
-                spec = spec.items
+        fields = self.spec.fields
+        for spec in self._steps(path):
             fields = spec.fields if spec is not None else None
         return fields
 
@@ -122,17 +133,10 @@ class ModelSchema(Schema):
         if self.spec is None:
             return False
         policy = self.spec.unknown_fields
-        fields: dict[str, FieldSpec] | None = self.spec.fields
-        for part in path:
-            if isinstance(part, int) or fields is None:
-                continue
-            spec = fields.get(part)
-            while spec is not None and spec.type == "list":
-                spec = spec.items
+        for spec in self._steps(path):
             if spec is None:
                 break
             policy = spec.unknown_fields or policy
-            fields = spec.fields
         return policy == "error"
 
 
