@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -192,6 +193,12 @@ def check(
     isolated,
 ) -> int:
     """Check Markdown files and folders (default: the current folder)."""
+    # A run allocates millions of small objects and makes almost no reference cycles, while
+    # the results it keeps grow: at the default threshold (700 allocations) the cycle
+    # collector runs hundreds of times, each full collection walking all that is kept.
+    # Unpickling the workers' results took 0.55 s of CPU that way, 0.1 s at 10,000.
+    # Forked workers inherit the setting.
+    gc.set_threshold(10_000, 10, 10)
     from lint.formatters import FORMATTERS
     from lint.formatters.text import format_text
     from lint.runner import check_paths

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import stat
@@ -176,10 +175,6 @@ _WORKER: dict = {}
 
 def _start_worker(settings: Settings, fix: bool, unsafe: bool, stamp: bool) -> None:
     settings.active  # noqa: B018 - build the rules once per worker
-    # A worker allocates millions of short-lived objects and almost no reference cycles:
-    # with the default threshold (700) the cycle collector runs hundreds of times and costs
-    # about 3% of the worker's time; at 10,000 it runs a few dozen times.
-    gc.set_threshold(10_000, 10, 10)
     _WORKER.update(settings=settings, fix=fix, unsafe=unsafe, stamp=stamp)
 
 
