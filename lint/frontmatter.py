@@ -25,6 +25,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
+# key and value of every front-matter block is placed
+_tuple_new = tuple.__new__
 
 # Aliases let a few lines of YAML stand for billions of values; refuse data larger than this.
 MAX_VALUES = 100_000
@@ -197,11 +200,13 @@ def _parse_yaml(content: str, first_line: int):
 
 
 def _mark_pos(mark, first_line: int) -> Pos:
-    return Pos(first_line + mark.line, mark.column + 1)
+    return _tuple_new(Pos, (first_line + mark.line, mark.column + 1))
 
 
 def _node_span(node, first_line: int) -> Span:
-    return Span(_mark_pos(node.start_mark, first_line), _mark_pos(node.end_mark, first_line))
+    return _tuple_new(
+        Span, (_mark_pos(node.start_mark, first_line), _mark_pos(node.end_mark, first_line))
+    )
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
@@ -222,26 +227,28 @@ def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
 
 
 def _measure(root) -> tuple[int, int]:
-    """How many values the data holds once every alias is expanded, and how deep it nests
-    (each capped just above its limit, so that measuring stays cheap)."""
-    sizes: dict[int, tuple[int, int]] = {}
-    stack = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if done or not children:
-            size, depth = 1, 1
-            for child in children:
-                child_size, child_depth = sizes[id(child)]
-                size += child_size
-                depth = max(depth, child_depth + 1)
-            sizes[id(node)] = (min(size, MAX_VALUES + 1), min(depth, MAX_DEPTH + 1))
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-    return sizes[id(root)]
+    """How many values the data holds once every alias is expanded, and how deep it nests.
+
+    The walk goes one level at a time, an alias counted wherever it is used, and stops as soon
+    as the count passes MAX_VALUES: so it stays cheap for alias bombs and for anchors that
+    contain their own alias (a cycle), and for a plain tree it is one visit per node.
+    """
+    size = depth = 0
+    level = [root]
+    while level:
+        size += len(level)
+        depth += 1
+        below: list = []
+        for node in level:
+            if isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below.extend(pair)
+            elif isinstance(node, yaml.SequenceNode):
+                below.extend(node.value)
+            if size + len(below) > MAX_VALUES:
+                return size + len(below), depth
+        level = below
+    return size, depth
 
 
 def _unique_nodes(root) -> int:
