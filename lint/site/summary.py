@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from lint.document import Document
 from lint.frontmatter import FrontMatter
+from lint.markdown import Image
 from lint.model import Span
 from lint.suppress import find_suppressions
 
@@ -52,7 +53,6 @@ _SHORTCODE = re.compile(r"\{\{([<%])\s*(?!/)([\w./-]+)((?:(?![%>]\}\}).){0,4096}
 _HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _IAL_ID = re.compile(r"^[ \t]*\{:[^}\n]*?#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
-PARALLEL = {"list", "table"}
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
 # terms ids with `autoDefinitionTermID`).
@@ -130,9 +130,12 @@ def _argument(text: str) -> str | None:
     return None if "{{" in arg or "{%" in arg else arg
 
 
-def _positions(doc: Document, lo: int, hi: int) -> list[int]:
-    start, end = doc.lines.pos(lo), doc.lines.pos(hi)
-    return [start.line, start.column, end.line, end.column]
+def _positions(starts: list[int], lo: int, hi: int) -> list[int]:
+    """Line and column of two offsets, given the offsets where lines start: what
+    `LineIndex.pos` gives, without a Pos per offset (the summary places every link)."""
+    first = bisect_right(starts, lo)
+    last = bisect_right(starts, hi, first - 1)
+    return [first, lo - starts[first - 1] + 1, last, hi - starts[last - 1] + 1]
 
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -155,6 +158,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         categories = _items(doc, fm, "categories") + _items(doc, fm, "category", split=False)
 
     text = doc.text
+    starts = doc.lines.starts
     templates = doc.templates
     headings = []
     open_anchors = False
@@ -163,7 +167,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         i = bisect_left(templates, (heading.end_offset,))
         templated = i > 0 and templates[i - 1][1] > heading.offset
         open_anchors = open_anchors or templated
-        headings.append([heading.text, heading.id, heading.start.line, templated])
+        line = bisect_right(starts, heading.offset)  # lines starting at or before it: 1-based
+        headings.append([heading.text, heading.id, line, templated])
     for match in _TERM.finditer(text, doc.body_start) if "\n:" in text else ():
         term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
         if term and "{{" not in term:
@@ -174,41 +179,52 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(
             next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
         )
-    if "{:" in text:
+    # Over half the documents hold no `{`: one fast search spares them the searches for IAL ids,
+    # Liquid tags and shortcodes (each two or three characters long, so several times slower)
+    braces = "{" in text
+    if braces and "{:" in text:
         ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
 
     links = []
-    for node in doc.links_and_images:
-        if node.kind == "email" or (not external and _EXTERNAL.match(node.url)):
-            continue
+    kept = [
+        node
+        for node in doc.links_and_images
+        if node.kind != "email" and (external or not _EXTERNAL.match(node.url))
+    ]
+    code_text = bool(kept) and "[`" in text  # where a link's text can be all one code span
+    for node in kept:
         # flags: "p" in a list item or table row, "c" text that is all one code span
-        flags = "p" if PARALLEL.intersection(node.inside) else ""
-        if _CODE_TEXT.match(text, node.offset):
+        inside = node.inside
+        flags = "p" if "list" in inside or "table" in inside else ""
+        if code_text and _CODE_TEXT.match(text, node.offset):
             flags += "c"
-        label = node.text if hasattr(node, "text") else node.alt
-        kind = "image" if not hasattr(node, "text") else node.kind
-        where = _positions(doc, node.offset, node.end_offset)
+        if isinstance(node, Image):
+            label, kind = node.alt, "image"
+        else:
+            label, kind = node.text, node.kind
+        where = _positions(starts, node.offset, node.end_offset)
         links.append([node.url, label, *where, kind, flags])
 
     tags_used = []
-    skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if "{%" in text else []
-    if "{%" in text:
+    liquid = braces and "{%" in text
+    skip = [m.span() for m in _RAW.finditer(text, doc.body_start)] if liquid else []
+    if liquid:
         for match in _LIQUID_TAG.finditer(text, doc.body_start):
             if any(lo <= match.start() < hi for lo, hi in skip):
                 continue
             argument = _argument(match[2])
             if argument is not None:
-                tags_used.append([match[1], argument, *_positions(doc, *match.span())])
+                tags_used.append([match[1], argument, *_positions(starts, *match.span())])
                 open_anchors = open_anchors or match[1] == "include"
-    if "{{<" in text or "{{%" in text:
+    if braces and ("{{<" in text or "{{%" in text):
         for match in _SHORTCODE.finditer(text, doc.body_start):
             name = match[2]
             if name in ("ref", "relref"):
                 argument = _argument(match[3])
                 if argument is not None:
-                    tags_used.append([name, argument, *_positions(doc, *match.span())])
+                    tags_used.append([name, argument, *_positions(starts, *match.span())])
                 continue
-            tags_used.append(["shortcode", name, *_positions(doc, *match.span())])
+            tags_used.append(["shortcode", name, *_positions(starts, *match.span())])
             open_anchors = open_anchors or match[1] == "%"
 
     suppressions = [
