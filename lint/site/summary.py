@@ -130,6 +130,45 @@ def _argument(text: str) -> str | None:
     return None if "{{" in arg or "{%" in arg else arg
 
 
+def _line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` starts, lines ending at `\n` as for `^` in re.M."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _terms(text: str, start: int) -> list[re.Match[str]]:
+    """What `_TERM.finditer(text, start)` finds, faster: a term is the line before a line
+    that opens with `:`, or the line before that when the one between is blank, so the pattern
+    is tried there only instead of at every line. (A match cannot overlap the next one: the
+    lines it spans open with `:` or a space, which a term cannot.)"""
+    found = []
+    at = text.find("\n:", start)
+    while at != -1:
+        line = _line_start(text, at)
+        match = _TERM.match(text, line) if line >= start else None
+        if match is None and line > 0 and not text[line:at].strip(" \t"):
+            before = _line_start(text, line - 1)
+            match = _TERM.match(text, before) if before >= start else None
+        if match is not None:
+            found.append(match)
+        at = text.find("\n:", at + 1)
+    return found
+
+
+def _ial_ids(text: str, start: int) -> list[str]:
+    """The ids `_IAL_ID.finditer(text, start)` finds, trying the pattern only at the start of
+    lines that hold `{:` rather than at every line."""
+    ids = []
+    at = text.find("{:", start)
+    while at != -1:
+        line = _line_start(text, at)
+        match = _IAL_ID.match(text, line) if line >= start else None
+        if match is not None:
+            ids.append(match[1])
+        end = text.find("\n", at)
+        at = text.find("{:", end) if end != -1 else -1
+    return ids
+
+
 def _positions(starts: list[int], lo: int, hi: int) -> list[int]:
     """Line and column of two offsets, given the offsets where lines start: what
     `LineIndex.pos` gives, without a Pos per offset (the summary places every link)."""
@@ -169,7 +208,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         open_anchors = open_anchors or templated
         line = bisect_right(starts, heading.offset)  # lines starting at or before it: 1-based
         headings.append([heading.text, heading.id, line, templated])
-    for match in _TERM.finditer(text, doc.body_start) if "\n:" in text else ():
+    for match in _terms(text, doc.body_start):
         term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
         if term and "{{" not in term:
             headings.append([term, None, doc.lines.pos(match.start()).line, False])
@@ -182,8 +221,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     # Over half the documents hold no `{`: one fast search spares them the searches for IAL ids,
     # Liquid tags and shortcodes (each two or three characters long, so several times slower)
     braces = "{" in text
-    if braces and "{:" in text:
-        ids.extend(m[1] for m in _IAL_ID.finditer(text, doc.body_start))
+    if braces:
+        ids.extend(_ial_ids(text, doc.body_start))
 
     links = []
     kept = [
