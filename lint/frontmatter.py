@@ -255,8 +255,13 @@ def _mark_pos(mark, first_line: int) -> Pos:
 
 
 def _node_span(node, first_line: int) -> Span:
+    start, end = node.start_mark, node.end_mark  # _mark_pos written out: this runs per node
     return _tuple_new(
-        Span, (_mark_pos(node.start_mark, first_line), _mark_pos(node.end_mark, first_line))
+        Span,
+        (
+            _tuple_new(Pos, (first_line + start.line, start.column + 1)),
+            _tuple_new(Pos, (first_line + end.line, end.column + 1)),
+        ),
     )
 
 
@@ -355,8 +360,9 @@ def _index_yaml(root, first_line, values, keys, problems) -> None:
                     )
                     continue
                 first_seen[key] = key_span.start
-                keys[(*path, key)] = key_span
-                stack.append(((*path, key), value_node))
+                key_path = (*path, key)
+                keys[key_path] = key_span
+                stack.append((key_path, value_node))
 
 
 # TOML ---------------------------------------------------------------------------------------
