@@ -12,6 +12,7 @@ import datetime
 import math
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Any
 
 from lint.document import Document
@@ -203,7 +204,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     open_anchors = False
     for heading in doc.headings:
         # a template span that starts before the heading's end and ends after its start
-        i = bisect_left(templates, (heading.end_offset,))
+        i = bisect_left(templates, (heading.end_offset,)) if templates else 0
         templated = i > 0 and templates[i - 1][1] > heading.offset
         open_anchors = open_anchors or templated
         line = bisect_right(starts, heading.offset)  # lines starting at or before it: 1-based
@@ -212,7 +213,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
         if term and "{{" not in term:
             headings.append([term, None, doc.lines.pos(match.start()).line, False])
-    headings.sort(key=lambda h: h[2])
+    headings.sort(key=itemgetter(2))  # by line
     ids = []
     for html in doc.html:
         ids.extend(
