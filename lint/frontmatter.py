@@ -230,6 +230,8 @@ def _construct(loader, root, content: str):
 
 
 def _construct_tree(loader, node):
+    """The data of one node of an alias-free tree (at most MAX_DEPTH deep, so recursion is
+    safe); raises _Unusual at what it leaves to PyYAML."""
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
         if tag == _STR:
