@@ -25,6 +25,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
+# key and value of every front-matter block is placed
+_tuple_new = tuple.__new__
 
 # Aliases let a few lines of YAML stand for billions of values; refuse data larger than this.
 MAX_VALUES = 100_000
@@ -181,7 +184,7 @@ def _parse_yaml(content: str, first_line: int):
             )
             return None, values, keys, problems
         _index_yaml(node, first_line, values, keys, problems)
-        data = loader.construct_document(node)
+        data = _construct(loader, node, content)
     except yaml.MarkedYAMLError as err:
         problems.append(("FM003", _yaml_error(err, first_line)))
         return None, {}, {}, problems
@@ -196,12 +199,72 @@ def _parse_yaml(content: str, first_line: int):
     return data, values, keys, problems
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# Scalar tags whose constructors are plain functions of the node, and that give hashable keys
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
+
+
+class _Unusual(Exception):
+    """A node that the quick construction leaves to PyYAML."""
+
+
+def _construct(loader, root, content: str):
+    """The data of the document, as the loader's `construct_document` gives it.
+
+    Front matter is nearly always strings, lists and mappings with plain keys: those are built
+    here directly, several times faster than through PyYAML's generic constructor. A document
+    with aliases (which need `*`), or with anything else (merge keys, other tags, keys that are
+    not scalars), or whose construction fails, is constructed by PyYAML from the start, so
+    that its data and its errors are PyYAML's own.
+    """
+    if "*" not in content:
+        try:
+            return _construct_tree(loader, root)
+        except Exception:  # PyYAML raises the error, or constructs what we left to it
+            pass
+    return loader.construct_document(root)
+
+
+def _construct_tree(loader, node):
+    """The data of one node of an alias-free tree (at most MAX_DEPTH deep, so recursion is
+    safe); raises _Unusual at what it leaves to PyYAML."""
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag in _SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+    elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_construct_tree(loader, item) for item in node.value]
+    elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+        data = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or (
+                key_node.tag != _STR and key_node.tag not in _SCALARS
+            ):
+                raise _Unusual
+            data[_construct_tree(loader, key_node)] = _construct_tree(loader, value_node)
+        return data
+    raise _Unusual
+
+
 def _mark_pos(mark, first_line: int) -> Pos:
-    return Pos(first_line + mark.line, mark.column + 1)
+    return _tuple_new(Pos, (first_line + mark.line, mark.column + 1))
 
 
 def _node_span(node, first_line: int) -> Span:
-    return Span(_mark_pos(node.start_mark, first_line), _mark_pos(node.end_mark, first_line))
+    start, end = node.start_mark, node.end_mark  # _mark_pos written out: this runs per node
+    return _tuple_new(
+        Span,
+        (
+            _tuple_new(Pos, (first_line + start.line, start.column + 1)),
+            _tuple_new(Pos, (first_line + end.line, end.column + 1)),
+        ),
+    )
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
@@ -222,26 +285,28 @@ def _yaml_error(err: yaml.MarkedYAMLError, first_line: int) -> Problem:
 
 
 def _measure(root) -> tuple[int, int]:
-    """How many values the data holds once every alias is expanded, and how deep it nests
-    (each capped just above its limit, so that measuring stays cheap)."""
-    sizes: dict[int, tuple[int, int]] = {}
-    stack = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if done or not children:
-            size, depth = 1, 1
-            for child in children:
-                child_size, child_depth = sizes[id(child)]
-                size += child_size
-                depth = max(depth, child_depth + 1)
-            sizes[id(node)] = (min(size, MAX_VALUES + 1), min(depth, MAX_DEPTH + 1))
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-    return sizes[id(root)]
+    """How many values the data holds once every alias is expanded, and how deep it nests.
+
+    The walk goes one level at a time, an alias counted wherever it is used, and stops as soon
+    as the count passes MAX_VALUES: so it stays cheap for alias bombs and for anchors that
+    contain their own alias (a cycle), and for a plain tree it is one visit per node.
+    """
+    size = depth = 0
+    level = [root]
+    while level:
+        size += len(level)
+        depth += 1
+        below: list = []
+        for node in level:
+            if isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below.extend(pair)
+            elif isinstance(node, yaml.SequenceNode):
+                below.extend(node.value)
+            if size + len(below) > MAX_VALUES:
+                return size + len(below), depth
+        level = below
+    return size, depth
 
 
 def _unique_nodes(root) -> int:
@@ -297,8 +362,9 @@ def _index_yaml(root, first_line, values, keys, problems) -> None:
                     )
                     continue
                 first_seen[key] = key_span.start
-                keys[(*path, key)] = key_span
-                stack.append(((*path, key), value_node))
+                key_path = (*path, key)
+                keys[key_path] = key_span
+                stack.append((key_path, value_node))
 
 
 # TOML ---------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ def test_alias_bomb_is_refused_within_a_second_and_100_mib():
         ("---", [("FM002", 1, 1)]),
         ("---\n---", []),
         ("---\n\ttitle: x\n---\n", [("FM003", 2, 1)]),
+        ("---\na: &a [*a]\n---\n", [("FM003", 2, 1)]),  # an anchor holding its own alias
         (
             "---\ntitle: !!python/object/apply:os.system ['touch /tmp/mdvet-pwned']\n---\n",
             [("FM003", 2, 8)],

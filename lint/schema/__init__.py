@@ -15,8 +15,6 @@ _BROKEN = frozenset({"FM002", "FM003", "FM005"})
 
 def schema_problems(doc: Document, settings: Settings) -> list[tuple[str, Problem]]:
     """Validate the front matter against the schema that applies to the document."""
-    from lint.schema.report import problems
-
     block = doc.front_matter
     if block is None or block.close_line is None or not isinstance(block.data, dict):
         return []
@@ -25,7 +23,12 @@ def schema_problems(doc: Document, settings: Settings) -> list[tuple[str, Proble
     schema = settings.schema_resolver.for_path(doc.path)
     if schema is None:
         return []
-    return problems(doc, schema, schema.errors(block.data))
+    errors = schema.errors(block.data)
+    if not errors:  # nearly always: no report to build
+        return []
+    from lint.schema.report import problems
+
+    return problems(doc, schema, errors)
 
 
 def with_schema_problems(doc: Document, settings: Settings) -> Document:

@@ -89,7 +89,8 @@ class SchemaResolver:
             ]
         self.loaded: dict[str, Schema | None] = {}
         self.sites: dict[Path, Site | None] = {}
-        self.presets: dict[str, Schema] = {}  # by folder
+        # by folder, as named: (working folder, the path's folder part)
+        self.presets: dict[tuple[str, str], Schema] = {}
 
     def preload(self) -> None:
         """Load every configured schema now, so that a mistake is reported before checking."""
@@ -102,9 +103,8 @@ class SchemaResolver:
         return self.loaded[ref]
 
     def for_path(self, path: str) -> Schema | None:
-        absolute = os.path.abspath(path)
         if self.entries:
-            file = Path(absolute)
+            file = Path(os.path.abspath(path))
             try:
                 relative = file.relative_to(self.root).as_posix()
             except ValueError:
@@ -112,9 +112,11 @@ class SchemaResolver:
             for spec, ref in self.entries:
                 if spec.match_file(relative):
                     return self.schema(ref)
-        # the preset depends on the file's folder only: worked out once per folder
-        folder = os.path.dirname(absolute)
+        # the preset depends on the file's folder only: worked out once per folder, known by its
+        # name as given (cheaper than making every path absolute; a folder named two ways is
+        # merely worked out twice)
+        folder = (os.getcwd(), os.path.dirname(path))
         if folder not in self.presets:
-            file = Path(absolute)
+            file = Path(os.path.abspath(path))
             self.presets[folder] = preset(preset_for(detect(file.parent, self.sites), file))
         return self.presets[folder]
