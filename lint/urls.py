@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import SplitResult, urlsplit
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from lint.document import Document
 from lint.markdown import Definition, Image, Link
@@ -35,15 +36,31 @@ _PLAIN_WEB = re.compile(
 )
 
 
+class Parts(NamedTuple):
+    """What `urlsplit` gives, with the two properties the rules read computed once."""
+
+    scheme: str
+    netloc: str
+    path: str
+    query: str
+    fragment: str
+    host: str  # `hostname` (lower-case), "" when there is none
+    port: int | None
+
+
+_tuple_new = tuple.__new__  # Parts(...) without the Python-level __new__ of a NamedTuple
+
+
 @lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
-def split(url: str) -> tuple[SplitResult, int | None]:
-    """`urlsplit(url)` and its port; raises ValueError as they do."""
+def split(url: str) -> Parts:
+    """`urlsplit(url)` with its hostname and port; raises ValueError as they do."""
     plain = _PLAIN_WEB.fullmatch(url)
     if plain is not None:
-        scheme, host, path, query, fragment = plain.groups()
-        return SplitResult(scheme.lower(), host, path, query or "", fragment or ""), None
+        scheme, netloc, path, query, fragment = plain.groups("")
+        parts = (scheme.lower(), netloc, path, query, fragment, netloc.lower(), None)
+        return _tuple_new(Parts, parts)
     parts = urlsplit(url)
-    return parts, parts.port
+    return _tuple_new(Parts, (*parts, parts.hostname or "", parts.port))
 
 
 # A site's pages link to the same places again and again, and several rules ask about the
@@ -58,10 +75,10 @@ def canonical(url: str) -> str | None:
     if not url or url.startswith("#") or templated(url):
         return None
     try:
-        parts, port = split(url)
+        parts = split(url)
     except ValueError:
         return url
-    scheme = parts.scheme.lower()
+    scheme = parts.scheme  # lower-case, as urlsplit gives it
     if scheme and scheme not in ("http", "https"):
         return url
     path = parts.path
@@ -72,9 +89,9 @@ def canonical(url: str) -> str | None:
     while path.startswith("./"):
         path = path[2:]
     if scheme or parts.netloc:
-        host = (parts.hostname or "").rstrip(".")
-        if port is not None and str(port) != _DEFAULT_PORTS.get(scheme or "https"):
-            host += f":{port}"
+        host = parts.host.rstrip(".")
+        if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme or "https"):
+            host += f":{parts.port}"
         authority = parts.netloc.rpartition("@")[0]
         prefix = f"//{authority + '@' if authority else ''}{host}"
     else:

@@ -77,7 +77,7 @@ def problem(url: str) -> str | None:
     if url[len(scheme) + 1 :].startswith("///"):
         return f"'{url}' has no host: three slashes after '{match.group(1)}:'"
     try:
-        parts, _ = split(url)  # raises on a port that is not a number
+        parts = split(url)  # raises on a port that is not a number
     except ValueError as err:
         return f"'{url}' is malformed: {err}"
     host = parts.netloc.rpartition("@")[2]
