@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -14,6 +14,7 @@ from lint.markdown import Definition, Image, Link
 _INDEX_PAGE = re.compile(r"(^|/)index\.(?:html?|php)$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _TEMPLATE = ("{{", "{%", "{<")
+_OFFSET = attrgetter("offset")
 
 
 def shorten(text: str, width: int = 80) -> str:
@@ -114,12 +115,11 @@ def link_text_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def written_destinations(doc: Document) -> Iterator[Link | Image | Definition]:
-    """Every place a destination is written, once: inline links and images, autolinks, and
-    reference definitions (a reference link's destination is written in its definition)."""
-    nodes = doc.links  # in document order already
-    if doc.images or doc.definitions:
-        nodes = sorted((*nodes, *doc.images, *doc.definitions), key=lambda n: n.offset)
-    for node in nodes:
-        if isinstance(node, Definition) or node.kind in ("inline", "autolink"):
-            yield node
+def written_destinations(doc: Document) -> list[Link | Image | Definition]:
+    """Every place a destination is written, once, in document order: inline links and
+    images, autolinks, and reference definitions (a reference link's destination is written
+    in its definition)."""
+    nodes = [node for node in doc.links_and_images if node.kind in ("inline", "autolink")]
+    if doc.definitions:
+        return sorted((*nodes, *doc.definitions), key=_OFFSET)
+    return nodes

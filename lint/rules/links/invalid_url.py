@@ -99,9 +99,7 @@ class InvalidUrl(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        for node in written_destinations(doc):
-            if getattr(node, "kind", None) == "email":
-                continue
+        for node in written_destinations(doc):  # email links are not among them
             reason = problem(node.url)
             if reason is None:
                 continue
