@@ -74,7 +74,7 @@ def problem(url: str) -> str | None:
         return f"'{url}' contains a space; write %20 or remove it"
     if _CONTROL.search(url):
         return f"'{url}' contains a control character"
-    if url[len(scheme) + 1 :].startswith("///"):
+    if url.startswith("///", len(scheme) + 1):
         return f"'{url}' has no host: three slashes after '{match.group(1)}:'"
     try:
         parts = split(url)  # raises on a port that is not a number
