@@ -85,7 +85,8 @@ def canonical(url: str) -> str | None:
     if scheme and scheme not in ("http", "https"):
         return url
     path = parts.path
-    index = _INDEX_PAGE.search(path)
+    # most paths have no dot, and so no index page: the search would try every `/`
+    index = _INDEX_PAGE.search(path) if "." in path else None
     if index:  # `dir/index.html` → `dir/` (slicing: re.sub costs a template per call)
         path = path[: index.end(1)]
     path = path.rstrip("/")
