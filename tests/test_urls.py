@@ -8,14 +8,14 @@ from lint.urls import canonical, split
 def _urlsplit_and_port(url: str):
     try:
         parts = urlsplit(url)
-        return parts, parts.port
+        return (*parts, parts.hostname or "", parts.port)
     except ValueError as err:
         return str(err)
 
 
 def _split(url: str):
     try:
-        return split.__wrapped__(url)  # not the remembered answer
+        return tuple(split.__wrapped__(url))  # not the remembered answer
     except ValueError as err:
         return str(err)
 

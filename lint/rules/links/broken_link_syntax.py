@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
+from operator import itemgetter
 
 from lint.markdown import label_key
 from lint.model import Problem, Severity
@@ -45,6 +47,7 @@ _STRICT_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|\.{0,2}/|\S+\.(?:md|mdx
 # A line that defines a reference, valid or not yet (`[roadmap]: {{ site.repository }}/9156`
 # becomes valid once the template is rendered).
 _DEFINITION_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE)
+_START = itemgetter(0)  # a prose run's start offset
 _WORD = re.compile(r"[A-Za-z0-9_)\]!`\\]")  # ASCII: CJK text has no spaces
 
 
@@ -55,20 +58,24 @@ class BrokenLinkSyntax(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        texts = [run for run in doc.prose if "link" not in run[2]]
-        if not texts:
+        prose = doc.prose
+        if not prose:
             return
-        starts = [run[0] for run in texts]
         text = doc.text
         labels = None  # read at the first bracket in prose: most brackets are links or code
 
         def in_prose(offset: int) -> bool:
-            i = bisect_right(starts, offset) - 1
-            return i >= 0 and offset < texts[i][1]
+            # runs are sorted and do not overlap: only the last one starting at or before the
+            # offset can hold it (found by a key: a list of starts would cost a pass over the
+            # runs, and few brackets get here)
+            i = bisect_right(prose, offset, key=_START) - 1
+            return i >= 0 and offset < prose[i][1] and "link" not in prose[i][2]
 
+        # most brackets open a link, and a link's own `[` is markup, never prose
+        link_starts = {link.offset for link in doc.links}
         for match in _BRACKETS.finditer(text, doc.body_start):
             lo, hi = match.span()
-            if lo > 0 and _WORD.match(text, lo - 1):
+            if lo in link_starts or (lo > 0 and _WORD.match(text, lo - 1)):
                 continue
             if not (in_prose(lo) and in_prose(hi - 1)):
                 continue
@@ -80,10 +87,23 @@ class BrokenLinkSyntax(Rule):
 
 
 def _document_labels(doc) -> _Labels:
-    written = []
-    if "]:" in doc.text:  # every definition line holds one; the search is slow on long pages
-        written = [m.group(1) for m in _DEFINITION_LINE.finditer(doc.text, doc.body_start)]
-    return _Labels([d.label for d in doc.definitions] + written)
+    return _Labels([d.label for d in doc.definitions] + _written_labels(doc.text, doc.body_start))
+
+
+def _written_labels(text: str, start: int) -> list[str]:
+    """The labels of the definition lines from `start` on. Every such line holds a `]:`, so
+    only the lines that do are matched: a search for the pattern tries every line of a page."""
+    labels = []
+    found = text.find("]:", start)
+    while found != -1:
+        line = text.rfind("\n", 0, found) + 1
+        # a line that begins before `start` is not searched, as finditer(text, start) would not
+        match = _DEFINITION_LINE.match(text, line) if line >= start else None
+        if match:
+            labels.append(match.group(1))
+        line_end = text.find("\n", found)
+        found = text.find("]:", line_end) if line_end != -1 else -1
+    return labels
 
 
 class _Labels:
@@ -92,13 +112,19 @@ class _Labels:
     the test stays linear in the number of labels)."""
 
     def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
         self.keys = {label_key(label) for label in labels}
         # a label made by a template (`[#{{ issue }}]: ...`): references cannot be judged
         self.unknown = any(templated(label) for label in labels)
-        self.near: dict[str, str] = {}
-        for label in labels:
+
+    @cached_property
+    def near(self) -> dict[str, str]:
+        """Each label by its variants; built at the first bracket that needs a suggestion."""
+        near: dict[str, str] = {}
+        for label in self.labels:
             for variant in self._variants(label):
-                self.near.setdefault(variant, label)
+                near.setdefault(variant, label)
+        return near
 
     @staticmethod
     def _variants(label: str) -> list[str]:

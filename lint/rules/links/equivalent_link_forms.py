@@ -31,19 +31,21 @@ class EquivalentLinkForms(Rule):
     summary = "one destination is written in different forms"
 
     def check(self, doc, options):
-        groups = defaultdict(list)
+        # the nodes of each URL, then the URLs (forms) of each destination: canonical() is
+        # asked once per URL, and most destinations have one form, which needs no more work
+        by_url = defaultdict(list)
         for node in doc.links_and_images:
-            if node.kind == "email":
-                continue
-            key = canonical(node.url)
+            if node.kind != "email":
+                by_url[node.url].append(node)
+        groups = defaultdict(list)
+        for url in by_url:
+            key = canonical(url)
             if key is not None:
-                groups[key].append(node)
-        for nodes in groups.values():
-            forms: dict[str, list] = {}
-            for node in nodes:
-                forms.setdefault(node.url, []).append(node)
-            if len(forms) < 2:
+                groups[key].append(url)
+        for urls in groups.values():
+            if len(urls) < 2:
                 continue
+            forms = {url: by_url[url] for url in urls}
             # dicts keep insertion order: max() keeps the first of equal counts
             winner = max(forms, key=lambda form: len(forms[form]))
             first = forms[winner][0]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -68,10 +69,10 @@ class InconsistentLinkTarget(Rule):
         )
 
     def check(self, doc, options):
-        ignored = {link_text_key(text) for text in options.ignore_text}
+        ignored = _keys(options.ignore_text)
         groups: dict[str, list] = {}
         for link in doc.links:
-            if link.kind in ("autolink", "email") or _PARALLEL.intersection(link.inside):
+            if link.kind in ("autolink", "email") or not _PARALLEL.isdisjoint(link.inside):
                 continue
             if link.url.startswith("#"):
                 continue  # places on this page: "top", "back" lead to different ones
@@ -99,3 +100,8 @@ class InconsistentLinkTarget(Rule):
                         f"{first.start.line})",
                         end=link.end,
                     )
+
+
+@lru_cache(maxsize=8)  # one per configuration: not rebuilt for every file
+def _keys(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(link_text_key(text) for text in texts)
