@@ -33,7 +33,7 @@ def templated(url: str) -> bool:
 _PLAIN_WEB = re.compile(
     r"(https?)://([a-z0-9.-]+)((?:/[^?#\x00-\x20\x7f]*)?)"
     r"(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: "ſ" and the Kelvin sign are not "s" and "k"
 )
 
 

@@ -44,6 +44,8 @@ def _split(url: str):
         "https://a.example:port/",
         "https://東京.example/",
         "https://a.example/東京?ü#ö",
+        "httpſ://a.example/",  # the long s folds to "s" in Unicode case-insensitive matching
+        "https://\u212aelvin.example/",  # and the Kelvin sign to "k"
         "https:///path",
         "https:a.example",
         "ftp://a.example/",
