@@ -344,6 +344,7 @@ def check_paths(
             unsafe=unsafe,
             store=store,
             keys=keys,
+            jobs=jobs,
         )
     if store is not None:
         store.save()

@@ -440,3 +440,47 @@ def test_site_rule_examples(tmp_path, rule):
     if not any(name.startswith(("_config", "hugo")) for name in instead):
         instead = {**JEKYLL, **instead} if rule.code != "ST008" else instead
     assert site_check(tmp_path / "instead", instead, rule.code) == []
+
+
+def _site_with_problems_on_most_pages() -> dict[str, str]:
+    files = dict(JEKYLL)
+    for i in range(12):
+        title = "Same title" if i % 3 == 0 else f"Post {i}"
+        body = f"See [gone](/missing-{i}/) and [here](#nowhere).\n"
+        files[f"_posts/2025-01-{i + 1:02d}-p{i}.md"] = post(title, body)
+    return files
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_a_large_site_shared_by_two_processes_gives_what_one_gives(
+    tmp_path, monkeypatch, child_fails
+):
+    import os
+    import pickle
+    import types
+
+    import lint.site.run as site_run
+
+    build(tmp_path, _site_with_problems_on_most_pages())
+    settings = Settings(root=tmp_path, select=("ST",))
+    alone = check_paths([str(tmp_path)], settings, jobs=1).report.diagnostics
+    assert {d.code for d in alone} == {"ST001", "ST005", "ST006"}
+
+    monkeypatch.setattr(site_run, "MIN_SHARED", 2)
+    forks = []
+    fork = os.fork
+    monkeypatch.setattr(site_run.os, "fork", lambda: forks.append(1) or fork())
+    runs = []  # the site rules' runs in this process (the child's are in its own memory)
+    run_site = site_run.run_site
+    monkeypatch.setattr(site_run, "run_site", lambda *args: runs.append(1) or run_site(*args))
+    if child_fails:  # the child cannot send its diagnostics: the parent checks its pages
+
+        def dumps(*args):
+            raise pickle.PicklingError("no")
+
+        fake = types.SimpleNamespace(dumps=dumps, loads=None, HIGHEST_PROTOCOL=5)
+        monkeypatch.setattr(site_run, "pickle", fake)
+    shared = check_paths([str(tmp_path)], settings, jobs=2).report.diagnostics
+    assert forks == [1]
+    assert len(runs) == (2 if child_fails else 1)
+    assert shared == alone
