@@ -25,7 +25,8 @@ _OPTIONS = (
 )
 
 
-# Nodes are built by the hundred thousand: plain slotted classes, read-only by convention.
+# Nodes are built by the hundred thousand: plain slotted classes, read-only by convention,
+# with every field positional (keyword arguments make a call markedly slower).
 @dataclass(slots=True, eq=False)
 class Node:
     lines: LineIndex = field(repr=False, compare=False)
@@ -33,7 +34,7 @@ class Node:
     end_offset: int
     # The containers the node sits in, outermost first: blockquote, list, table, footnote,
     # heading, link.
-    inside: tuple[str, ...] = field(default=(), kw_only=True)
+    inside: tuple[str, ...]
 
     @property
     def start(self) -> Pos:
@@ -69,7 +70,7 @@ class Link(Node):
     title: str
     text: str
     label: str  # the reference label, for reference links
-    written: object = field(default=None, kw_only=True, repr=False)
+    written: object = field(default=None, repr=False)
     dest = property(_destination)
 
 
@@ -80,7 +81,7 @@ class Image(Node):
     title: str
     alt: str
     label: str
-    written: object = field(default=None, kw_only=True, repr=False)
+    written: object = field(default=None, repr=False)
     dest = property(_destination)
 
 
@@ -91,7 +92,7 @@ class Definition(Node):
     label: str
     url: str
     title: str
-    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+    dest: tuple[int, int] | None = None
 
 
 def label_key(label: str) -> str:
@@ -244,33 +245,29 @@ def parse_body(
             hi -= 1
         return lo, hi
 
-    nodes: list[Node] = []
-    definitions = _definitions(lines, body, span)
-    by_label = {label_key(d.label): d for d in definitions}
-    nodes.extend(definitions)
-    containers: list[str] = []
-    inside: tuple[str, ...] = ()
-    open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
+    nodes: list[Node] = _definitions(lines, body, span)
+    by_label = {label_key(d.label): d for d in nodes}
+    inside: tuple[str, ...] = ()  # the containers around the current event
+    outer: list[tuple[str, ...]] = []  # `inside` as it was before each open container
+    # The open headings, links, images and code blocks: (name, attributes, range, where
+    # their text begins in `pieces`, containers).
+    opened: list[tuple[str, dict, dict, int, tuple[str, ...]]] = []
+    pieces: list[str] = []  # the text of the open nodes, outermost first
     # Text events number in the millions: prose runs are kept as byte offsets while parsing
     # and converted to characters all at once at the end.
     run_bounds: list[int] = []  # byte start and end of each run
     run_inside: list[tuple[str, ...]] = []
     run_end = -1  # byte end of the last run while a Text event right after may extend it
-    in_code_block = False
+    in_code_block = False  # only ever true while a code block is open
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
-        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
-            if open_nodes and event != "Rule":
-                for item in open_nodes:
-                    item[3].append(" ")
-            continue
-        if "Text" in event:  # the most common event, told apart without unpacking
-            value = event["Text"]
-            if open_nodes:
-                for item in open_nodes:
-                    item[3].append(value)
-            if in_code_block:
-                continue
+        # An event is a str (SoftBreak, HardBreak, Rule) or a dict of one item. Text, the
+        # most common, is told apart first and without unpacking ("Text" is in no str event).
+        if "Text" in event:
+            if opened:
+                pieces.append(event["Text"])
+                if in_code_block:
+                    continue
             if rng["start"] == run_end:
                 run_end = run_bounds[-1] = rng["end"]
             else:
@@ -278,37 +275,66 @@ def parse_body(
                 run_bounds += (rng["start"], run_end)
                 run_inside.append(inside)
             continue
+        if event.__class__ is str:
+            if opened and event != "Rule":
+                pieces.append(" ")
+            continue
         run_end = -1
-        ((kind, value),) = event.items()
-        if kind == "Start":
-            if value.__class__ is str:
-                name, attrs = value, None
+        if "Start" in event:
+            tag = event["Start"]
+            if tag.__class__ is str:  # a tag without attributes: Paragraph, Item, Strong, ...
+                if tag not in _NOTABLE:
+                    continue
+                name, attrs = tag, None
             else:
-                ((name, attrs),) = value.items()
+                ((name, attrs),) = tag.items()
             if name in _OPENED:
-                open_nodes.append((name, attrs, span(rng), [], inside))
-                in_code_block = in_code_block or name == "CodeBlock"
-            if name in _CONTAINERS:
-                containers.append(_CONTAINERS[name])
-                inside = tuple(containers)
-        elif kind == "End":
-            name = value if value.__class__ is str else next(iter(value))
-            if name in _CONTAINERS and containers and containers[-1] == _CONTAINERS[name]:
-                containers.pop()
-                inside = tuple(containers)
-            if open_nodes and open_nodes[-1][0] == name:
-                nodes.append(_close(open_nodes.pop(), lines, by_label))
+                opened.append((name, attrs, rng, len(pieces), inside))
+                if name == "CodeBlock":
+                    in_code_block = True
+            label = _CONTAINERS.get(name)
+            if label is not None:
+                outer.append(inside)
+                inside = (*inside, label)
+        elif "End" in event:
+            tag = event["End"]
+            name = tag if tag.__class__ is str else next(iter(tag))
+            if name not in _NOTABLE:
+                continue
+            if inside and inside[-1] == _CONTAINERS.get(name):
+                inside = outer.pop()
+            if opened and opened[-1][0] == name:
+                name, attrs, rng, first, node_inside = opened.pop()
+                lo, hi = span(rng)
+                node_text = "".join(pieces[first:])
+                if not opened:
+                    pieces.clear()
                 if name == "CodeBlock":
                     in_code_block = False
-        elif kind == "Code":
-            if open_nodes:
-                for item in open_nodes:
-                    item[3].append(value)
+                    info = attrs.get("Fenced", "") if attrs.__class__ is dict else ""
+                    nodes.append(Code(lines, lo, hi, node_inside, True, info, node_text))
+                elif name == "Heading":
+                    level = int(attrs["level"][1])
+                    heading = Heading(
+                        lines, lo, hi, node_inside, level, node_text.strip(), attrs["id"]
+                    )
+                    nodes.append(heading)
+                else:
+                    nodes.append(
+                        _link(name, attrs, lines, lo, hi, node_inside, node_text, by_label)
+                    )
+        elif "Code" in event:
+            value = event["Code"]
+            if opened:
+                pieces.append(value)
             lo, hi = span(rng)
-            nodes.append(Code(lines, lo, hi, False, "", value, inside=inside))
-        elif kind == "Html" or kind == "InlineHtml":
+            nodes.append(Code(lines, lo, hi, inside, False, "", value))
+        elif "Html" in event:
             lo, hi = span(rng)
-            nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
+            nodes.append(Html(lines, lo, hi, inside, True, event["Html"]))
+        elif "InlineHtml" in event:
+            lo, hi = span(rng)
+            nodes.append(Html(lines, lo, hi, inside, False, event["InlineHtml"]))
     bounds = list(map(char, run_bounds))
     runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
     if templates:
@@ -331,6 +357,7 @@ def _by_offset(node: Node) -> int:
 
 
 _OPENED = frozenset({"Heading", "Link", "Image", "CodeBlock"})
+_NOTABLE = _OPENED | _CONTAINERS.keys()  # the tags parse_body acts on
 
 
 def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
@@ -369,46 +396,31 @@ def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
                 lines,
                 lo,
                 hi,
+                (),
                 label,
                 value["dest"],
                 value["title"] or "",
-                dest=dest,
+                dest,
             )
         )
     return found
 
 
-def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
-    name, attrs, (lo, hi), pieces, inside = item
-    text = "".join(pieces)
-    if name == "Heading":
-        return Heading(
-            lines, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"], inside=inside
-        )
-    if name == "CodeBlock":
-        info = attrs.get("Fenced", "") if isinstance(attrs, dict) else ""
-        return Code(lines, lo, hi, True, info, text, inside=inside)
-    kind = _LINK_KINDS.get(attrs["link_type"], attrs["link_type"].lower())
+def _link(name, attrs, lines, lo, hi, inside, text, definitions) -> Link | Image:
+    """A closed link or image node."""
+    link_type = attrs["link_type"]
+    kind = _LINK_KINDS.get(link_type) or link_type.lower()
     dest = None
     if kind == "inline":
         dest = _FIND
     elif kind == "autolink":
         dest = (lo + 1, hi - 1)
-    elif kind in ("reference", "collapsed", "shortcut"):
+    elif kind == "reference" or kind == "collapsed" or kind == "shortcut":
         definition = definitions.get(label_key(attrs["id"]))
         dest = definition.dest if definition is not None else None
     node = Image if name == "Image" else Link
     return node(
-        lines,
-        lo,
-        hi,
-        kind,
-        attrs["dest_url"],
-        attrs["title"],
-        text,
-        attrs["id"],
-        inside=inside,
-        written=dest,
+        lines, lo, hi, inside, kind, attrs["dest_url"], attrs["title"], text, attrs["id"], dest
     )
 
 
