@@ -8,8 +8,10 @@ inside it becomes a node.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, count, repeat
+from operator import add, attrgetter, sub
 
 import pyromark
 
@@ -204,25 +206,16 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 
-def _char_offsets(text: str, base: int):
-    """A function from UTF-8 byte offsets of `text[base:]` (pyromark's ranges) to character
-    offsets in `text`: a byte offset less the continuation bytes before it. Offsets arrive
-    roughly in order, so it counts from the last one instead of from the start."""
-    if text.isascii():
-        return base.__add__  # a built-in: no Python frame per call
-    marks = text[base:].encode("utf-8").translate(_CONTINUATION)
-    at = before = 0  # the last byte offset converted, and the continuation bytes before it
+def _continuation_bytes(body: str) -> list[int]:
+    """The positions of the UTF-8 continuation bytes in `body`, in order. A UTF-8 byte
+    offset (pyromark's ranges) less the number of them before it is a character offset.
 
-    def convert(byte: int) -> int:
-        nonlocal at, before
-        if byte >= at:
-            before += marks.count(1, at, byte)
-        else:
-            before -= marks.count(1, byte, at)
-        at = byte
-        return base + byte - before
-
-    return convert
+    They are few even in non-ASCII files, and found in C: split at them, the k-th sits after
+    the first k+1 gaps and the k continuation bytes before it."""
+    if body.isascii():
+        return []
+    gaps = body.encode("utf-8").translate(_CONTINUATION).split(b"\x01")
+    return list(map(add, accumulate(map(len, gaps[:-1])), count()))
 
 
 Prose = tuple[int, int, tuple[str, ...]]  # a run of prose: offsets and containers
@@ -237,10 +230,12 @@ def parse_body(
     body = text[start:]
     if not body.strip():
         return (), ()
-    char = _char_offsets(text, start)
+    continuation = _continuation_bytes(body)
 
     def span(rng) -> tuple[int, int]:
-        lo, hi = char(rng["start"]), char(rng["end"])
+        lo, hi = rng["start"], rng["end"]
+        lo += start - bisect_left(continuation, lo)
+        hi += start - bisect_left(continuation, hi)
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
@@ -261,8 +256,9 @@ def parse_body(
     in_code_block = False  # only ever true while a code block is open
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
-        # An event is a str (SoftBreak, HardBreak, Rule) or a dict of one item. Text, the
-        # most common, is told apart first and without unpacking ("Text" is in no str event).
+        # An event is a dict of one item, or a str: SoftBreak, HardBreak or Rule. It is told
+        # apart with `in`, commonest first, and without unpacking; the str events hold none of
+        # the keys tested, so they are told apart last.
         if "Text" in event:
             if opened:
                 pieces.append(event["Text"])
@@ -275,12 +271,8 @@ def parse_body(
                 run_bounds += (rng["start"], run_end)
                 run_inside.append(inside)
             continue
-        if event.__class__ is str:
-            if opened and event != "Rule":
-                pieces.append(" ")
-            continue
-        run_end = -1
         if "Start" in event:
+            run_end = -1  # any event but Text and the str ones ends a run of prose
             tag = event["Start"]
             if tag.__class__ is str:  # a tag without attributes: Paragraph, Item, Strong, ...
                 if tag not in _NOTABLE:
@@ -297,6 +289,7 @@ def parse_body(
                 outer.append(inside)
                 inside = (*inside, label)
         elif "End" in event:
+            run_end = -1
             tag = event["End"]
             name = tag if tag.__class__ is str else next(iter(tag))
             if name not in _NOTABLE:
@@ -323,19 +316,28 @@ def parse_body(
                     nodes.append(
                         _link(name, attrs, lines, lo, hi, node_inside, node_text, by_label)
                     )
+        elif event.__class__ is str:
+            if opened and event != "Rule":
+                pieces.append(" ")
         elif "Code" in event:
+            run_end = -1
             value = event["Code"]
             if opened:
                 pieces.append(value)
             lo, hi = span(rng)
             nodes.append(Code(lines, lo, hi, inside, False, "", value))
-        elif "Html" in event:
-            lo, hi = span(rng)
-            nodes.append(Html(lines, lo, hi, inside, True, event["Html"]))
-        elif "InlineHtml" in event:
-            lo, hi = span(rng)
-            nodes.append(Html(lines, lo, hi, inside, False, event["InlineHtml"]))
-    bounds = list(map(char, run_bounds))
+        else:
+            run_end = -1
+            if "Html" in event:
+                lo, hi = span(rng)
+                nodes.append(Html(lines, lo, hi, inside, True, event["Html"]))
+            elif "InlineHtml" in event:
+                lo, hi = span(rng)
+                nodes.append(Html(lines, lo, hi, inside, False, event["InlineHtml"]))
+    # the same conversion as in span(), for all the bounds at once
+    bounds = list(map(start.__add__, run_bounds))
+    if continuation:
+        bounds = list(map(sub, bounds, map(bisect_left, repeat(continuation), run_bounds)))
     runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
     if templates:
         prose = [
@@ -347,15 +349,12 @@ def parse_body(
         prose = list(runs)
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
-    nodes.sort(key=_by_offset)
+    nodes.sort(key=_OFFSET)
     prose.sort()
     return tuple(nodes), tuple(prose)
 
 
-def _by_offset(node: Node) -> int:
-    return node.offset
-
-
+_OFFSET = attrgetter("offset")
 _OPENED = frozenset({"Heading", "Link", "Image", "CodeBlock"})
 _NOTABLE = _OPENED | _CONTAINERS.keys()  # the tags parse_body acts on
 
