@@ -206,16 +206,17 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 
-def _continuation_bytes(body: str) -> list[int]:
-    """The positions of the UTF-8 continuation bytes in `body`, in order. A UTF-8 byte
-    offset (pyromark's ranges) less the number of them before it is a character offset.
+def _continuation_bytes(body: str, base: int) -> list[int]:
+    """The positions, plus `base`, of the UTF-8 continuation bytes in `body`, in order. A
+    UTF-8 byte offset in `body` (pyromark's ranges) plus `base`, less the number of them
+    before it, is a character offset in a text where `body` begins at `base`.
 
     They are few even in non-ASCII files, and found in C: split at them, the k-th sits after
     the first k+1 gaps and the k continuation bytes before it."""
     if body.isascii():
         return []
     gaps = body.encode("utf-8").translate(_CONTINUATION).split(b"\x01")
-    return list(map(add, accumulate(map(len, gaps[:-1])), count()))
+    return list(map(add, accumulate(map(len, gaps[:-1])), count(base)))
 
 
 Prose = tuple[int, int, tuple[str, ...]]  # a run of prose: offsets and containers
@@ -230,12 +231,12 @@ def parse_body(
     body = text[start:]
     if not body.strip():
         return (), ()
-    continuation = _continuation_bytes(body)
+    continuation = _continuation_bytes(body, start)
 
     def span(rng) -> tuple[int, int]:
-        lo, hi = rng["start"], rng["end"]
-        lo += start - bisect_left(continuation, lo)
-        hi += start - bisect_left(continuation, hi)
+        lo, hi = start + rng["start"], start + rng["end"]
+        lo -= bisect_left(continuation, lo)
+        hi -= bisect_left(continuation, hi)
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
@@ -248,11 +249,11 @@ def parse_body(
     # their text begins in `pieces`, containers).
     opened: list[tuple[str, dict, dict, int, tuple[str, ...]]] = []
     pieces: list[str] = []  # the text of the open nodes, outermost first
-    # Text events number in the millions: prose runs are kept as byte offsets while parsing
-    # and converted to characters all at once at the end.
-    run_bounds: list[int] = []  # byte start and end of each run
-    run_inside: list[tuple[str, ...]] = []
-    run_end = -1  # byte end of the last run while a Text event right after may extend it
+    # Text events number in the millions: prose runs are kept as byte offsets from the start
+    # of the text while parsing (the character offsets in an ASCII text), and those of other
+    # texts converted all at once at the end.
+    runs: list[Prose] = []
+    run_end = -1  # byte end (in the body) of the last run while a Text event may extend it
     in_code_block = False  # only ever true while a code block is open
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
@@ -265,11 +266,11 @@ def parse_body(
                 if in_code_block:
                     continue
             if rng["start"] == run_end:
-                run_end = run_bounds[-1] = rng["end"]
+                run_end = rng["end"]
+                runs[-1] = (runs[-1][0], start + run_end, inside)
             else:
                 run_end = rng["end"]
-                run_bounds += (rng["start"], run_end)
-                run_inside.append(inside)
+                runs.append((start + rng["start"], start + run_end, inside))
             continue
         if "Start" in event:
             run_end = -1  # any event but Text and the str ones ends a run of prose
@@ -334,11 +335,11 @@ def parse_body(
             elif "InlineHtml" in event:
                 lo, hi = span(rng)
                 nodes.append(Html(lines, lo, hi, inside, False, event["InlineHtml"]))
-    # the same conversion as in span(), for all the bounds at once
-    bounds = list(map(start.__add__, run_bounds))
-    if continuation:
-        bounds = list(map(sub, bounds, map(bisect_left, repeat(continuation), run_bounds)))
-    runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
+    if continuation and runs:  # the conversion in span(), for all the runs at once
+        los, his, insides = zip(*runs, strict=True)
+        los = map(sub, los, map(bisect_left, repeat(continuation), los))
+        his = map(sub, his, map(bisect_left, repeat(continuation), his))
+        runs = list(zip(los, his, insides, strict=True))
     if templates:
         prose = [
             (part_lo, part_hi, run_in)
@@ -346,7 +347,7 @@ def parse_body(
             for part_lo, part_hi in _outside_templates(lo, hi, templates)
         ]
     else:
-        prose = list(runs)
+        prose = runs
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=_OFFSET)
