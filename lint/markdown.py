@@ -235,8 +235,9 @@ def parse_body(
 
     def span(rng) -> tuple[int, int]:
         lo, hi = start + rng["start"], start + rng["end"]
-        lo -= bisect_left(continuation, lo)
-        hi -= bisect_left(continuation, hi)
+        if continuation:
+            lo -= bisect_left(continuation, lo)
+            hi -= bisect_left(continuation, hi)
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
