@@ -8,8 +8,10 @@ inside it becomes a node.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, count, repeat
+from operator import add, attrgetter, sub
 
 import pyromark
 
@@ -25,7 +27,8 @@ _OPTIONS = (
 )
 
 
-# Nodes are built by the hundred thousand: plain slotted classes, read-only by convention.
+# Nodes are built by the hundred thousand: plain slotted classes, read-only by convention,
+# with every field positional (keyword arguments make a call markedly slower).
 @dataclass(slots=True, eq=False)
 class Node:
     lines: LineIndex = field(repr=False, compare=False)
@@ -33,7 +36,7 @@ class Node:
     end_offset: int
     # The containers the node sits in, outermost first: blockquote, list, table, footnote,
     # heading, link.
-    inside: tuple[str, ...] = field(default=(), kw_only=True)
+    inside: tuple[str, ...]
 
     @property
     def start(self) -> Pos:
@@ -69,7 +72,7 @@ class Link(Node):
     title: str
     text: str
     label: str  # the reference label, for reference links
-    written: object = field(default=None, kw_only=True, repr=False)
+    written: object = field(default=None, repr=False)
     dest = property(_destination)
 
 
@@ -80,7 +83,7 @@ class Image(Node):
     title: str
     alt: str
     label: str
-    written: object = field(default=None, kw_only=True, repr=False)
+    written: object = field(default=None, repr=False)
     dest = property(_destination)
 
 
@@ -91,7 +94,7 @@ class Definition(Node):
     label: str
     url: str
     title: str
-    dest: tuple[int, int] | None = field(default=None, kw_only=True)
+    dest: tuple[int, int] | None = None
 
 
 def label_key(label: str) -> str:
@@ -203,25 +206,17 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 
-def _char_offsets(text: str, base: int):
-    """A function from UTF-8 byte offsets of `text[base:]` (pyromark's ranges) to character
-    offsets in `text`: a byte offset less the continuation bytes before it. Offsets arrive
-    roughly in order, so it counts from the last one instead of from the start."""
-    if text.isascii():
-        return base.__add__  # a built-in: no Python frame per call
-    marks = text[base:].encode("utf-8").translate(_CONTINUATION)
-    at = before = 0  # the last byte offset converted, and the continuation bytes before it
+def _continuation_bytes(body: str, base: int) -> list[int]:
+    """The positions, plus `base`, of the UTF-8 continuation bytes in `body`, in order. A
+    UTF-8 byte offset in `body` (pyromark's ranges) plus `base`, less the number of them
+    before it, is a character offset in a text where `body` begins at `base`.
 
-    def convert(byte: int) -> int:
-        nonlocal at, before
-        if byte >= at:
-            before += marks.count(1, at, byte)
-        else:
-            before -= marks.count(1, byte, at)
-        at = byte
-        return base + byte - before
-
-    return convert
+    They are few even in non-ASCII files, and found in C: split at them, the k-th sits after
+    the first k+1 gaps and the k continuation bytes before it."""
+    if body.isascii():
+        return []
+    gaps = body.encode("utf-8").translate(_CONTINUATION).split(b"\x01")
+    return list(map(add, accumulate(map(len, gaps[:-1])), count(base)))
 
 
 Prose = tuple[int, int, tuple[str, ...]]  # a run of prose: offsets and containers
@@ -236,81 +231,116 @@ def parse_body(
     body = text[start:]
     if not body.strip():
         return (), ()
-    char = _char_offsets(text, start)
+    continuation = _continuation_bytes(body, start)
 
     def span(rng) -> tuple[int, int]:
-        lo, hi = char(rng["start"]), char(rng["end"])
+        lo, hi = start + rng["start"], start + rng["end"]
+        if continuation:
+            lo -= bisect_left(continuation, lo)
+            hi -= bisect_left(continuation, hi)
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
 
-    nodes: list[Node] = []
-    definitions = _definitions(lines, body, span)
-    by_label = {label_key(d.label): d for d in definitions}
-    nodes.extend(definitions)
-    containers: list[str] = []
-    inside: tuple[str, ...] = ()
-    open_nodes: list[tuple[str, dict, tuple[int, int], list[str], tuple[str, ...]]] = []
-    # Text events number in the millions: prose runs are kept as byte offsets while parsing
-    # and converted to characters all at once at the end.
-    run_bounds: list[int] = []  # byte start and end of each run
-    run_inside: list[tuple[str, ...]] = []
-    run_end = -1  # byte end of the last run while a Text event right after may extend it
-    in_code_block = False
+    nodes: list[Node] = _definitions(lines, body, span)
+    by_label = {label_key(d.label): d for d in nodes}
+    inside: tuple[str, ...] = ()  # the containers around the current event
+    outer: list[tuple[str, ...]] = []  # `inside` as it was before each open container
+    # The open headings, links, images and code blocks: (name, attributes, range, where
+    # their text begins in `pieces`, containers).
+    opened: list[tuple[str, dict, dict, int, tuple[str, ...]]] = []
+    pieces: list[str] = []  # the text of the open nodes, outermost first
+    # Text events number in the millions: prose runs are kept as byte offsets from the start
+    # of the text while parsing (the character offsets in an ASCII text), and those of other
+    # texts converted all at once at the end.
+    runs: list[Prose] = []
+    run_end = -1  # byte end (in the body) of the last run while a Text event may extend it
+    in_code_block = False  # only ever true while a code block is open
 
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
-        if event.__class__ is str:  # SoftBreak, HardBreak, Rule
-            if open_nodes and event != "Rule":
-                for item in open_nodes:
-                    item[3].append(" ")
-            continue
-        if "Text" in event:  # the most common event, told apart without unpacking
-            value = event["Text"]
-            if open_nodes:
-                for item in open_nodes:
-                    item[3].append(value)
-            if in_code_block:
-                continue
+        # An event is a dict of one item, or a str: SoftBreak, HardBreak or Rule. It is told
+        # apart with `in`, commonest first, and without unpacking; the str events hold none of
+        # the keys tested, so they are told apart last.
+        if "Text" in event:
+            if opened:
+                pieces.append(event["Text"])
+                if in_code_block:
+                    continue
             if rng["start"] == run_end:
-                run_end = run_bounds[-1] = rng["end"]
+                run_end = rng["end"]
+                runs[-1] = (runs[-1][0], start + run_end, inside)
             else:
                 run_end = rng["end"]
-                run_bounds += (rng["start"], run_end)
-                run_inside.append(inside)
+                runs.append((start + rng["start"], start + run_end, inside))
             continue
-        run_end = -1
-        ((kind, value),) = event.items()
-        if kind == "Start":
-            if value.__class__ is str:
-                name, attrs = value, None
+        if "Start" in event:
+            run_end = -1  # any event but Text and the str ones ends a run of prose
+            tag = event["Start"]
+            if tag.__class__ is str:  # a tag without attributes: Paragraph, Item, Strong, ...
+                if tag not in _NOTABLE:
+                    continue
+                name, attrs = tag, None
             else:
-                ((name, attrs),) = value.items()
+                ((name, attrs),) = tag.items()
             if name in _OPENED:
-                open_nodes.append((name, attrs, span(rng), [], inside))
-                in_code_block = in_code_block or name == "CodeBlock"
-            if name in _CONTAINERS:
-                containers.append(_CONTAINERS[name])
-                inside = tuple(containers)
-        elif kind == "End":
-            name = value if value.__class__ is str else next(iter(value))
-            if name in _CONTAINERS and containers and containers[-1] == _CONTAINERS[name]:
-                containers.pop()
-                inside = tuple(containers)
-            if open_nodes and open_nodes[-1][0] == name:
-                nodes.append(_close(open_nodes.pop(), lines, by_label))
+                opened.append((name, attrs, rng, len(pieces), inside))
+                if name == "CodeBlock":
+                    in_code_block = True
+            label = _CONTAINERS.get(name)
+            if label is not None:
+                outer.append(inside)
+                inside = (*inside, label)
+        elif "End" in event:
+            run_end = -1
+            tag = event["End"]
+            name = tag if tag.__class__ is str else next(iter(tag))
+            if name not in _NOTABLE:
+                continue
+            if inside and inside[-1] == _CONTAINERS.get(name):
+                inside = outer.pop()
+            if opened and opened[-1][0] == name:
+                name, attrs, rng, first, node_inside = opened.pop()
+                lo, hi = span(rng)
+                node_text = "".join(pieces[first:])
+                if not opened:
+                    pieces.clear()
                 if name == "CodeBlock":
                     in_code_block = False
-        elif kind == "Code":
-            if open_nodes:
-                for item in open_nodes:
-                    item[3].append(value)
+                    info = attrs.get("Fenced", "") if attrs.__class__ is dict else ""
+                    nodes.append(Code(lines, lo, hi, node_inside, True, info, node_text))
+                elif name == "Heading":
+                    level = int(attrs["level"][1])
+                    heading = Heading(
+                        lines, lo, hi, node_inside, level, node_text.strip(), attrs["id"]
+                    )
+                    nodes.append(heading)
+                else:
+                    nodes.append(
+                        _link(name, attrs, lines, lo, hi, node_inside, node_text, by_label)
+                    )
+        elif event.__class__ is str:
+            if opened and event != "Rule":
+                pieces.append(" ")
+        elif "Code" in event:
+            run_end = -1
+            value = event["Code"]
+            if opened:
+                pieces.append(value)
             lo, hi = span(rng)
-            nodes.append(Code(lines, lo, hi, False, "", value, inside=inside))
-        elif kind == "Html" or kind == "InlineHtml":
-            lo, hi = span(rng)
-            nodes.append(Html(lines, lo, hi, kind == "Html", value, inside=inside))
-    bounds = list(map(char, run_bounds))
-    runs = zip(bounds[0::2], bounds[1::2], run_inside, strict=True)
+            nodes.append(Code(lines, lo, hi, inside, False, "", value))
+        else:
+            run_end = -1
+            if "Html" in event:
+                lo, hi = span(rng)
+                nodes.append(Html(lines, lo, hi, inside, True, event["Html"]))
+            elif "InlineHtml" in event:
+                lo, hi = span(rng)
+                nodes.append(Html(lines, lo, hi, inside, False, event["InlineHtml"]))
+    if continuation and runs:  # the conversion in span(), for all the runs at once
+        los, his, insides = zip(*runs, strict=True)
+        los = map(sub, los, map(bisect_left, repeat(continuation), los))
+        his = map(sub, his, map(bisect_left, repeat(continuation), his))
+        runs = list(zip(los, his, insides, strict=True))
     if templates:
         prose = [
             (part_lo, part_hi, run_in)
@@ -318,19 +348,17 @@ def parse_body(
             for part_lo, part_hi in _outside_templates(lo, hi, templates)
         ]
     else:
-        prose = list(runs)
+        prose = runs
     if templates:
         nodes = [n for n in nodes if not _inside(n, templates)]
-    nodes.sort(key=_by_offset)
+    nodes.sort(key=_OFFSET)
     prose.sort()
     return tuple(nodes), tuple(prose)
 
 
-def _by_offset(node: Node) -> int:
-    return node.offset
-
-
+_OFFSET = attrgetter("offset")
 _OPENED = frozenset({"Heading", "Link", "Image", "CodeBlock"})
+_NOTABLE = _OPENED | _CONTAINERS.keys()  # the tags parse_body acts on
 
 
 def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
@@ -369,46 +397,31 @@ def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
                 lines,
                 lo,
                 hi,
+                (),
                 label,
                 value["dest"],
                 value["title"] or "",
-                dest=dest,
+                dest,
             )
         )
     return found
 
 
-def _close(item, lines: LineIndex, definitions: dict[str, Definition]) -> Node:
-    name, attrs, (lo, hi), pieces, inside = item
-    text = "".join(pieces)
-    if name == "Heading":
-        return Heading(
-            lines, lo, hi, int(attrs["level"][1]), text.strip(), attrs["id"], inside=inside
-        )
-    if name == "CodeBlock":
-        info = attrs.get("Fenced", "") if isinstance(attrs, dict) else ""
-        return Code(lines, lo, hi, True, info, text, inside=inside)
-    kind = _LINK_KINDS.get(attrs["link_type"], attrs["link_type"].lower())
+def _link(name, attrs, lines, lo, hi, inside, text, definitions) -> Link | Image:
+    """A closed link or image node."""
+    link_type = attrs["link_type"]
+    kind = _LINK_KINDS.get(link_type) or link_type.lower()
     dest = None
     if kind == "inline":
         dest = _FIND
     elif kind == "autolink":
         dest = (lo + 1, hi - 1)
-    elif kind in ("reference", "collapsed", "shortcut"):
+    elif kind == "reference" or kind == "collapsed" or kind == "shortcut":
         definition = definitions.get(label_key(attrs["id"]))
         dest = definition.dest if definition is not None else None
     node = Image if name == "Image" else Link
     return node(
-        lines,
-        lo,
-        hi,
-        kind,
-        attrs["dest_url"],
-        attrs["title"],
-        text,
-        attrs["id"],
-        inside=inside,
-        written=dest,
+        lines, lo, hi, inside, kind, attrs["dest_url"], attrs["title"], text, attrs["id"], dest
     )
 
 

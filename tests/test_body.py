@@ -106,3 +106,22 @@ def test_liquid_include_on_the_last_line_is_a_template_span():
     doc = parse_document("---\ntitle: x\n---\nText.\n{% include note.html %}\n", "p.md")
     [(lo, hi)] = doc.templates
     assert doc.text[lo:hi] == "{% include note.html %}"
+
+
+def test_offsets_are_characters_in_the_whole_text():
+    # multi-byte characters in the front matter and the body, CRLF line breaks: pyromark's
+    # byte ranges in the body become character offsets in the text, without line breaks
+    source = "---\ntitle: é\n---\nCafé 😀 [lien](u) `ç`\r\n\r\n# Tête ✓\r\n\r\n> «citation»\r\n"
+    doc = parse_document(source, "post.md")
+    assert [(source[lo:hi], inside) for lo, hi, inside in doc.prose] == [
+        ("Café 😀 ", ()),
+        ("lien", ("link",)),
+        (" ", ()),
+        ("Tête ✓", ("heading",)),
+        ("«citation»", ("blockquote",)),
+    ]
+    assert [source[n.offset : n.end_offset] for n in doc.nodes] == [
+        "[lien](u)",
+        "`ç`",
+        "# Tête ✓",
+    ]
