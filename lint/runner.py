@@ -344,7 +344,6 @@ def check_paths(
             unsafe=unsafe,
             store=store,
             keys=keys,
-            jobs=jobs,
         )
     if store is not None:
         store.save()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import pickle
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from lint.model import Diagnostic
@@ -47,13 +45,11 @@ def check_sites(
     unsafe=False,
     store=None,
     keys=None,
-    jobs=1,
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
-    is not built: its results come from the cache. With `jobs` > 1, two processes share the
-    pages of a large site."""
+    is not built: its results come from the cache."""
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
@@ -82,11 +78,7 @@ def check_sites(
                 continue
             site = build_site(root, members, summary, shown, settings)
             built.append(site)
-            results = _shared(
-                site,
-                lambda site=site: run_site(site, rules, settings, lambda page: read(site, page)),
-                jobs,
-            )
+            results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
             if key is not None:
                 store.put_site(str(root), key, results)
             found += results
@@ -127,59 +119,3 @@ def check_sites(
         diagnostics = [d for d in diagnostics if d.path != as_shown] + again
         fixed[os.path.abspath(path)] = _summarise(doc, settings)
     return diagnostics + run_all()
-
-
-# Below this many reported pages a site's rules take less time than forking costs.
-MIN_SHARED = 500
-
-
-def _shared(site: Site, run: Callable[[], list[Diagnostic]], jobs: int) -> list[Diagnostic]:
-    """`run()`, the site rules over `site`, with its reported pages shared between this
-    process and a forked copy of it when `jobs` > 1 and the site is large. Each process
-    reads the whole index (it is not copied: the child shares this process's memory) and
-    reports on every other page; the child sends its diagnostics back through a pipe. If
-    the child fails, its pages are checked here."""
-    reported = site.reported
-    if jobs < 2 or len(reported) < MIN_SHARED or not hasattr(os, "fork"):
-        return run()
-    ours, theirs = reported[0::2], reported[1::2]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: its pages, its diagnostics to the pipe, and no return
-        status = 1
-        try:
-            os.close(read_end)
-            with _reporting(site, theirs):
-                data = pickle.dumps(run(), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            status = 0
-        finally:
-            os._exit(status)  # no exit handlers, no flushing of buffers the parent owns
-    os.close(write_end)
-    source = os.fdopen(read_end, "rb")
-    try:
-        with _reporting(site, ours):
-            found = run()
-        data = source.read()
-    finally:
-        source.close()  # a child still writing gets a broken pipe and exits
-        _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        return sorted(found + pickle.loads(data))
-    with _reporting(site, theirs):
-        return sorted(found + run())
-
-
-@contextmanager
-def _reporting(site: Site, pages: list[Page]) -> Iterator[None]:
-    """The site with only `pages` (of its reported pages) reported on, within the block."""
-    reported = site.reported
-    chosen = {id(page) for page in pages}
-    for page in reported:
-        page.reported = id(page) in chosen
-    try:
-        yield
-    finally:
-        for page in reported:
-            page.reported = True
