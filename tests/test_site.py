@@ -440,3 +440,27 @@ def test_site_rule_examples(tmp_path, rule):
     if not any(name.startswith(("_config", "hugo")) for name in instead):
         instead = {**JEKYLL, **instead} if rule.code != "ST008" else instead
     assert site_check(tmp_path / "instead", instead, rule.code) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "page.md",
+        "../docs/page.md#Section",
+        "/a/b/?q=1#top",
+        "a?b#c?d#e",
+        "#only",
+        "a b/c.md",
+        "tab\there.md",
+        "new\nline.md#x",
+        "\x01control.md",
+        "東京/ページ.md#見出し",
+    ],
+)
+def test_a_links_path_and_fragment_are_what_urlsplit_finds(url):
+    from urllib.parse import urlsplit
+
+    from lint.site.index import _path_and_fragment
+
+    parts = urlsplit(url)
+    assert _path_and_fragment(url) == (parts.path, parts.fragment)

@@ -32,6 +32,20 @@ _GENERATED = re.compile(
 )
 
 
+def _path_and_fragment(url: str) -> tuple[str | None, str]:
+    """The path and fragment urlsplit finds in a URL without scheme or authority; None for
+    the path when urlsplit refuses it. Most links hold only printable characters, which
+    urlsplit neither strips nor removes: for those, splitting at `#` and `?` is the same."""
+    if url.isprintable():
+        path, _, fragment = url.partition("#")
+        return path.partition("?")[0], fragment
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None, ""
+    return parts.path, parts.fragment
+
+
 def _has_symbol(text: str) -> bool:
     return not text.isascii() and any(unicodedata.category(c) == "So" for c in text)
 
@@ -183,11 +197,10 @@ class Site:
         url = url.strip()
         if not url or "{{" in url or "{%" in url or url.startswith("//") or _SCHEME.match(url):
             return None
-        try:
-            parts = urlsplit(url)
-        except ValueError:
+        path, fragment = _path_and_fragment(url)
+        if path is None:
             return None
-        path, fragment = unquote(parts.path), parts.fragment
+        path = unquote(path)
         if not path:
             return Target("page", page, fragment)
         if path.startswith("@/"):  # Zola: a path from the content folder
