@@ -126,7 +126,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def check_file(
-    path: Path,
+    path: str | Path,
     shown_as: str,
     settings: Settings,
     *,
@@ -181,7 +181,7 @@ def _start_worker(settings: Settings, fix: bool, unsafe: bool, stamp: bool) -> N
 def _check_batch(batch: list[tuple[str, str, str]]) -> list[FileResult]:
     settings, fix, unsafe, stamp = (_WORKER[k] for k in ("settings", "fix", "unsafe", "stamp"))
     return [
-        check_file(Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp)
+        check_file(path, shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp)
         for path, shown, mode in batch
     ]
 
@@ -199,7 +199,7 @@ def _results(
     if jobs <= 1 or len(files) < 4 * MIN_BATCH:
         for path, shown, mode in files:
             yield check_file(
-                Path(path), shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp
+                path, shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp
             )
         return
     # imported here: a run of a few files starts no pool and need not load them

@@ -35,7 +35,7 @@ def checked(site, settings, monkeypatch):
     real = runner.check_file
 
     def spy(path, *args, **kwargs):
-        seen.append(path.name)
+        seen.append(os.path.basename(path))
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(runner, "check_file", spy)
