@@ -464,3 +464,13 @@ def test_a_links_path_and_fragment_are_what_urlsplit_finds(url):
 
     parts = urlsplit(url)
     assert _path_and_fragment(url) == (parts.path, parts.fragment)
+
+
+@pytest.mark.parametrize("folder", ["", "docs", "docs/guide", "/", "a/", "東京"])
+@pytest.mark.parametrize("path", ["page.md", "../up.md", "./here/", "a//b", ".", "..", "東京.md"])
+def test_a_relative_links_path_joins_its_folder_as_posixpath_does(folder, path):
+    import posixpath
+
+    from lint.site.index import _join
+
+    assert _join(folder, path) == posixpath.join(folder, path)

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -60,6 +61,10 @@ class Page:
     urls: PageUrls
     reported: bool  # whether its diagnostics are wanted in this run
 
+    def __post_init__(self) -> None:
+        # the folder a relative link starts from, once per page rather than once per link
+        self.folder = posixpath.dirname(self.rel)
+
     @property
     def url(self) -> str | None:
         return self.urls.url
@@ -93,6 +98,25 @@ MISSING = Target("missing")
 UNKNOWN = Target("unknown")
 
 
+class _PerPage(NamedTuple):
+    """A link whose target the page it is written in decides, not only the page's folder: an
+    empty path (the page itself), a Zola content path, or a relative path that names no
+    source file (then the page's URL is the base). `source`: the relative path from the
+    page's folder, normalised."""
+
+    path: str
+    fragment: str
+    source: str
+
+
+_UNSEEN = object()  # not resolved yet (None is a result)
+
+
+def _join(folder: str, path: str) -> str:
+    """posixpath.join(folder, path) for a relative `path`, as plain string work."""
+    return folder + path if not folder or folder.endswith("/") else f"{folder}/{path}"
+
+
 class Site:
     def __init__(self, layout: Layout, pages: Iterable[tuple[str, str, dict, bool]]) -> None:
         self.layout = layout
@@ -123,9 +147,10 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
-        # what links lead to, by (page, URL), by site path and by source path: several rules
-        # resolve the same links, and many pages link to the same places
-        self._resolved: dict[tuple[str, str], Target | None] = {}
+        # what links lead to, by (folder, URL), by (page, URL), by site path and by source
+        # path: several rules resolve the same links, and many pages link to the same places
+        self._in_folder: dict[tuple[str, str], Target | _PerPage | None] = {}
+        self._in_page: dict[tuple[str, str], Target] = {}
         self._site_paths: dict[str, Target | None] = {}
         self._source_paths: dict[str, Target | None] = {}
 
@@ -188,12 +213,22 @@ class Site:
     def resolve(self, page: Page, url: str) -> Target | None:
         """What a link written in `page` leads to; None for links that leave the site or
         that a template builds."""
+        # Most links lead to the same place from every page of a folder: they are resolved
+        # once per (folder, URL); the rest once per (page, URL).
+        key = (page.folder, url)
+        found = self._in_folder.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._in_folder[key] = self._resolve_in_folder(page.folder, url)
+        if not isinstance(found, _PerPage):
+            return found
         key = (page.rel, url)
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(page, url)
-        return self._resolved[key]
+        if key not in self._in_page:
+            self._in_page[key] = self._resolve_in_page(page, found)
+        return self._in_page[key]
 
-    def _resolve(self, page: Page, url: str) -> Target | None:
+    def _resolve_in_folder(self, folder: str, url: str) -> Target | None | _PerPage:
+        """What a link written in a page of `folder` leads to, or what the page's own path or
+        URL must decide."""
         url = url.strip()
         if not url or "{{" in url or "{%" in url or url.startswith("//") or _SCHEME.match(url):
             return None
@@ -201,10 +236,8 @@ class Site:
         if path is None:
             return None
         path = unquote(path)
-        if not path:
-            return Target("page", page, fragment)
-        if path.startswith("@/"):  # Zola: a path from the content folder
-            return self._content_path(page, path[2:], fragment)
+        if not path or path.startswith("@/"):  # the page itself; a Zola content path
+            return _PerPage(path, fragment, "")
         if path.startswith("/"):
             found = self._site_path(path)
             if found is not None:
@@ -218,11 +251,20 @@ class Site:
                 if not PurePosixPath(path).suffix:
                     return UNKNOWN  # a page URL, in a URL scheme mdvet does not know
             return self._unknown_or_missing(path, fragment)
-        # relative: to the source file, or to the page's URL
-        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+        # relative: to the source file, or (below) to the page's URL
+        source = posixpath.normpath(_join(folder, path))
         found = self._source_path(source)
         if found is not None:
             return found.at(fragment)
+        return _PerPage(path, fragment, source)
+
+    def _resolve_in_page(self, page: Page, link: _PerPage) -> Target:
+        """What a link leads to that `_resolve_in_folder` left to the page."""
+        path, fragment, source = link
+        if not path:
+            return Target("page", page, fragment)
+        if path.startswith("@/"):
+            return self._content_path(page, path[2:], fragment)
         if source.startswith("../") and os.path.exists(
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
