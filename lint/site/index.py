@@ -353,7 +353,7 @@ class Site:
         if page is not None:
             return Target("page", page)
         for name in ("index.md", "README.md", "_index.md", "index.markdown", "index.html"):
-            page = self.by_rel.get(posixpath.join(rel, name))
+            page = self.by_rel.get(f"{rel}/{name}")  # posixpath.join's: `rel` has no final /
             if page is not None:
                 return Target("page", page)
         if self.layout.generator == "hugo":  # GetPage and Hugo's link hooks: a path without .md

@@ -70,7 +70,8 @@ class BrokenAnchor(SiteRule):
             style = site.default_anchor_style
         known: dict[str, set[str] | None] = {}
         for page in site.reported:
-            for url, _text, *span, _kind, _flags in page.summary["links"]:
+            links = page.summary["links"]
+            for url, _text, line, column, end_line, end_column, _kind, _flags in links:
                 if "#" not in url:
                     continue
                 target = site.resolve(page, url)
@@ -90,8 +91,8 @@ class BrokenAnchor(SiteRule):
                 yield (
                     page,
                     Problem(
-                        Pos(span[0], span[1]),
+                        Pos(line, column),
                         f"anchor '#{fragment}' matches no heading or id on {where}{hint}",
-                        end=Pos(span[2], span[3]),
+                        end=Pos(end_line, end_column),
                     ),
                 )

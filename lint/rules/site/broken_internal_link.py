@@ -70,18 +70,20 @@ class BrokenInternalLink(SiteRule):
     def check_site(self, site, options):
         generator = site.layout.generator
         posts = _posts(site)
+        ignore = options.ignore  # usually none: then no generator per link
         for page in site.reported:
-            for url, _text, *span, _kind, _flags in page.summary["links"]:
-                if any(fnmatch.fnmatchcase(url, pattern) for pattern in options.ignore):
+            links = page.summary["links"]
+            for url, _text, line, column, end_line, end_column, _kind, _flags in links:
+                if ignore and any(fnmatch.fnmatchcase(url, pattern) for pattern in ignore):
                     continue
                 target = site.resolve(page, url)
                 if target is not None and target.kind == "missing":
                     yield (
                         page,
                         Problem(
-                            Pos(span[0], span[1]),
+                            Pos(line, column),
                             f"link to '{shorten(url)}' leads to no page or file of the site",
-                            end=Pos(span[2], span[3]),
+                            end=Pos(end_line, end_column),
                         ),
                     )
             for kind, argument, *span in page.summary["tags_used"]:
