@@ -474,3 +474,13 @@ def test_a_relative_links_path_joins_its_folder_as_posixpath_does(folder, path):
     from lint.site.index import _join
 
     assert _join(folder, path) == posixpath.join(folder, path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one", "a\nb\n", "a\r\nb\rc\n", "\n\n", "\r", "x\r\n", "東京\nページ", "a\x85b\u2028c"],
+)
+def test_a_pages_lines_are_split_as_the_line_break_pattern_splits(text):
+    from lint.site import _LINE_BREAK, _lines
+
+    assert _lines(text) == _LINE_BREAK.split(text)

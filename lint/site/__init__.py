@@ -21,6 +21,12 @@ from lint.site.index import Page, Site
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, split at CRLF, CR or LF. Without a CR (most files) that is
+    str.split at LF, several times faster than the regex."""
+    return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+
+
 def site_rules(settings: Settings) -> list[ActiveRule]:
     return [active for active in settings.active if isinstance(active.rule, SiteRule)]
 
@@ -39,7 +45,7 @@ def run_site(
         """The problem's source text (its line when that is blank), as the engine's."""
         if page.path not in texts:
             text = read(page)
-            texts[page.path] = _LINE_BREAK.split(text) if text is not None else None
+            texts[page.path] = _lines(text) if text is not None else None
         lines = texts[page.path]
         start, end = problem.start, problem.end or problem.start
         if lines is None or not 1 <= start.line <= len(lines):
