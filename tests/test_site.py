@@ -484,3 +484,28 @@ def test_a_pages_lines_are_split_as_the_line_break_pattern_splits(text):
     from lint.site import _LINE_BREAK, _lines
 
     assert _lines(text) == _LINE_BREAK.split(text)
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        ("/", "/"),
+        ("", "/"),
+        ("/a/b/", "/a/b"),
+        ("/A/B.HTML", "/a/b"),
+        ("/a/b/index.html", "/a/b"),
+        ("/a/index.md", "/a"),
+        ("/index.htm", "/"),
+        ("/a/b.mdx", "/a/b"),
+        ("/a/b.png", "/a/b.png"),
+        ("/a.b/c", "/a.b/c"),
+        ("//a///b//", "/a/b"),
+        ("/a//index.html", "/a"),
+        ("/a/b%2Ehtml?q#f", "/a/b"),
+        ("/a/myindex.html", "/a/myindex"),
+    ],
+)
+def test_a_site_paths_key_ignores_case_index_pages_page_suffixes_and_slashes(path, key):
+    from lint.site.layout import url_key
+
+    assert url_key(path) == key

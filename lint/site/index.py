@@ -61,9 +61,10 @@ class Page:
     urls: PageUrls
     reported: bool  # whether its diagnostics are wanted in this run
 
-    def __post_init__(self) -> None:
-        # the folder a relative link starts from, once per page rather than once per link
-        self.folder = posixpath.dirname(self.rel)
+    @cached_property
+    def folder(self) -> str:
+        """The folder its relative links start from."""
+        return posixpath.dirname(self.rel)
 
     @property
     def url(self) -> str | None:
@@ -125,7 +126,7 @@ class Site:
         self.pages: list[Page] = []
         for path, rel, summary, reported in items:
             urls = page_urls(layout, rel, summary)
-            if any(rel.startswith(prefix) for prefix in hidden):
+            if rel.startswith(hidden):
                 urls = PageUrls(urls.collection, None)
             self.pages.append(Page(path, rel, summary, urls, reported))
         self.by_rel = {page.rel: page for page in self.pages}
@@ -155,13 +156,13 @@ class Site:
         self._source_paths: dict[str, Target | None] = {}
 
     @staticmethod
-    def _hidden_sections(items) -> list[str]:
+    def _hidden_sections(items) -> tuple[str, ...]:
         """Hugo sections whose `cascade` keeps their pages from rendering."""
-        hidden = []
-        for _, rel, summary, _ in items:
-            if rel.endswith("/_index.md") and cascade_no_render(summary["fm"]):
-                hidden.append(rel[: -len("_index.md")])
-        return hidden
+        return tuple(
+            rel[: -len("_index.md")]
+            for _, rel, summary, _ in items
+            if rel.endswith("/_index.md") and cascade_no_render(summary["fm"])
+        )
 
     @property
     def reported(self) -> list[Page]:

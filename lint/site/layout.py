@@ -185,10 +185,14 @@ def url_key(path: str) -> str:
     """A site path compared loosely: decoded, case-folded, without `index.html`, `.html` or
     a final slash (`/a/b/`, `/a/b.html` and `/a/b/index.html` are one page)."""
     path = unquote(path.split("#", 1)[0].split("?", 1)[0]).casefold()
-    path = _INDEX_PAGE.sub("/", path)
-    path = _PAGE_SUFFIX.sub("", path)
-    path = _SLASHES.sub("/", path).rstrip("/")
-    return path or "/"
+    # each pattern needs a literal most paths lack: testing for it is cheaper than a search
+    if "/index." in path:
+        path = _INDEX_PAGE.sub("/", path)
+    if "." in path:
+        path = _PAGE_SUFFIX.sub("", path)
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
+    return path.rstrip("/") or "/"
 
 
 def output_key(url: str) -> str:
