@@ -24,7 +24,8 @@ _YAML_WORDS = re.compile(
 def normalise(value: str) -> str:
     """The form two tags or titles are compared in: FM105's (case-folded, NFKC, straight
     quotes, one space), with dashes as hyphens."""
-    return _normalise(value.translate(_DASHES))
+    # the dashes are not ASCII: most values have none to translate
+    return _normalise(value if value.isascii() else value.translate(_DASHES))
 
 
 def span_pos(span: list[int]) -> tuple[Pos, Pos]:
