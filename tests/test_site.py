@@ -509,3 +509,40 @@ def test_a_site_paths_key_ignores_case_index_pages_page_suffixes_and_slashes(pat
     from lint.site.layout import url_key
 
     assert url_key(path) == key
+
+
+@pytest.mark.parametrize(
+    "base", ["/", "/a.md", "/a/b.md", "/a/b/", "/a//b.md", "/a;p/b.md", "//host/a.md", "", "x/y"]
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "c.md",
+        "c/",
+        "../c.png",
+        "../../../../c",
+        ".",
+        "..",
+        "./",
+        "../",
+        "a/./b/../c",
+        "a//b",
+        "c/.",
+        "c/..",
+        "東京.md",
+        "c;p",
+        "c?q",
+        "c#f",
+        "c:d",
+        " c",
+        "c d",
+        "c\td",
+        "",
+    ],
+)
+def test_a_relative_links_url_joins_its_pages_url_as_urljoin_does(base, path):
+    from urllib.parse import urljoin
+
+    from lint.site.index import _url_join
+
+    assert _url_join(base, path) == urljoin(base, path)

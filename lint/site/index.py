@@ -47,6 +47,35 @@ def _path_and_fragment(url: str) -> tuple[str | None, str]:
     return parts.path, parts.fragment
 
 
+def _url_join(base: str, path: str) -> str:
+    """urljoin(base, path) for a site path `base` and a relative `path`, in plain string work:
+    RFC 3986's dot segments resolved as urljoin resolves them. What urlparse would split off
+    or clean (an authority, a scheme, parameters, a query, a fragment, blanks and control
+    characters) is left to urljoin."""
+    both = base + path
+    if (
+        not base.startswith("/")
+        or base.startswith("//")
+        or not path
+        or path[0] in "/ "
+        or not both.isprintable()
+        or not _URL_DELIMITERS.isdisjoint(both)
+    ):
+        return urljoin(base, path)
+    segments = base.split("/")[:-1] + path.split("/")  # the base's last segment is no folder
+    segments[1:-1] = filter(None, segments[1:-1])  # no empty segment but at the ends
+    resolved: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")  # a path that ends in a folder keeps its final slash
+    return "/".join(resolved) or "/"
+
+
 def _has_symbol(text: str) -> bool:
     return not text.isascii() and any(unicodedata.category(c) == "So" for c in text)
 
@@ -111,6 +140,9 @@ class _PerPage(NamedTuple):
 
 
 _UNSEEN = object()  # not resolved yet (None is a result)
+
+# where urlparse finds a scheme, parameters, a query or a fragment
+_URL_DELIMITERS = frozenset(":;?#")
 
 
 def _join(folder: str, path: str) -> str:
@@ -276,7 +308,7 @@ class Site:
                 # the permalink style is a guess: the page may be `/a/b/` as well as `/a/b.html`
                 bases.append(page.url.rsplit(".", 1)[0] + "/")
             for base in bases:
-                joined = urljoin(self.layout.base_path + base, path)
+                joined = _url_join(self.layout.base_path + base, path)
                 found = self._site_path(joined)
                 if found is not None:
                     return found.at(fragment)
@@ -293,7 +325,7 @@ class Site:
             return UNKNOWN
         if page.url:
             return self._unknown_or_missing(
-                urljoin(self.layout.base_path + page.url, path), fragment
+                _url_join(self.layout.base_path + page.url, path), fragment
             )
         return self._unknown_or_missing("/" + source, fragment)
 
