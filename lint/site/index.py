@@ -90,10 +90,10 @@ class Page:
     urls: PageUrls
     reported: bool  # whether its diagnostics are wanted in this run
 
-    @cached_property
-    def folder(self) -> str:
-        """The folder its relative links start from."""
-        return posixpath.dirname(self.rel)
+    def __post_init__(self) -> None:
+        # the folder its relative links start from (an attribute: Python 3.11's
+        # cached_property takes a lock, which costs more than computing it for every page)
+        self.folder = posixpath.dirname(self.rel)
 
     @property
     def url(self) -> str | None:
