@@ -546,3 +546,20 @@ def test_a_relative_links_url_joins_its_pages_url_as_urljoin_does(base, path):
     from lint.site.index import _url_join
 
     assert _url_join(base, path) == urljoin(base, path)
+
+
+_HEADINGS = [("Getting started", "", 1), ("Über uns!", "", 2), ("Set up", "install", 3)]
+
+
+@pytest.mark.parametrize("styles", [("github",), ("kramdown",), ("github", "kramdown", "slug")])
+@pytest.mark.parametrize(
+    "anchor", ["getting-started", "ber-uns", "über-uns", "uber-uns", "install", "faq", "x"]
+)
+def test_a_pages_anchors_made_on_demand_are_those_made_at_once(styles, anchor):
+    from lint.site.anchors import anchors
+    from lint.site.index import Anchors
+
+    every = {"faq"}.union(*(anchors(_HEADINGS, style) for style in styles))
+    lazy = Anchors(_HEADINGS, ["faq"], styles)
+    assert (anchor in lazy) == (anchor in every)
+    assert lazy.all() == every

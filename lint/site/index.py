@@ -415,7 +415,7 @@ class Site:
             return "kramdown"
         return "github"
 
-    def anchors_of(self, page: Page, style: str) -> set[str] | None:
+    def anchors_of(self, page: Page, style: str) -> Anchors | None:
         """The anchors a page has in a style ("any": every style); None when the page's
         headings cannot all be known (templated headings, included content)."""
         summary = page.summary
@@ -424,7 +424,27 @@ class Site:
         styles = ("github", "kramdown", "slug") if style == "any" else (style,)
         if "slug" in styles and any(_has_symbol(text) for text, *_ in summary["headings"]):
             return None  # slug generators spell emoji out ("crab"), in words mdvet lacks
-        found = set(summary["ids"])
-        for one in styles:
-            found |= anchors(summary["headings"], one)
-        return found
+        return Anchors(summary["headings"], summary["ids"], styles)
+
+
+class Anchors:
+    """A page's explicit ids and its headings' anchors in some styles. A style's anchors are
+    made when a lookup first needs them: most links name an anchor of the first style."""
+
+    def __init__(self, headings: list, ids: list[str], styles: tuple[str, ...]) -> None:
+        self._headings = headings
+        self._styles = list(styles)  # those not made yet
+        self._found = set(ids)
+
+    def _make_next(self) -> None:
+        self._found |= anchors(self._headings, self._styles.pop(0))
+
+    def __contains__(self, anchor: str) -> bool:
+        while anchor not in self._found and self._styles:
+            self._make_next()
+        return anchor in self._found
+
+    def all(self) -> set[str]:
+        while self._styles:
+            self._make_next()
+        return self._found

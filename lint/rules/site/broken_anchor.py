@@ -40,13 +40,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
 
 from pydantic import Field
 
 from lint.model import Pos, Problem, Severity
 from lint.rules import RuleOptions, SiteRule
+
+if TYPE_CHECKING:
+    from lint.site.index import Anchors
 
 _SPECIAL = re.compile(r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*)$", re.IGNORECASE)
 
@@ -68,7 +71,7 @@ class BrokenAnchor(SiteRule):
         style = options.anchor_style
         if style == "auto":
             style = site.default_anchor_style
-        known: dict[str, set[str] | None] = {}
+        known: dict[str, Anchors | None] = {}
         for page in site.reported:
             links = page.summary["links"]
             for url, _text, line, column, end_line, end_column, _kind, _flags in links:
@@ -86,7 +89,9 @@ class BrokenAnchor(SiteRule):
                 if anchors is None or fragment in anchors:
                     continue
                 where = "this page" if target.page is page else target.page.path
-                close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(
+                    fragment, sorted(anchors.all()), n=1, cutoff=0.6
+                )
                 hint = f"; did you mean '#{close[0]}'?" if close else ""
                 yield (
                     page,
