@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 from pathlib import PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lint.site.anchors import anchors
@@ -45,6 +45,15 @@ def _path_and_fragment(url: str) -> tuple[str | None, str]:
     except ValueError:
         return None, ""
     return parts.path, parts.fragment
+
+
+def _join(folder: str, path: str) -> str:
+    """posixpath.join(folder, path) for a relative `path`, as plain string work."""
+    return folder + path if not folder or folder.endswith("/") else f"{folder}/{path}"
+
+
+# where urlparse finds a scheme, parameters, a query or a fragment
+_URL_DELIMITERS = frozenset(":;?#")
 
 
 def _url_join(base: str, path: str) -> str:
@@ -131,8 +140,8 @@ UNKNOWN = Target("unknown")
 class _PerPage(NamedTuple):
     """A link whose target the page it is written in decides, not only the page's folder: an
     empty path (the page itself), a Zola content path, or a relative path that names no
-    source file (then the page's URL is the base). `source`: the relative path from the
-    page's folder, normalised."""
+    source file (then the page's URL is the base). `source`: that relative path from the
+    page's folder, normalised ("" for the others)."""
 
     path: str
     fragment: str
@@ -140,14 +149,6 @@ class _PerPage(NamedTuple):
 
 
 _UNSEEN = object()  # not resolved yet (None is a result)
-
-# where urlparse finds a scheme, parameters, a query or a fragment
-_URL_DELIMITERS = frozenset(":;?#")
-
-
-def _join(folder: str, path: str) -> str:
-    """posixpath.join(folder, path) for a relative `path`, as plain string work."""
-    return folder + path if not folder or folder.endswith("/") else f"{folder}/{path}"
 
 
 class Site:
@@ -259,7 +260,7 @@ class Site:
             self._in_page[key] = self._resolve_in_page(page, found)
         return self._in_page[key]
 
-    def _resolve_in_folder(self, folder: str, url: str) -> Target | None | _PerPage:
+    def _resolve_in_folder(self, folder: str, url: str) -> Target | _PerPage | None:
         """What a link written in a page of `folder` leads to, or what the page's own path or
         URL must decide."""
         url = url.strip()
@@ -296,7 +297,7 @@ class Site:
         path, fragment, source = link
         if not path:
             return Target("page", page, fragment)
-        if path.startswith("@/"):
+        if path.startswith("@/"):  # Zola: a path from the content folder
             return self._content_path(page, path[2:], fragment)
         if source.startswith("../") and os.path.exists(
             os.path.join(self.layout.root, page.rel, "..", path)

@@ -89,9 +89,7 @@ class BrokenAnchor(SiteRule):
                 if anchors is None or fragment in anchors:
                     continue
                 where = "this page" if target.page is page else target.page.path
-                close = difflib.get_close_matches(
-                    fragment, sorted(anchors.all()), n=1, cutoff=0.6
-                )
+                close = difflib.get_close_matches(fragment, sorted(anchors.all()), n=1, cutoff=0.6)
                 hint = f"; did you mean '#{close[0]}'?" if close else ""
                 yield (
                     page,
