@@ -29,8 +29,8 @@ def templated(url: str) -> bool:
 
 # Most links are plain web addresses: an ASCII host with no port or user, no whitespace or
 # control character anywhere. For those one match gives what urlsplit gives, at a fraction
-# of its cost.
-_PLAIN_WEB = re.compile(
+# of its cost. Groups: scheme, host (as written), path, query, fragment.
+PLAIN_WEB = re.compile(
     r"(https?)://([a-z0-9.-]+)((?:/[^?#\x00-\x20\x7f]*)?)"
     r"(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?",
     re.IGNORECASE | re.ASCII,  # ASCII: "ſ" and the Kelvin sign are not "s" and "k"
@@ -55,7 +55,7 @@ _tuple_new = tuple.__new__  # Parts(...) without the Python-level __new__ of a N
 @lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
 def split(url: str) -> Parts:
     """`urlsplit(url)` with its hostname and port; raises ValueError as they do."""
-    plain = _PLAIN_WEB.fullmatch(url)
+    plain = PLAIN_WEB.fullmatch(url)
     if plain is not None:
         scheme, netloc, path, query, fragment = plain.groups("")
         parts = (scheme.lower(), netloc, path, query, fragment, netloc.lower(), None)
@@ -77,14 +77,27 @@ def canonical(url: str) -> str | None:
     url = url.strip()
     if not url or url.startswith("#") or templated(url):
         return None
-    try:
-        parts = split(url)
-    except ValueError:
-        return url
-    scheme = parts.scheme  # lower-case, as urlsplit gives it
-    if scheme and scheme not in ("http", "https"):
-        return url
-    path = parts.path
+    plain = PLAIN_WEB.fullmatch(url)
+    if plain is not None:  # most URLs: the match has every part, and no port or user
+        _, host, path, query, fragment = plain.groups("")
+        prefix = "//" + host.lower().rstrip(".")
+    else:
+        try:
+            parts = split(url)
+        except ValueError:
+            return url
+        scheme = parts.scheme  # lower-case, as urlsplit gives it
+        if scheme and scheme not in ("http", "https"):
+            return url
+        path, query, fragment = parts.path, parts.query, parts.fragment
+        if scheme or parts.netloc:
+            host = parts.host.rstrip(".")
+            if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme or "https"):
+                host += f":{parts.port}"
+            authority = parts.netloc.rpartition("@")[0]
+            prefix = f"//{authority + '@' if authority else ''}{host}"
+        else:
+            prefix = ""
     # most paths have no dot, and so no index page: the search would try every `/`
     index = _INDEX_PAGE.search(path) if "." in path else None
     if index:  # `dir/index.html` → `dir/` (slicing: re.sub costs a template per call)
@@ -92,19 +105,11 @@ def canonical(url: str) -> str | None:
     path = path.rstrip("/")
     while path.startswith("./"):
         path = path[2:]
-    if scheme or parts.netloc:
-        host = parts.host.rstrip(".")
-        if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme or "https"):
-            host += f":{parts.port}"
-        authority = parts.netloc.rpartition("@")[0]
-        prefix = f"//{authority + '@' if authority else ''}{host}"
-    else:
-        prefix = ""
     key = prefix + path
-    if parts.query:
-        key += "?" + parts.query
-    if parts.fragment:
-        key += "#" + parts.fragment
+    if query:
+        key += "?" + query
+    if fragment:
+        key += "#" + fragment
     return key
 
 
