@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from lint import frontmatter
@@ -23,6 +24,8 @@ from lint.markdown import (
 )
 from lint.model import Pos, Problem
 from lint.source import LineIndex
+
+_OFFSET = attrgetter("offset")
 
 
 class _NodeList:
@@ -92,6 +95,16 @@ class Document:
     def texts(self) -> tuple[Text, ...]:
         """The prose runs as nodes (`prose` holds the same as plain tuples)."""
         return tuple(Text(self.lines, lo, hi, inside=inside) for lo, hi, inside in self.prose)
+
+    @cached_property
+    def destinations(self) -> tuple[Link | Image | Definition, ...]:
+        """Every place a link destination is written, once, in document order: inline links
+        and images, autolinks, and reference definitions (a reference link's destination is
+        written in its definition). Several link rules read it."""
+        nodes = [node for node in self.links_and_images if node.kind in ("inline", "autolink")]
+        if self.definitions:
+            return tuple(sorted((*nodes, *self.definitions), key=_OFFSET))
+        return tuple(nodes)
 
     def problems_for(self, code: str):
         return (problem for problem_code, problem in self.problems if problem_code == code)

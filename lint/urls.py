@@ -1,20 +1,16 @@
-"""What the link rules share: where a destination is written, and when two are the same."""
+"""What the link rules share: how a URL splits, and when two destinations or two link texts
+are the same."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
-
-from lint.document import Document
-from lint.markdown import Definition, Image, Link
 
 _INDEX_PAGE = re.compile(r"(^|/)index\.(?:html?|php)$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _TEMPLATE = ("{{", "{%", "{<")
-_OFFSET = attrgetter("offset")
 
 
 def shorten(text: str, width: int = 80) -> str:
@@ -121,13 +117,3 @@ def page(key: str) -> str:
 def link_text_key(text: str) -> str:
     """Link text compared case-insensitively, runs of whitespace as one space."""
     return " ".join(text.split()).casefold()
-
-
-def written_destinations(doc: Document) -> list[Link | Image | Definition]:
-    """Every place a destination is written, once, in document order: inline links and
-    images, autolinks, and reference definitions (a reference link's destination is written
-    in its definition)."""
-    nodes = [node for node in doc.links_and_images if node.kind in ("inline", "autolink")]
-    if doc.definitions:
-        return sorted((*nodes, *doc.definitions), key=_OFFSET)
-    return nodes

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from lint.model import Problem, Severity
 from lint.rules import Rule
-from lint.urls import PLAIN_WEB, split, templated, written_destinations
+from lint.urls import PLAIN_WEB, split, templated
 
 WEB = ("http", "https", "ftp", "ftps")
 _NO_COLON = re.compile(r"(https?|ftps?)//", re.IGNORECASE)
@@ -102,7 +102,7 @@ class InvalidUrl(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        for node in written_destinations(doc):  # email links are not among them
+        for node in doc.destinations:  # email links are not among them
             reason = problem(node.url)
             if reason is None:
                 continue
