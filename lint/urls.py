@@ -48,14 +48,10 @@ class Parts(NamedTuple):
 _tuple_new = tuple.__new__  # Parts(...) without the Python-level __new__ of a NamedTuple
 
 
-@lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
+@lru_cache(maxsize=4096)  # canonical and LK007 split the same URLs of one document
 def split(url: str) -> Parts:
-    """`urlsplit(url)` with its hostname and port; raises ValueError as they do."""
-    plain = PLAIN_WEB.fullmatch(url)
-    if plain is not None:
-        scheme, netloc, path, query, fragment = plain.groups("")
-        parts = (scheme.lower(), netloc, path, query, fragment, netloc.lower(), None)
-        return _tuple_new(Parts, parts)
+    """`urlsplit(url)` with its hostname and port; raises ValueError as they do. (Plain web
+    addresses need none of it: their callers read them from a PLAIN_WEB match.)"""
     parts = urlsplit(url)
     return _tuple_new(Parts, (*parts, parts.hostname or "", parts.port))
 
