@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from lint import frontmatter
@@ -23,6 +24,41 @@ from lint.markdown import (
 )
 from lint.model import Pos, Problem
 from lint.source import LineIndex
+
+_OFFSET = attrgetter("offset")
+
+
+class _NodeList:
+    """One of a Document's node lists. The first read of any of them sorts the nodes into all
+    of them in one pass and stores each on the instance, where later reads find it without
+    this descriptor (as with cached_property, minus its lock and one pass per list)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc: Document | None, owner: type | None = None):
+        if doc is None:
+            return self
+        by_type: dict[type, list[Node]] = {
+            Link: [], Image: [], Heading: [], Code: [], Definition: [], Html: []
+        }
+        for node in doc.nodes:
+            by_type[type(node)].append(node)
+        links, images = tuple(by_type[Link]), tuple(by_type[Image])
+        if images:  # few pages have images; without them the list is the links'
+            both = tuple(n for n in doc.nodes if type(n) is Link or type(n) is Image)
+        else:
+            both = links
+        doc.__dict__.update(
+            links=links,
+            images=images,
+            links_and_images=both,
+            headings=tuple(by_type[Heading]),
+            code=tuple(by_type[Code]),
+            definitions=tuple(by_type[Definition]),
+            html=tuple(by_type[Html]),
+        )
+        return doc.__dict__[self.name]
 
 
 @dataclass(frozen=True)
@@ -44,22 +80,16 @@ class Document:
         fm = self.front_matter
         return fm.data if fm is not None and isinstance(fm.data, dict) else {}
 
-    @cached_property
-    def links(self) -> tuple[Link, ...]:
-        return tuple(n for n in self.nodes if type(n) is Link)
-
-    @cached_property
-    def images(self) -> tuple[Image, ...]:
-        return tuple(n for n in self.nodes if type(n) is Image)
-
-    @cached_property
-    def links_and_images(self) -> tuple[Link | Image, ...]:
-        """Links and images together, in document order (several rules read both)."""
-        return tuple(n for n in self.nodes if type(n) is Link or type(n) is Image)
-
-    @cached_property
-    def headings(self) -> tuple[Heading, ...]:
-        return tuple(n for n in self.nodes if type(n) is Heading)
+    # The nodes of each type, in document order: tuples, read the first time any of them is
+    # asked for (see _NodeList). Definitions are link reference definitions (the first of a
+    # label wins); links_and_images holds both, as several rules read both.
+    links = _NodeList()
+    images = _NodeList()
+    links_and_images = _NodeList()
+    headings = _NodeList()
+    code = _NodeList()
+    definitions = _NodeList()
+    html = _NodeList()
 
     @cached_property
     def texts(self) -> tuple[Text, ...]:
@@ -67,17 +97,14 @@ class Document:
         return tuple(Text(self.lines, lo, hi, inside=inside) for lo, hi, inside in self.prose)
 
     @cached_property
-    def code(self) -> tuple[Code, ...]:
-        return tuple(n for n in self.nodes if type(n) is Code)
-
-    @cached_property
-    def definitions(self) -> tuple[Definition, ...]:
-        """Link reference definitions, in document order (the first of a label wins)."""
-        return tuple(n for n in self.nodes if type(n) is Definition)
-
-    @cached_property
-    def html(self) -> tuple[Html, ...]:
-        return tuple(n for n in self.nodes if type(n) is Html)
+    def destinations(self) -> tuple[Link | Image | Definition, ...]:
+        """Every place a link destination is written, once, in document order: inline links
+        and images, autolinks, and reference definitions (a reference link's destination is
+        written in its definition). Several link rules read it."""
+        nodes = [node for node in self.links_and_images if node.kind in ("inline", "autolink")]
+        if self.definitions:
+            return tuple(sorted((*nodes, *self.definitions), key=_OFFSET))
+        return tuple(nodes)
 
     def problems_for(self, code: str):
         return (problem for problem_code, problem in self.problems if problem_code == code)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from lint import suppress
 from lint.document import Document, parse_document
 from lint.model import Diagnostic, Problem, Severity
+from lint.rules import ReportedRule, SiteRule
 from lint.schema import with_schema_problems
 from lint.settings import ActiveRule, Settings
 
@@ -18,6 +19,10 @@ def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for active in rules:
         rule = active.rule
+        # rules with nothing to find here: a site rule runs once every file is read (see
+        # lint.site), and a reported rule passes on what reading this file found
+        if isinstance(rule, SiteRule) or (isinstance(rule, ReportedRule) and not doc.problems):
+            continue
         try:
             problems = list(rule.check(doc, active.options))
         except Exception as err:  # a crashing rule must not stop the others

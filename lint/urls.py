@@ -1,20 +1,16 @@
-"""What the link rules share: where a destination is written, and when two are the same."""
+"""What the link rules share: how a URL splits, and when two destinations or two link texts
+are the same."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
-
-from lint.document import Document
-from lint.markdown import Definition, Image, Link
 
 _INDEX_PAGE = re.compile(r"(^|/)index\.(?:html?|php)$", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _TEMPLATE = ("{{", "{%", "{<")
-_OFFSET = attrgetter("offset")
 
 
 def shorten(text: str, width: int = 80) -> str:
@@ -29,8 +25,8 @@ def templated(url: str) -> bool:
 
 # Most links are plain web addresses: an ASCII host with no port or user, no whitespace or
 # control character anywhere. For those one match gives what urlsplit gives, at a fraction
-# of its cost.
-_PLAIN_WEB = re.compile(
+# of its cost. Groups: scheme, host (as written), path, query, fragment.
+PLAIN_WEB = re.compile(
     r"(https?)://([a-z0-9.-]+)((?:/[^?#\x00-\x20\x7f]*)?)"
     r"(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?",
     re.IGNORECASE | re.ASCII,  # ASCII: "ſ" and the Kelvin sign are not "s" and "k"
@@ -52,14 +48,10 @@ class Parts(NamedTuple):
 _tuple_new = tuple.__new__  # Parts(...) without the Python-level __new__ of a NamedTuple
 
 
-@lru_cache(maxsize=4096)  # LK002 and LK007 split the same URLs of one document
+@lru_cache(maxsize=4096)  # canonical and LK007 split the same URLs of one document
 def split(url: str) -> Parts:
-    """`urlsplit(url)` with its hostname and port; raises ValueError as they do."""
-    plain = _PLAIN_WEB.fullmatch(url)
-    if plain is not None:
-        scheme, netloc, path, query, fragment = plain.groups("")
-        parts = (scheme.lower(), netloc, path, query, fragment, netloc.lower(), None)
-        return _tuple_new(Parts, parts)
+    """`urlsplit(url)` with its hostname and port; raises ValueError as they do. (Plain web
+    addresses need none of it: their callers read them from a PLAIN_WEB match.)"""
     parts = urlsplit(url)
     return _tuple_new(Parts, (*parts, parts.hostname or "", parts.port))
 
@@ -77,14 +69,27 @@ def canonical(url: str) -> str | None:
     url = url.strip()
     if not url or url.startswith("#") or templated(url):
         return None
-    try:
-        parts = split(url)
-    except ValueError:
-        return url
-    scheme = parts.scheme  # lower-case, as urlsplit gives it
-    if scheme and scheme not in ("http", "https"):
-        return url
-    path = parts.path
+    plain = PLAIN_WEB.fullmatch(url)
+    if plain is not None:  # most URLs: the match has every part, and no port or user
+        _, host, path, query, fragment = plain.groups("")
+        prefix = "//" + host.lower().rstrip(".")
+    else:
+        try:
+            parts = split(url)
+        except ValueError:
+            return url
+        scheme = parts.scheme  # lower-case, as urlsplit gives it
+        if scheme and scheme not in ("http", "https"):
+            return url
+        path, query, fragment = parts.path, parts.query, parts.fragment
+        if scheme or parts.netloc:
+            host = parts.host.rstrip(".")
+            if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme or "https"):
+                host += f":{parts.port}"
+            authority = parts.netloc.rpartition("@")[0]
+            prefix = f"//{authority + '@' if authority else ''}{host}"
+        else:
+            prefix = ""
     # most paths have no dot, and so no index page: the search would try every `/`
     index = _INDEX_PAGE.search(path) if "." in path else None
     if index:  # `dir/index.html` → `dir/` (slicing: re.sub costs a template per call)
@@ -92,19 +97,11 @@ def canonical(url: str) -> str | None:
     path = path.rstrip("/")
     while path.startswith("./"):
         path = path[2:]
-    if scheme or parts.netloc:
-        host = parts.host.rstrip(".")
-        if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme or "https"):
-            host += f":{parts.port}"
-        authority = parts.netloc.rpartition("@")[0]
-        prefix = f"//{authority + '@' if authority else ''}{host}"
-    else:
-        prefix = ""
     key = prefix + path
-    if parts.query:
-        key += "?" + parts.query
-    if parts.fragment:
-        key += "#" + parts.fragment
+    if query:
+        key += "?" + query
+    if fragment:
+        key += "#" + fragment
     return key
 
 
@@ -116,13 +113,3 @@ def page(key: str) -> str:
 def link_text_key(text: str) -> str:
     """Link text compared case-insensitively, runs of whitespace as one space."""
     return " ".join(text.split()).casefold()
-
-
-def written_destinations(doc: Document) -> list[Link | Image | Definition]:
-    """Every place a destination is written, once, in document order: inline links and
-    images, autolinks, and reference definitions (a reference link's destination is written
-    in its definition)."""
-    nodes = [node for node in doc.links_and_images if node.kind in ("inline", "autolink")]
-    if doc.definitions:
-        return sorted((*nodes, *doc.definitions), key=_OFFSET)
-    return nodes

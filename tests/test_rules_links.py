@@ -273,6 +273,8 @@ def test_empty_link(source, expected):
         ("Read [this](<https://www gov.cn/>).\n", [("LK007", 1, 14)]),
         ("- 東京 [this][r]\n\n[r]: ttps://x.example/\n", [("LK007", 3, 6)]),
         ("> ![img](hhttps://x.example/a.png)\n", [("LK007", 1, 10)]),
+        # a plain web address whose host is malformed (an empty label)
+        ("Read [this](https://www..gov.cn/).\n", [("LK007", 1, 13)]),
         # fine: IDN hosts, other schemes, relative URLs, templates, code
         ("[a](https://❤.rust-lang.org) [b](mailto:a@b.example) [c](tel:+81) [d](../x.md)\n", []),
         (

@@ -31,21 +31,24 @@ class EquivalentLinkForms(Rule):
     summary = "one destination is written in different forms"
 
     def check(self, doc, options):
-        # the nodes of each URL, then the URLs (forms) of each destination: canonical() is
-        # asked once per URL, and most destinations have one form, which needs no more work
-        by_url = defaultdict(list)
+        # canonical() is asked once per URL; in most documents no two URLs share a key, and
+        # that is all there is to see
+        keys: dict[str, str | None] = {}
         for node in doc.links_and_images:
-            if node.kind != "email":
-                by_url[node.url].append(node)
-        groups = defaultdict(list)
-        for url in by_url:
-            key = canonical(url)
+            if node.kind != "email" and node.url not in keys:
+                keys[node.url] = canonical(node.url)
+        found = [key for key in keys.values() if key is not None]
+        if len(set(found)) == len(found):
+            return
+        # the forms (URLs) of each destination, each with its uses, in document order
+        groups: defaultdict[str, dict[str, list]] = defaultdict(dict)
+        for node in doc.links_and_images:
+            key = keys.get(node.url) if node.kind != "email" else None
             if key is not None:
-                groups[key].append(url)
-        for urls in groups.values():
-            if len(urls) < 2:
+                groups[key].setdefault(node.url, []).append(node)
+        for forms in groups.values():
+            if len(forms) < 2:
                 continue
-            forms = {url: by_url[url] for url in urls}
             # dicts keep insertion order: max() keeps the first of equal counts
             winner = max(forms, key=lambda form: len(forms[form]))
             first = forms[winner][0]

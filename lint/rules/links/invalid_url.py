@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from lint.model import Problem, Severity
 from lint.rules import Rule
-from lint.urls import split, templated, written_destinations
+from lint.urls import PLAIN_WEB, split, templated
 
 WEB = ("http", "https", "ftp", "ftps")
 _NO_COLON = re.compile(r"(https?|ftps?)//", re.IGNORECASE)
@@ -55,6 +55,9 @@ def problem(url: str) -> str | None:
     """Why the URL cannot be right, or None."""
     if templated(url):
         return None
+    plain = PLAIN_WEB.fullmatch(url)
+    if plain is not None and _HOST.fullmatch(plain[2]):
+        return None  # most URLs: a web address with nothing the checks below could find
     match = _NO_COLON.match(url)
     if match:
         return f"'{url}' lacks the ':' after '{match.group(1)}'"
@@ -99,7 +102,7 @@ class InvalidUrl(Rule):
     severity = Severity.ERROR
 
     def check(self, doc, options):
-        for node in written_destinations(doc):  # email links are not among them
+        for node in doc.destinations:  # email links are not among them
             reason = problem(node.url)
             if reason is None:
                 continue

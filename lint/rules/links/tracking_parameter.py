@@ -26,7 +26,7 @@ from pydantic import Field
 
 from lint.model import Edit, Fix, Problem
 from lint.rules import Rule, RuleOptions
-from lint.urls import shorten, written_destinations
+from lint.urls import shorten
 
 TRACKING = (
     "utm_*",
@@ -59,7 +59,7 @@ class TrackingParameter(Rule):
 
     def check(self, doc, options):
         patterns = tuple(p.lower() for p in (*TRACKING, *options.parameters))
-        for node in written_destinations(doc):
+        for node in doc.destinations:
             if "?" not in node.url or node.dest is None:  # parameters live in the query
                 continue
             lo, hi = node.dest
