@@ -400,6 +400,18 @@ def _index_toml(content: str, first_line: int, values, keys) -> None:
 
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_SCALAR_END = re.compile(r"[,\]\}#\r\n]")
+# Spaces, tabs and comments, without and with line breaks.
+_TOML_BLANK = re.compile(r"(?:[ \t]|#[^\r\n]*)*")
+_TOML_BLANK_LINES = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
+# A string, valid already: multi-line (up to two quotes of its own may end it, before the three
+# that close it) or one-line; basic strings skip escaped characters, literal strings have none.
+_TOML_STRING = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""+'
+    r"|'''(?:[^']|'(?!''))*'''+"
+    r'|"(?:[^"\\]|\\.)*"'
+    r"|'[^']*'",
+    re.DOTALL,
+)
 
 
 class _TomlIndexer:
@@ -415,23 +427,14 @@ class _TomlIndexer:
         self.tables: dict[Path, int] = {}  # array-of-tables path -> how many so far
 
     def pos(self, offset: int) -> Pos:
-        at = self.lines.pos(offset)
-        return Pos(self.first_line + at.line - 1, at.column)
+        line, column = self.lines.pos(offset)
+        return _tuple_new(Pos, (self.first_line + line - 1, column))
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.pos(start), self.pos(end))
 
     def skip(self, newlines: bool) -> None:
-        text = self.text
-        while self.i < len(text):
-            char = text[self.i]
-            if char in " \t" or (newlines and char in "\r\n"):
-                self.i += 1
-            elif char == "#":
-                while self.i < len(text) and text[self.i] not in "\r\n":
-                    self.i += 1
-            else:
-                return
+        self.i = (_TOML_BLANK_LINES if newlines else _TOML_BLANK).match(self.text, self.i).end()
 
     def run(self) -> None:
         table: Path = ()
@@ -514,20 +517,7 @@ class _TomlIndexer:
         self.values[path] = self.span(start, self.i)
 
     def string(self) -> None:
-        quote = self.text[self.i]
-        text = self.text
-        if text.startswith(quote * 3, self.i):
-            self.i += 3
-            while not text.startswith(quote * 3, self.i):
-                self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
-            self.i += 3
-            while self.i < len(text) and text[self.i] == quote:  # up to two quotes may end it
-                self.i += 1
-            return
-        self.i += 1
-        while text[self.i] != quote:
-            self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
-        self.i += 1
+        self.i = _TOML_STRING.match(self.text, self.i).end()
 
     def array(self, path: Path) -> None:
         self.i += 1
