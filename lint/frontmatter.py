@@ -24,7 +24,30 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The implicit resolvers PyYAML tries on a plain scalar, by its first character: those for the
+# character, then the catch-all ones (a safe loader has no path resolvers to consult after them)
+_CATCH_ALL = _SafeLoader.yaml_implicit_resolvers.get(None, [])
+_IMPLICIT = {
+    first: resolvers + _CATCH_ALL
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, resolving a scalar's tag as PyYAML's `resolve` does, with the list of
+    resolvers to try put together once rather than for every scalar of every block."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[:1], _CATCH_ALL):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+
 # tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
 # key and value of every front-matter block is placed
 _tuple_new = tuple.__new__
