@@ -104,8 +104,9 @@ def split(text: str, lines: LineIndex) -> FrontMatter | None:
         fmt, closers = _FENCES[first]
         content_start = lines.starts[1] if lines.line_count > 1 else len(text)
         for line in range(2, lines.line_count + 1):
-            if lines.line_text(line).rstrip(" \t") in closers:
-                return FrontMatter(fmt, 1, line, content_start, lines.starts[line - 1])
+            start = lines.starts[line - 1]  # a closing line starts with a closer: test that first
+            if text.startswith(closers, start) and lines.line_text(line).rstrip(" \t") in closers:
+                return FrontMatter(fmt, 1, line, content_start, start)
         return FrontMatter(fmt, 1, None, content_start, len(text))
     if first == "{" or _JSON_OPENING.match(first):
         try:  # a valid object ends where the decoder stops
