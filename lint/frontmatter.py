@@ -24,7 +24,30 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The implicit resolvers PyYAML tries on a plain scalar, by its first character: those for the
+# character, then the catch-all ones (a safe loader has no path resolvers to consult after them)
+_CATCH_ALL = _SafeLoader.yaml_implicit_resolvers.get(None, [])
+_IMPLICIT = {
+    first: resolvers + _CATCH_ALL
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, resolving a scalar's tag as PyYAML's `resolve` does, with the list of
+    resolvers to try put together once rather than for every scalar of every block."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[:1], _CATCH_ALL):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+
 # tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
 # key and value of every front-matter block is placed
 _tuple_new = tuple.__new__
@@ -81,8 +104,9 @@ def split(text: str, lines: LineIndex) -> FrontMatter | None:
         fmt, closers = _FENCES[first]
         content_start = lines.starts[1] if lines.line_count > 1 else len(text)
         for line in range(2, lines.line_count + 1):
-            if lines.line_text(line).rstrip(" \t") in closers:
-                return FrontMatter(fmt, 1, line, content_start, lines.starts[line - 1])
+            start = lines.starts[line - 1]  # a closing line starts with a closer: test that first
+            if text.startswith(closers, start) and lines.line_text(line).rstrip(" \t") in closers:
+                return FrontMatter(fmt, 1, line, content_start, start)
         return FrontMatter(fmt, 1, None, content_start, len(text))
     if first == "{" or _JSON_OPENING.match(first):
         try:  # a valid object ends where the decoder stops
@@ -400,6 +424,18 @@ def _index_toml(content: str, first_line: int, values, keys) -> None:
 
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_SCALAR_END = re.compile(r"[,\]\}#\r\n]")
+# Spaces, tabs and comments, without and with line breaks.
+_TOML_BLANK = re.compile(r"(?:[ \t]|#[^\r\n]*)*")
+_TOML_BLANK_LINES = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
+# A string, valid already: multi-line (up to two quotes of its own may end it, before the three
+# that close it) or one-line; basic strings skip escaped characters, literal strings have none.
+_TOML_STRING = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""+'
+    r"|'''(?:[^']|'(?!''))*'''+"
+    r'|"(?:[^"\\]|\\.)*"'
+    r"|'[^']*'",
+    re.DOTALL,
+)
 
 
 class _TomlIndexer:
@@ -415,23 +451,14 @@ class _TomlIndexer:
         self.tables: dict[Path, int] = {}  # array-of-tables path -> how many so far
 
     def pos(self, offset: int) -> Pos:
-        at = self.lines.pos(offset)
-        return Pos(self.first_line + at.line - 1, at.column)
+        line, column = self.lines.pos(offset)
+        return _tuple_new(Pos, (self.first_line + line - 1, column))
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.pos(start), self.pos(end))
 
     def skip(self, newlines: bool) -> None:
-        text = self.text
-        while self.i < len(text):
-            char = text[self.i]
-            if char in " \t" or (newlines and char in "\r\n"):
-                self.i += 1
-            elif char == "#":
-                while self.i < len(text) and text[self.i] not in "\r\n":
-                    self.i += 1
-            else:
-                return
+        self.i = (_TOML_BLANK_LINES if newlines else _TOML_BLANK).match(self.text, self.i).end()
 
     def run(self) -> None:
         table: Path = ()
@@ -514,20 +541,7 @@ class _TomlIndexer:
         self.values[path] = self.span(start, self.i)
 
     def string(self) -> None:
-        quote = self.text[self.i]
-        text = self.text
-        if text.startswith(quote * 3, self.i):
-            self.i += 3
-            while not text.startswith(quote * 3, self.i):
-                self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
-            self.i += 3
-            while self.i < len(text) and text[self.i] == quote:  # up to two quotes may end it
-                self.i += 1
-            return
-        self.i += 1
-        while text[self.i] != quote:
-            self.i += 2 if quote == '"' and text[self.i] == "\\" else 1
-        self.i += 1
+        self.i = _TOML_STRING.match(self.text, self.i).end()
 
     def array(self, path: Path) -> None:
         self.i += 1

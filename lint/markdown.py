@@ -149,6 +149,8 @@ _MDX = re.compile(
 
 def template_spans(text: str, start: int, mdx: bool) -> list[tuple[int, int]]:
     """Character ranges of template syntax in `text[start:]`, sorted and merged."""
+    if not mdx and text.find("{", start) < 0:  # every form but MDX's imports opens with `{`
+        return []
     spans = [m.span() for m in _LIQUID_BLOCK.finditer(text, start)]
     spans += [m.span() for m in _TEMPLATE.finditer(text, start)]
     spans += _paired_shortcodes(text, spans)

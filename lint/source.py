@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 from lint.model import Pos
 
 BOM = "\ufeff"
 _tuple_new = tuple.__new__
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NEWLINE = re.compile("\n")
+_match_end = re.Match.end
 
 
 class UndecodableError(ValueError):
@@ -43,13 +44,11 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        if "\r" in text:
-            starts = [0]
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        else:  # the common case, in C: each line's start is the sum of the lengths before it
-            lengths = map(len, text.split("\n")[:-1])
-            starts = list(accumulate(map((1).__add__, lengths), initial=0))
-        self.starts = starts
+        # each line but the first starts where a line break ends; without a CR in the text, a
+        # search for LF alone finds them (in C, and several times faster than the alternation)
+        breaks = _LINE_BREAK if "\r" in text else _NEWLINE
+        self.starts = [0]
+        self.starts.extend(map(_match_end, breaks.finditer(text)))
         self._ascii = text.isascii()
         self._byte_starts: list[int] | None = None
 
