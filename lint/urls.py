@@ -57,10 +57,10 @@ def split(url: str) -> Parts:
 
 
 # A site's pages link to the same places again and again, and several rules ask about the
-# same URL: each process remembers the answer for the URLs it met last (urlsplit is slow).
-# 16384 answers take a few MB; over the corpora they are computed 15% less often than
-# with 4096 (a site's navigation links recur across many pages).
-@lru_cache(maxsize=16384)
+# same URL: each process remembers the answer for the URLs it met last. 16,384 answers
+# (here and in LK007) would be computed 15% less often over the corpora than 4,096, but
+# raise the peak memory of a run over them by 11 MiB (195 against 184 MiB).
+@lru_cache(maxsize=4096)
 def canonical(url: str) -> str | None:
     """A key under which the equivalent spellings of one destination meet: `http` and
     `https`, host case, a default port, `index.html`/`.htm`/`.php` and the folder, a trailing

@@ -50,7 +50,7 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-@lru_cache(maxsize=16384)  # URLs repeat across a site's pages (as big as canonical's)
+@lru_cache(maxsize=4096)  # URLs repeat across a site's pages (as big as canonical's)
 def problem(url: str) -> str | None:
     """Why the URL cannot be right, or None."""
     if templated(url):
