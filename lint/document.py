@@ -40,7 +40,12 @@ class _NodeList:
         if doc is None:
             return self
         by_type: dict[type, list[Node]] = {
-            Link: [], Image: [], Heading: [], Code: [], Definition: [], Html: []
+            Link: [],
+            Image: [],
+            Heading: [],
+            Code: [],
+            Definition: [],
+            Html: [],
         }
         for node in doc.nodes:
             by_type[type(node)].append(node)

@@ -48,6 +48,7 @@ class _Loader(_SafeLoader):
                     return tag
         return self.DEFAULT_SCALAR_TAG
 
+
 # tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
 # key and value of every front-matter block is placed
 _tuple_new = tuple.__new__

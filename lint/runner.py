@@ -198,9 +198,7 @@ def _results(
     Each file is (path, shown as, mode) (see check_file)."""
     if jobs <= 1 or len(files) < 4 * MIN_BATCH:
         for path, shown, mode in files:
-            yield check_file(
-                path, shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp
-            )
+            yield check_file(path, shown, settings, fix=fix, unsafe=unsafe, mode=mode, stamp=stamp)
         return
     # imported here: a run of a few files starts no pool and need not load them
     import multiprocessing

@@ -29,7 +29,7 @@ def templated(url: str) -> bool:
 PLAIN_WEB = re.compile(
     r"(https?)://([a-z0-9.-]+)((?:/[^?#\x00-\x20\x7f]*)?)"
     r"(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?",
-    re.IGNORECASE | re.ASCII,  # ASCII: "ſ" and the Kelvin sign are not "s" and "k"
+    re.IGNORECASE | re.ASCII,  # ASCII: the long s and the Kelvin sign are not "s" and "k"
 )
 
 
