@@ -100,3 +100,20 @@ def _byte_starts(text: str, starts: list[int]) -> list[int]:
         result.append(total)
         previous = start
     return result
+
+
+def line_matches(pattern: re.Pattern[str], text: str, start: int, literal: str) -> list[re.Match]:
+    """What `pattern.finditer(text, start)` finds, for a pattern that matches only at the start
+    of a line (`^` with re.MULTILINE, lines ending at LF) and only on lines holding `literal`:
+    the pattern is tried at the start of those lines instead of at every line of the text."""
+    found = []
+    at = text.find(literal, start)
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        # a line that begins before `start` is not searched, as finditer(text, start) would not
+        match = pattern.match(text, line) if line >= start else None
+        if match is not None:
+            found.append(match)
+        end = text.find("\n", at)
+        at = text.find(literal, end) if end != -1 else -1
+    return found

@@ -3,12 +3,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.site.summary import _IAL_ID, _OPENER, _TERM, _ial_ids, _terms
+from lint.rules.links.broken_link_syntax import _DEFINITION_LINE
+from lint.site.summary import _IAL_ID, _OPENER, _TERM, _terms
+from lint.source import line_matches
 
 # pieces that make and break definition-list terms, IAL lines and template openers
 texts = st.lists(
     st.sampled_from(
-        ["\n", "\r\n", ":", " ", "\t", "a", "-", "#", "{", "{:", "}", "{: #id}", "\n: d", "%", "<"]
+        [
+            *("\n", "\r\n", ":", " ", "\t", "a", "-", "#", "{", "{:", "}", "{: #id}", "\n: d"),
+            *("%", "<", "[", "]", "]:", "[x]:", "> "),
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -22,9 +27,11 @@ def test_terms_are_the_pattern_matches(text, start):
 
 
 @given(texts, st.integers(min_value=0, max_value=60))
-def test_ial_ids_are_the_pattern_matches(text, start):
+def test_line_matches_are_the_pattern_matches(text, start):
     start = min(start, len(text))
-    assert _ial_ids(text, start) == [m[1] for m in _IAL_ID.finditer(text, start)]
+    for pattern, literal in ((_IAL_ID, "{:"), (_DEFINITION_LINE, "]:")):
+        expected = [m.span() for m in pattern.finditer(text, start)]
+        assert [m.span() for m in line_matches(pattern, text, start, literal)] == expected
 
 
 @given(texts, st.integers(min_value=0, max_value=60))

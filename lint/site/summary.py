@@ -19,6 +19,7 @@ from lint.document import Document
 from lint.frontmatter import FrontMatter
 from lint.markdown import Image
 from lint.model import Span
+from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
@@ -161,21 +162,6 @@ def _terms(text: str, start: int) -> list[re.Match[str]]:
     return found
 
 
-def _ial_ids(text: str, start: int) -> list[str]:
-    """The ids `_IAL_ID.finditer(text, start)` finds, trying the pattern only at the start of
-    lines that hold `{:` rather than at every line."""
-    ids = []
-    at = text.find("{:", start)
-    while at != -1:
-        line = _line_start(text, at)
-        match = _IAL_ID.match(text, line) if line >= start else None
-        if match is not None:
-            ids.append(match[1])
-        end = text.find("\n", at)
-        at = text.find("{:", end) if end != -1 else -1
-    return ids
-
-
 def _positions(starts: list[int], lo: int, hi: int) -> list[int]:
     """Line and column of two offsets, given the offsets where lines start: what
     `LineIndex.pos` gives, without a Pos per offset (the summary places every link)."""
@@ -227,7 +213,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         )
     openers = set(_OPENER.findall(text, doc.body_start))
     if ":" in openers:
-        ids.extend(_ial_ids(text, doc.body_start))
+        ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
 
     links = []
     kept = [

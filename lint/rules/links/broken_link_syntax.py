@@ -32,6 +32,7 @@ from operator import itemgetter
 from lint.markdown import label_key
 from lint.model import Problem, Severity
 from lint.rules import Rule
+from lint.source import line_matches
 from lint.urls import templated
 
 _BRACKETS = re.compile(r"\[([^\[\]\n]{0,500})\]")
@@ -87,23 +88,9 @@ class BrokenLinkSyntax(Rule):
 
 
 def _document_labels(doc) -> _Labels:
-    return _Labels([d.label for d in doc.definitions] + _written_labels(doc.text, doc.body_start))
-
-
-def _written_labels(text: str, start: int) -> list[str]:
-    """The labels of the definition lines from `start` on. Every such line holds a `]:`, so
-    only the lines that do are matched: a search for the pattern tries every line of a page."""
-    labels = []
-    found = text.find("]:", start)
-    while found != -1:
-        line = text.rfind("\n", 0, found) + 1
-        # a line that begins before `start` is not searched, as finditer(text, start) would not
-        match = _DEFINITION_LINE.match(text, line) if line >= start else None
-        if match:
-            labels.append(match.group(1))
-        line_end = text.find("\n", found)
-        found = text.find("]:", line_end) if line_end != -1 else -1
-    return labels
+    # every definition line holds a `]:`: a search for the pattern tries every line of a page
+    written = line_matches(_DEFINITION_LINE, doc.text, doc.body_start, "]:")
+    return _Labels([d.label for d in doc.definitions] + [match[1] for match in written])
 
 
 class _Labels:
