@@ -72,6 +72,8 @@ def test_three_levels_of_precedence(repo, capsys):
     ("text", "message"),
     [
         ('selct = ["FM"]\n', "mdvet.toml:1: unknown key 'selct'; did you mean 'select'?"),
+        # one line, whatever the key holds
+        ('"se\\nlect" = 1\n', "mdvet.toml:1: unknown key 'se\\nlect'; did you mean 'select'?\n"),
         (
             'ignore = []\nfail_on = "eror"\n',
             "mdvet.toml:2: fail_on: Input should be 'error', 'warning' or 'info' (got 'eror')",
