@@ -76,7 +76,15 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
             isolated=isolated,
         )
     except SettingsError as err:
-        raise click.ClickException(str(err)) from None
+        raise settings_error(err) from None
+
+
+def settings_error(err: Exception) -> click.ClickException:
+    """A configuration mistake as a one-line usage error: a quoted key or value holding a line
+    break is written with escapes, as in the text output."""
+    from lint.formatters.text import one_line
+
+    return click.ClickException(one_line(str(err)))
 
 
 @cli.command()
@@ -422,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return EXIT_USAGE
     except SettingsError as exc:  # a config mistake found while checking (a schema file)
-        click.ClickException(str(exc)).show()
+        settings_error(exc).show()
         return EXIT_USAGE
     except (click.Abort, KeyboardInterrupt):
         click.echo("mdvet: interrupted", err=True)

@@ -6,7 +6,6 @@ Every mistake is a `ConfigError` naming the file and line, and the CLI exits 2.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from lint.frontmatter import parse_toml
-from lint.settings import Settings, SettingsError, describe_error
+from lint.settings import Settings, SettingsError, describe_error, did_you_mean
 
 CONFIG_FILES = ("mdvet.toml", ".mdvet.toml", "pyproject.toml")
 KEYS = sorted(name for name in Settings.model_fields if name != "root")
@@ -110,9 +109,7 @@ def resolve_settings(
     if config is not None:
         for key, value in config.data.items():
             if key not in KEYS:
-                hint = difflib.get_close_matches(key, KEYS, n=1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-                raise config.error(f"unknown key '{key}'{suggestion}", (key,))
+                raise config.error(f"unknown key '{key}'{did_you_mean(key, KEYS)}", (key,))
             values[key] = value
             origins[key] = f"{config.path}:{config.line_of((key,))}"
     for key, value in overrides.items():

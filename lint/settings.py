@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -168,8 +170,10 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
             first = err.errors()[0]
             key = (settings.rules.get(rule.code) and rule.code) or rule.name
             loc = ("rules", key, *first["loc"])
+            # a misspelt `severity` lands among the options too
+            known = ("severity", *rule.Options.model_fields)
             raise SettingsError(
-                f"options of rule {rule.code} ({rule.name}): {describe_error(first)}", loc
+                f"options of rule {rule.code} ({rule.name}): {describe_error(first, known)}", loc
             ) from None
         active.append(ActiveRule(rule(), options, config.severity or rule.severity))
     return tuple(active)
@@ -179,11 +183,18 @@ def _rule_config(settings: Settings, rule: type[Rule]) -> RuleConfig:
     return settings.rules.get(rule.code) or settings.rules.get(rule.name) or RuleConfig()
 
 
-def describe_error(error: dict) -> str:
-    """One pydantic error as `key: what is wrong (got VALUE)`."""
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`; did you mean 'NAME'?` for the known name closest to a misspelt one, or nothing."""
+    hint = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
+def describe_error(error: dict, known: Iterable[str] = ()) -> str:
+    """One pydantic error as `key: what is wrong (got VALUE)`; an unknown key gets the closest
+    of the `known` ones."""
     where = ".".join(str(part) for part in error["loc"])
     if error["type"] == "extra_forbidden":
-        return f"unknown key '{where}'"
+        return f"unknown key '{where}'" + did_you_mean(str(error["loc"][-1]), known)
     message = error["msg"]
     if "input" in error and not isinstance(error["input"], dict):
         message += f" (got {error['input']!r})"

@@ -72,6 +72,8 @@ def test_three_levels_of_precedence(repo, capsys):
     ("text", "message"),
     [
         ('selct = ["FM"]\n', "mdvet.toml:1: unknown key 'selct'; did you mean 'select'?"),
+        # one line, whatever the key holds
+        ('"se\\nlect" = 1\n', "mdvet.toml:1: unknown key 'se\\nlect'; did you mean 'select'?\n"),
         (
             'ignore = []\nfail_on = "eror"\n',
             "mdvet.toml:2: fail_on: Input should be 'error', 'warning' or 'info' (got 'eror')",
@@ -88,7 +90,23 @@ def test_three_levels_of_precedence(repo, capsys):
         ('\n[rules.FM004]\nseverity = "loud"\n', "mdvet.toml:3: rules.FM004.severity"),
         (
             "\n[rules.FM004]\nmax = 3\n",
-            "mdvet.toml:3: options of rule FM004 (duplicate-key): unknown key 'max'",
+            "mdvet.toml:3: options of rule FM004 (duplicate-key): unknown key 'max'\n",
+        ),
+        # an unknown option gets the closest option name, `severity` included
+        (
+            '[rules.LK001]\nignore_txt = ["x"]\n',
+            "mdvet.toml:2: options of rule LK001 (inconsistent-link-target): unknown key "
+            "'ignore_txt'; did you mean 'ignore_text'?\n",
+        ),
+        (
+            "[rules.tag-too-long]\nmax_lenght = 3\n",
+            "mdvet.toml:2: options of rule FM202 (tag-too-long): unknown key 'max_lenght'; "
+            "did you mean 'max_length'?\n",
+        ),
+        (
+            '[rules.FM004]\nseverty = "info"\n',
+            "mdvet.toml:2: options of rule FM004 (duplicate-key): unknown key 'severty'; "
+            "did you mean 'severity'?\n",
         ),
         (
             '[per_file_ignores]\n"docs/*" = ["NOPE"]\n',

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from lint.cli import main
+from lint.formatters.text import one_line
 from tests.helpers import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -97,3 +98,43 @@ def test_clean_run_in_every_format(site, capsys):
     assert code == 0 and 'failures="0"' in out
     assert output(capsys, "--format", "gitlab", "notes/ok.md") == (0, "[]\n")
     assert output(capsys, "--format", "github", "notes/ok.md") == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("tags repeats 'a\nb'", "tags repeats 'a\\nb'"),
+        ("a\r\nb\tc", "a\\r\\nb\\tc"),
+        ("\x1b[31mred\x7f\x85", "\\x1b[31mred\\x7f\\x85"),
+        ("one\u2028two\u2029", "one\\u2028two\\u2029"),
+        ("plain 'é' \u00a0 \\n stays", "plain 'é' \u00a0 \\n stays"),
+    ],
+)
+def test_one_line_escapes_controls(text, line):
+    assert one_line(text) == line
+
+
+def test_text_output_is_one_problem_per_line(tmp_path, monkeypatch, capsys):
+    (tmp_path / "p.md").write_text('---\ntitle: t\ntags: ["a\\nb", "a\\nb"]\n---\n')
+    (tmp_path / "we\nird.md").write_text("---\ntitle: t\n---\n")
+    monkeypatch.chdir(tmp_path)
+    code, out = output(capsys, "--format", "text")
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "p.md:2:8: ST001 title 't' is also the title of we\\nird.md (collection '/') "
+            "[duplicate-title]",
+            "p.md:3:16: FM105 tags repeats 'a\\nb': same as 'a\\nb' at line 3, column 8 "
+            "[duplicate-item]",
+            "we\\nird.md:2:8: ST001 title 't' is also the title of p.md (collection '/') "
+            "[duplicate-title]",
+            "3 problems (0 errors, 3 warnings, 0 info) in 2 of 2 files",
+        ],
+    )
+    _, out = output(capsys, "--format", "json")
+    found = json.loads(out)["diagnostics"]
+    assert [(d["path"], d["code"]) for d in found][1:] == [
+        ("p.md", "FM105"),
+        ("we\nird.md", "ST001"),
+    ]
+    assert found[1]["message"] == "tags repeats 'a\nb': same as 'a\nb' at line 3, column 8"

@@ -36,6 +36,8 @@ H = "https://home.treasury.gov/"
         (f"[A]({T}) [A](http://HOME.treasury.gov/data/) [A]({T}#yields)\n", []),
         # two texts to two places once each: two different things
         (f"[Final report]({T}) and [Final report]({H})\n", []),
+        ("See [Docs][1], then [docs](https://b.com/)\n\n[1]: https://a.com/\n", []),
+        ("[about_Jobs](About/about_Jobs.md) [about_Jobs](./about/about_Jobs.md)\n", []),
         # list items and table rows are parallel entries
         (f"[A]({T}) [A]({T})\n\n- [A]({H})\n\n| x |\n|---|\n| [A]({H}) |\n", []),
         # places on the page, lower-case descriptions, generic texts

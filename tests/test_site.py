@@ -400,6 +400,15 @@ def test_site_report(tmp_path, monkeypatch, capsys):
     )
 
 
+def test_site_report_is_one_entry_per_line(tmp_path, monkeypatch, capsys):
+    build(tmp_path, {**JEKYLL, "odd\nname.md": '---\ntitle: A\ntags: ["x\\ny"]\n---\n'})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--site-report", "--select", "ST001", "-q"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:3] == ["tags: 1 (0 with variant spellings)", "      1  x\\ny"]
+    assert lines[5:6] == ["  odd\\nname.md  /odd\\nname.html"]
+
+
 def test_a_crashing_site_rule_is_ln900(tmp_path, monkeypatch):
     from lint.rules.site.duplicate_title import DuplicateTitle
 

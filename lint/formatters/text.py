@@ -1,4 +1,6 @@
-"""`path:line:column: CODE message [name]`, then a summary line."""
+"""`path:line:column: CODE message [name]`, then a summary line. One problem per line: a
+line break or another control character in a path or a message is written as an escape
+(`\\n`, `\\r`, `\\t`, `\\x1b`); the JSON and other machine formats keep the real text."""
 
 from __future__ import annotations
 
@@ -7,6 +9,16 @@ import click
 from lint.model import Report
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+# C0 and C1 controls and DEL, and the two Unicode separators that split lines too
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+_ESCAPES = {code: f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}" for code in _CONTROLS}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def one_line(text: str) -> str:
+    """Text for a line of output: control characters and line separators as escapes."""
+    return text.translate(_ESCAPES) if not text.isprintable() else text
 
 
 def _plural(count: int, word: str) -> str:
@@ -31,9 +43,9 @@ def format_text(report: Report, color: bool, *, with_summary: bool = True) -> st
 
     out = []
     for d in report.diagnostics:
-        location = style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+        location = style(f"{one_line(d.path)}:{d.line}:{d.column}:", bold=True)
         code = style(d.code, fg=_COLORS[d.severity.value], bold=True)
-        out.append(f"{location} {code} {d.message} {style(f'[{d.name}]', dim=True)}")
+        out.append(f"{location} {code} {one_line(d.message)} {style(f'[{d.name}]', dim=True)}")
     if with_summary:
         out.append(style(summary(report), bold=True))
     return "".join(line + "\n" for line in out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lint.formatters.text import one_line
 from lint.site.checks import normalise
 from lint.site.index import Site
 
@@ -76,4 +77,4 @@ def site_report(sites: list[Site]) -> str:
             page = by_rel[rel]
             out.append(f"  {count:>5}  {page.path}  {page.url or ''}")
         out.append("")
-    return "\n".join(out) + ("\n" if out else "")
+    return "".join(one_line(line) + "\n" for line in out)
