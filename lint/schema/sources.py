@@ -325,7 +325,7 @@ def _date_error(path: tuple, value: Any, formats: tuple[str, ...]) -> SchemaErro
         {
             "formats": compiled.description,
             "suggestion": None if shaped else suggest(str(value), compiled),
-            "shaped": shaped,
+            "reason": compiled.fault(value) if isinstance(value, str) else None,
         },
     )
 
