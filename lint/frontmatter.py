@@ -413,6 +413,9 @@ _TOML_TIMESTAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
     r"|\d{2}:\d{2}:\d{2}(?:\.\d+)?"
 )
+# Each date kept as text costs a parse of the whole block: a block with more is refused as
+# tomllib refuses it.
+MAX_TOML_DATE_REPAIRS = 100
 _TOML_BEFORE_VALUE = ("", " ", "\t", "\n", "=", "[", ",", "{")
 _TOML_AFTER_VALUE = ("", " ", "\t", "\r", "\n", ",", "]", "}", "#")
 
@@ -452,7 +455,7 @@ def _toml_loads(content: str):
             if found is None:
                 raise
             at = LineIndex(text).starts[int(found[1]) - 1] + int(found[2]) - 1
-            stamp = _bare_timestamp(text, at)
+            stamp = _bare_timestamp(text, at) if len(quotes) < 2 * MAX_TOML_DATE_REPAIRS else None
             if stamp is None:
                 if not quotes:
                     raise

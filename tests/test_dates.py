@@ -223,3 +223,21 @@ def test_export_pattern_agrees_with_the_formats(formats):
     pattern = re.compile(compiled.pattern)
     for value in VALUES:
         assert (pattern.search(value) is not None) == (compiled.match(value) == (True, True)), value
+
+
+def test_toml_keeps_at_most_a_hundred_impossible_dates_as_text():
+    def block(count: int) -> str:
+        return "+++\n" + "".join(f"k{n} = 2024-02-30\n" for n in range(count)) + "+++\n"
+
+    assert problems(block(100)) == []
+    assert problems(block(101)) == [
+        ("FM003", 102, 8, "invalid TOML: Invalid date or datetime", None)
+    ]
+
+
+def test_an_aliased_impossible_date_is_reported_where_it_is_written():
+    source = "---\ndate: &day 2024-02-30\ndates: [*day]\n---\n"
+    assert [(code, line, column) for code, line, column, *_ in problems(source)] == [
+        ("FM103", 2, 7),
+        ("FM103", 2, 7),  # the alias stands for the value written at the anchor
+    ]
