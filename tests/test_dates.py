@@ -241,3 +241,15 @@ def test_an_aliased_impossible_date_is_reported_where_it_is_written():
         ("FM103", 2, 7),
         ("FM103", 2, 7),  # the alias stands for the value written at the anchor
     ]
+
+
+@pytest.mark.parametrize("schema", ["post.json", "site_models:Post"])
+def test_json_schema_files_and_models_give_the_reason_too(schema):
+    settings = Settings(
+        select=("FM",),
+        schemas=(SchemaEntry(paths=("**",), schema=schema),),
+        root=ROOT / "tests" / "schema_fixtures",
+    )
+    assert problems("---\ntitle: Hello\ndate: 2024-02-30\n---\n", settings) == fm103(
+        3, 7, "date '2024-02-30' is not a date: February 2024 has 29 days"
+    )
