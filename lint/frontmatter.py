@@ -48,6 +48,17 @@ class _Loader(_SafeLoader):
                     return tag
         return self.DEFAULT_SCALAR_TAG
 
+    def construct_yaml_timestamp(self, node):
+        """A timestamp, or the text as written when it names no real date or time
+        (`2024-02-30`, `2024-01-01 25:00:00`): the schema's date check says what is wrong
+        with it, at its own place, instead of the whole block failing to load."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 # tuple.__new__(Pos, ...) is Pos(...) without the Python-level __new__ of a NamedTuple: every
 # key and value of every front-matter block is placed
@@ -397,12 +408,24 @@ def _index_yaml(root, first_line, values, keys, problems) -> None:
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+# A TOML date, time or date-time as written, real or not
+_TOML_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
+    r"|\d{2}:\d{2}:\d{2}(?:\.\d+)?"
+)
+# Each date kept as text costs a parse of the whole block: a block with more is refused as
+# tomllib refuses it.
+MAX_TOML_DATE_REPAIRS = 100
+_TOML_BEFORE_VALUE = ("", " ", "\t", "\n", "=", "[", ",", "{")
+_TOML_AFTER_VALUE = ("", " ", "\t", "\r", "\n", ",", "]", "}", "#")
+
+
 def _parse_toml(content: str, first_line: int):
     values: dict[Path, Span] = {}
     keys: dict[Path, Span] = {}
     try:
-        data = tomllib.loads(content)
-    except tomllib.TOMLDecodeError as err:
+        data = _toml_loads(content)
+    except ValueError as err:  # tomllib.TOMLDecodeError or a date left unquoted
         message = str(err)
         match = _TOML_AT.search(message)
         pos = Pos(first_line, 1)
@@ -415,6 +438,46 @@ def _parse_toml(content: str, first_line: int):
         return None, values, keys, [("FM003", Problem(pos, f"invalid TOML: {message}"))]
     _index_toml(content, first_line, values, keys)
     return data, values, keys, []
+
+
+def _toml_loads(content: str):
+    """tomllib's data, with each date or time that names no real one (`2024-02-30`, which
+    tomllib refuses) kept as the text written, for the schema's date check to explain.
+    Any other error is raised with its place in `content`."""
+    text = content
+    quotes: list[int] = []  # where quotes were added, in `text`
+    while True:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            message = str(err)
+            found = _TOML_AT.search(message)
+            if found is None:
+                raise
+            at = LineIndex(text).starts[int(found[1]) - 1] + int(found[2]) - 1
+            stamp = _bare_timestamp(text, at) if len(quotes) < 2 * MAX_TOML_DATE_REPAIRS else None
+            if stamp is None:
+                if not quotes:
+                    raise
+                line, column = LineIndex(content).pos(at - sum(q < at for q in quotes))
+                place = f"(at line {line}, column {column})"
+                raise ValueError(f"{message[: found.start()]}{place}") from None
+            start, end = stamp.span()
+            quotes = [q + (q >= start) + (q >= end) for q in quotes] + [start, end + 1]
+            text = f'{text[:start]}"{stamp[0]}"{text[end:]}'
+
+
+def _bare_timestamp(text: str, at: int) -> re.Match[str] | None:
+    """The unquoted date or time that holds offset `at`, if there is one."""
+    for stamp in _TOML_TIMESTAMP.finditer(text, max(at - 40, 0), at + 40):
+        start, end = stamp.span()
+        if (
+            start <= at <= end
+            and text[start - 1 : start] in _TOML_BEFORE_VALUE
+            and text[end : end + 1] in _TOML_AFTER_VALUE
+        ):
+            return stamp
+    return None
 
 
 def _index_toml(content: str, first_line: int, values, keys) -> None:

@@ -212,7 +212,7 @@ def test_exported_json_schema_is_valid_and_checks_alike(tmp_path, monkeypatch, c
     document = json.loads(out)
     jsonschema.Draft202012Validator.check_schema(document)
     (tmp_path / "exported.json").write_text(out)
-    source = "---\ntitle: yes\ndate: 2025-05-02 3:58 PM\ntags: [a, a]\n---\n"
+    source = "---\ntitle: yes\ndate: 2025-05-02 3:58 PM\nlastmod: 2024-02-30\ntags: [a, a]\n---\n"
     exported = Settings(
         schemas=(SchemaEntry(paths=("**",), schema="exported.json"),), root=tmp_path
     )
@@ -220,6 +220,36 @@ def test_exported_json_schema_is_valid_and_checks_alike(tmp_path, monkeypatch, c
     assert codes_and_positions(check_text(source, "p.md", exported)) == codes_and_positions(
         check_text(source, "p.md", original)
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "valid"),
+    [
+        ("default", "2025-05-02 3:58 PM", False),
+        ("default", "2024-02-30", False),
+        ("default", "2023-02-29", False),
+        ("default", "2024-13-01", False),
+        ("default", "2024-01-01 25:00", False),
+        ("default", "2025-05-02T15:58:07+25:00", False),
+        ("default", "2024-02-29", True),
+        ("default", "2025-05-02 15:58", True),
+        ("default", "2025-05-02 15:58:07 +0900", True),
+        ("default", "2025-05-02T15:58:07.123Z", True),
+        ("jekyll-post", "2025-05-02 3:58 PM", False),
+        ("jekyll-post", "2025-05-02T15:58:07Z", False),
+        ("jekyll-post", "2025-05-02 15:58:07 -0500", True),
+        ("hugo-page", "30 Feb 2024", False),
+        ("hugo-page", "29 Feb 2024", True),
+        ("hugo-page", "2025-05-02T15:58:07+09:00", True),
+    ],
+)
+def test_exported_json_schema_checks_dates_in_any_validator(capsys, name, value, valid):
+    jsonschema = pytest.importorskip("jsonschema")
+    code, out, _ = run_cli(capsys, "schema", "export", name)
+    assert code == 0
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    errors = [error.validator for error in validator.iter_errors({"title": "A", "date": value})]
+    assert errors == ([] if valid else ["pattern"])
 
 
 def test_export_of_a_pydantic_model(capsys, monkeypatch):

@@ -199,7 +199,7 @@ def test_every_schema_source_reports_the_same(settings, source, expected):
         (
             YAML_SCHEMA,
             "---\ntitle: Hello\ndate: '2025-02-30'\n---\n",
-            "date '2025-02-30' is not a real date",
+            "date '2025-02-30' is not a date: February 2025 has 28 days",
         ),
         (
             YAML_SCHEMA,

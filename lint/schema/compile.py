@@ -265,7 +265,7 @@ def _scalar_validator(spec: FieldSpec, vocabulary, nullable: bool, item: bool):
                     "Input should match {formats}",
                     formats=formats.description,
                     suggestion=None if shaped else suggest(value, formats),
-                    shaped=shaped,
+                    reason=formats.fault(value),
                 )
         if vocabulary is not None and not any(str(c) == str(value) for c in vocabulary):
             raise _error(

@@ -168,6 +168,37 @@ class DateFormats:
                 return True, True
         return shaped, False
 
+    @property
+    def day_first(self) -> bool | None:
+        """Whether these formats write the day before the month; None when they do not say."""
+        orders = {"MM/DD" in text or "MM.DD" in text for text in self.formats if "DD" in text[:6]}
+        if len(orders) == 1 and any(text[:2] in ("DD", "MM") for text in self.formats):
+            return not orders.pop()
+        return None
+
+    def fault(self, value: str) -> str | None:
+        """Why `value` names no real date or time (`February 2024 has 29 days`): for a value
+        shaped like one of the formats, or written another common way. None when it is real,
+        or when it cannot be read as a date at all."""
+        reason = None
+        for _, regex in self.variants:
+            found = regex.fullmatch(value)
+            if found is not None:
+                why = _fault(*_numbers(found.groupdict()))
+                if why is None:
+                    return None
+                reason = reason or why
+        if reason is None:
+            numbers = _read(value, self.day_first)
+            reason = _fault(*numbers) if numbers is not None else None
+        return reason
+
+    @property
+    def pattern(self) -> str:
+        """A regular expression matching the real dates the formats accept, in the syntax
+        that JSON Schema's `pattern` and Python share (ECMA 262 without named groups)."""
+        return "^(?:" + "|".join(_pattern(text) for text in self.formats) + ")$"
+
     def render(self, parts: Parts) -> str | None:
         """`parts` written in the simplest variant that keeps all they say."""
         have = parts.fields()
@@ -238,18 +269,17 @@ def compile_formats(formats: tuple[str, ...]) -> DateFormats:
 
 
 def _parts_from_match(groups: dict[str, str | None]) -> Parts | None:
+    return _checked(*_numbers(groups))
+
+
+def _numbers(groups: dict[str, str | None]) -> tuple:
+    """A format's match as (year, month, day, hour, minute, second, fraction, offset), the
+    offset as written."""
     month = groups.get("month")
     month_number = int(month) if month else MONTHS.index(groups["month_name"] or "Jan") + 1
-    offset = None
-    if groups.get("utc"):
-        offset = 0
-    for key in ("offset", "offset_colon"):
-        raw = groups.get(key)
-        if raw:
-            digits = raw[1:].replace(":", "")
-            offset = (int(digits[:2]) * 60 + int(digits[2:])) * (-1 if raw[0] == "-" else 1)
+    offset = "Z" if groups.get("utc") else groups.get("offset") or groups.get("offset_colon")
     fraction = groups.get("fraction")
-    return _checked(
+    return (
         int(groups["year"] or 0),
         month_number,
         int(groups["day"] or 1),
@@ -265,18 +295,120 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+def _offset_minutes(offset: str) -> int | None:
+    """Minutes east of UTC for `Z`, `+0200` or `+02:00`; None for an offset that does not exist."""
+    if offset == "Z":
+        return 0
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    total = hours * 60 + minutes
+    if minutes > 59 or total > 18 * 60:
+        return None
+    return -total if offset[0] == "-" else total
+
+
+def _fault(year, month, day, hour=None, minute=None, second=None, fraction=None, offset=None):
+    """Why these numbers name no real date and time, said plainly; None when they do."""
+    if year < 1:
+        return f"year {year:04d} does not exist"
+    if not 1 <= month <= 12:
+        return f"month {month:02d} does not exist"
+    days = calendar.monthrange(year, month)[1]
+    if day < 1:
+        return f"day {day:02d} does not exist"
+    if day > days:
+        if month == 2:
+            return f"February {year} has {days} days"
+        return f"{calendar.month_name[month]} has {days} days"
+    if hour is not None and hour > 23:
+        return f"hour {hour:02d} does not exist"
+    if minute is not None and minute > 59:
+        return f"minute {minute:02d} does not exist"
+    east = None
+    if offset is not None:
+        east = _offset_minutes(offset)
+        if east is None:
+            return f"UTC offset {offset} does not exist (offsets run from -18:00 to +18:00)"
+    if second is not None and second > 59:
+        if second > 60:
+            return f"second {second:02d} does not exist"
+        # a leap second is the 61st second of the last minute of a UTC day
+        if east is not None and ((hour or 0) * 60 + (minute or 0) - east) % (24 * 60) != 1439:
+            return "second 60 is a leap second, which comes only at 23:59:60 UTC"
+    return None
+
+
 def _checked(year, month, day, hour=None, minute=None, second=None, fraction=None, offset=None):
-    if not (1 <= month <= 12) or year < 1:
+    if _fault(year, month, day, hour, minute, second, fraction, offset) is not None:
         return None
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    if hour is not None and not (0 <= hour <= 23 and 0 <= (minute or 0) <= 59):
-        return None
-    if second is not None and not 0 <= second <= 60:
-        return None
-    if offset is not None and abs(offset) > 18 * 60:
-        return None
-    return Parts(year, month, day, hour, minute, second, fraction, offset)
+    east = _offset_minutes(offset) if offset is not None else None
+    return Parts(year, month, day, hour, minute, second, fraction, east)
+
+
+# Dates as JSON Schema patterns -------------------------------------------------------------
+
+_YEAR = r"(?!0000)\d{4}"
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_PATTERN_TOKENS = {
+    "year": _YEAR,
+    "month": "(?:0[1-9]|1[0-2])",
+    "month_name": "(?:" + "|".join(MONTHS) + ")",
+    "day": r"(?:0[1-9]|[12]\d|3[01])",
+    "hour": r"(?:[01]\d|2[0-3])",
+    "minute": r"[0-5]\d",
+    "second": r"(?:[0-5]\d|60)",
+    "fraction": r"\.\d{1,9}",
+    "offset": r"[+-](?:(?:0\d|1[0-7])[0-5]\d|1800)",
+    "offset_colon": r"[+-](?:(?:0\d|1[0-7]):[0-5]\d|18:00)",
+    "utc": "Z",
+}
+# The calendar, one alternative per month length: (month numbers, month names, days, year)
+_MONTH_LENGTHS = (
+    ("(?:0[13578]|1[02])", "(?:Jan|Mar|May|Jul|Aug|Oct|Dec)", r"(?:0[1-9]|[12]\d|3[01])", _YEAR),
+    ("(?:0[469]|11)", "(?:Apr|Jun|Sep|Nov)", r"(?:0[1-9]|[12]\d|30)", _YEAR),
+    ("02", "Feb", r"(?:0[1-9]|1\d|2[0-8])", _YEAR),
+    ("02", "Feb", "29", _LEAP_YEAR),
+)
+_SYNTAX = {"[": "(?:", "]": ")?", "(": "(?:", "|": "|", ")": ")"}
+
+
+def _pattern(text: str) -> str:
+    """One format as a regular expression; where the year, month and day stand together,
+    the alternatives spell out the calendar, so that 2024-02-30 does not match."""
+    items: list[tuple[str, str]] = []  # (kind, regex): kind is a field, "lit" or "syntax"
+    i = 0
+    after_hour = False
+    while i < len(text):
+        token = next((t for t in _TOKEN_ORDER if text.startswith(t, i)), None)
+        if token is None:
+            char = text[i]
+            if char in _SYNTAX:
+                items.append(("syntax", _SYNTAX[char]))
+            else:
+                items.append(("lit", "\\" + char if char in "\\^$.*+?{}/" else char))
+            i += 1
+            continue
+        field = _TOKENS[token][0]
+        if token == "MM" and after_hour:
+            field = "minute"
+        after_hour = field == "hour"
+        items.append((field, _PATTERN_TOKENS[field]))
+        i += len(token)
+    date = [
+        n for n, (kind, _) in enumerate(items) if kind in ("year", "month", "month_name", "day")
+    ]
+    kinds = sorted(items[n][0] for n in date)
+    if kinds in (["day", "month", "year"], ["day", "month_name", "year"]) and all(
+        kind != "syntax" for kind, _ in items[date[0] : date[-1] + 1]
+    ):
+        run = items[date[0] : date[-1] + 1]
+        spelled = {"month": 0, "month_name": 1, "day": 2, "year": 3}
+        alternatives = [
+            "".join(length[spelled[kind]] if kind in spelled else regex for kind, regex in run)
+            for length in _MONTH_LENGTHS
+        ]
+        items[date[0] : date[-1] + 1] = [("date", "(?:" + "|".join(alternatives) + ")")]
+    return "".join(regex for _, regex in items)
 
 
 # Understanding dates written some other way -------------------------------------------------
@@ -297,10 +429,17 @@ _UNDERSTOOD = [
 
 
 def understand(value: str, day_first: bool | None = None) -> Parts | None:
-    """Read a date written in a common way; None when it is unclear or ambiguous.
+    """Read a date written in a common way; None when it is unclear, ambiguous or not real.
 
     `day_first` settles 02/05/2025 when the formats themselves write days and months in
     one order only."""
+    numbers = _read(value, day_first)
+    return _checked(*numbers) if numbers is not None else None
+
+
+def _read(value: str, day_first: bool | None) -> tuple | None:
+    """A date written in a common way as (year, month, day, hour, minute, second, fraction,
+    offset), real or not; None when it is unclear or ambiguous."""
     text = value.strip()
     for regex in _UNDERSTOOD:
         found = regex.fullmatch(text)
@@ -326,9 +465,9 @@ def understand(value: str, day_first: bool | None = None) -> Parts | None:
     return None
 
 
-def _with_time(year: int, month: int, day: int, groups: dict) -> Parts | None:
+def _with_time(year: int, month: int, day: int, groups: dict) -> tuple | None:
     if groups.get("hour") is None:
-        return _checked(year, month, day)
+        return (year, month, day, None, None, None, None, None)
     hour = int(groups["hour"])
     ampm = (groups.get("ampm") or "").lower().replace(".", "")
     if ampm:
@@ -336,25 +475,14 @@ def _with_time(year: int, month: int, day: int, groups: dict) -> Parts | None:
             return None
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     zone = groups.get("zone")
-    offset = None
-    if zone in ("Z", "UTC", "GMT"):
-        offset = 0
-    elif zone:
-        digits = zone[1:].replace(":", "")
-        offset = (int(digits[:2]) * 60 + int(digits[2:])) * (-1 if zone[0] == "-" else 1)
+    offset = "Z" if zone in ("Z", "UTC", "GMT") else zone
     second = _int(groups.get("second"))
-    return _checked(
-        year, month, day, hour, int(groups["minute"]), second, groups.get("fraction"), offset
-    )
+    return (year, month, day, hour, int(groups["minute"]), second, groups.get("fraction"), offset)
 
 
 def suggest(value: str, formats: DateFormats) -> str | None:
     """The canonical form of `value` in `formats`, when the value is understandable."""
-    orders = {"MM/DD" in text or "MM.DD" in text for text in formats.formats if "DD" in text[:6]}
-    day_first = None
-    if len(orders) == 1 and any(text[:2] in ("DD", "MM") for text in formats.formats):
-        day_first = not orders.pop()
-    parts = understand(value, day_first)
+    parts = understand(value, formats.day_first)
     if parts is None:
         return None
     suggestion = formats.render(parts)

@@ -1,7 +1,8 @@
 """A schema file as JSON Schema (draft 2020-12), for editors such as the YAML language server.
 
 Dates keep their formats in the `x-mdvet-formats` keyword, which mdvet checks when the exported
-file is used as a schema; other JSON Schema tools ignore it. Uniqueness there is exact (JSON
+file is used as a schema; other JSON Schema tools ignore it, and check instead a `pattern` that
+matches the same real dates (calendar included: `2024-02-30` does not match). Uniqueness there is exact (JSON
 Schema's `uniqueItems`), not after case-folding.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lint.schema.dates import compile_formats
 from lint.schema.spec import FieldSpec, SchemaSpec
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -66,6 +68,7 @@ def _field(spec: FieldSpec, unknown: str, *, item: bool = False) -> dict[str, An
             schema["uniqueItems"] = True
     if spec.type in ("date", "datetime"):
         schema["x-mdvet-formats"] = list(spec.date_formats)
+        schema["pattern"] = compile_formats(spec.date_formats).pattern
     if spec.type == "url":
         schema["pattern"] = r"^\S+$"
     for option, keyword in (

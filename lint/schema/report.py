@@ -200,8 +200,8 @@ class _Reporter:
         if "formats" not in ctx:  # a pydantic date or datetime field
             ctx = _iso_context(error)
         where = label(error.path)
-        if ctx.get("shaped"):
-            return self.at(span, f"{where} {show(value)} is not a real date")
+        if ctx.get("reason"):
+            return self.at(span, f"{where} {show(value)} is not a date: {ctx['reason']}")
         message = f"{where} {show(value)} does not match {ctx['formats']}"
         suggestion = ctx.get("suggestion")
         fix = None
@@ -350,7 +350,9 @@ def _iso_context(error: SchemaError) -> dict[str, Any]:
     formats = ISO_DATE if error.type.startswith("date_") else ISO_DATETIME
     compiled = compile_formats(formats)
     value = error.value
+    text = isinstance(value, str)
     return {
         "formats": compiled.description,
-        "suggestion": suggest(value, compiled) if isinstance(value, str) else None,
+        "suggestion": suggest(value, compiled) if text else None,
+        "reason": compiled.fault(value) if text else None,
     }

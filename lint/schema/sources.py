@@ -286,6 +286,8 @@ class JsonSchema(Schema):
             return [_date_error(path, instance, formats)]
         if keyword == "x-mdvet-formats":
             return [_date_error(path, instance, tuple(error.validator_value))]
+        if keyword == "pattern" and "x-mdvet-formats" in error.schema:
+            return []  # the pattern an export writes beside the formats, which say more
         if keyword in _JSON_CONSTRAINTS:
             kind, name = _JSON_CONSTRAINTS[keyword]
             ctx = {name: error.validator_value}
@@ -325,7 +327,7 @@ def _date_error(path: tuple, value: Any, formats: tuple[str, ...]) -> SchemaErro
         {
             "formats": compiled.description,
             "suggestion": None if shaped else suggest(str(value), compiled),
-            "shaped": shaped,
+            "reason": compiled.fault(value) if isinstance(value, str) else None,
         },
     )
 
