@@ -25,15 +25,6 @@ def _git(args: list[str], cwd: Path) -> str:
     return result.stdout
 
 
-def repository_root(folder: Path) -> Path | None:
-    """The nearest folder at `folder` or above that holds `.git`, or None. Reads no git."""
-    folder = Path(os.path.abspath(folder))
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
-
-
 def changed_since(ref: str, cwd: Path) -> set[str]:
     """Real paths of files changed since `ref` (committed or not), plus untracked files."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())

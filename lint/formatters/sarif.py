@@ -42,9 +42,10 @@ def _rule_descriptor(code: str, name: str) -> dict:
 def checkout(cwd: str) -> str:
     """The folder file locations are relative to: the repository root at or above `cwd`,
     or `cwd` itself outside a repository."""
-    from lint.vcs import repository_root
+    from lint.site.layout import repository_top
 
-    return str(repository_root(Path(cwd)) or Path(os.path.abspath(cwd)))
+    folder = os.path.abspath(cwd)
+    return repository_top(folder) or folder
 
 
 def artifact_location(path: str, cwd: str, base: str) -> dict:
