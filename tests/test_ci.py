@@ -1,10 +1,12 @@
 """The CI gate: only changed files, and only new problems."""
 
 import json
+import os
 import subprocess
 
 import pytest
 
+from lint.vcs import changed_since
 from tests.helpers import run_cli
 
 DUP = "---\ntitle: a\ntitle: b\n---\n"
@@ -198,3 +200,21 @@ def test_changed_since_finds_a_link_by_url_to_a_renamed_post(repo, capsys):
         "_posts/2025-01-02-a.md:5:5: ST005 link to '/2025/02/03/b.html' leads to no page or "
         "file of the site [broken-internal-link]\n"
     )
+
+
+def test_changed_since_names_changed_and_removed_files_with_their_old_content(repo):
+    (repo / "a b, é.md").write_text("before\n")
+    (repo / "gone.md").write_text("gone\n")
+    git("add", ".")
+    git("commit", "-qm", "more")
+    git("mv", "a b, é.md", "c: d.md")
+    (repo / "gone.md").unlink()
+    (repo / "kept.md").write_text("changed\n")
+    (repo / "new.md").write_text("new\n")
+    changes = changed_since("HEAD", repo)
+    real = os.path.realpath(repo)
+    assert changes.changed == {os.path.join(real, n) for n in ("c: d.md", "kept.md", "new.md")}
+    assert changes.removed == {
+        os.path.join(real, "a b, é.md"): b"before\n",
+        os.path.join(real, "gone.md"): b"gone\n",
+    }
