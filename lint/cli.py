@@ -128,7 +128,10 @@ def settings_error(err: Exception) -> click.ClickException:
     "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
 )
 @click.option(
-    "--changed-since", metavar="REF", help="Check only files changed since a git ref, and new ones."
+    "--changed-since",
+    metavar="REF",
+    help="Check only files changed since a git ref, and new ones; the site rules also report "
+    "on files linking to pages removed since.",
 )
 @click.option(
     "--baseline",
@@ -228,7 +231,7 @@ def check(
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
 
     known = _read_baseline(baseline_path) if baseline_path else None
-    only = _changed_files(changed_since) if changed_since else None
+    changes = _changes(changed_since) if changed_since else None
     stdin = sys.stdin.buffer.read() if paths == ("-",) else None
     outcome = check_paths(
         paths or (".",),
@@ -238,7 +241,8 @@ def check(
         fix=fix,
         diff=diff,
         unsafe=unsafe_fixes,
-        only=only,
+        only=changes.changed if changes else None,
+        removed=changes.removed if changes else None,
         force_exclude=force_exclude,
         jobs=jobs,
         cache=not no_cache,
@@ -297,7 +301,7 @@ def _read_baseline(path: str):
         raise click.ClickException(str(err)) from None
 
 
-def _changed_files(ref: str) -> set[str]:
+def _changes(ref: str):
     from lint.vcs import GitError, changed_since
 
     try:

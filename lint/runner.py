@@ -100,6 +100,16 @@ def _summarise(doc, settings: Settings) -> dict | None:
         return None
 
 
+def summary_of_data(data: bytes, shown_as: str, settings: Settings) -> dict | None:
+    """What the site index needs of a file's bytes (no rules run); None when they cannot
+    be read."""
+    try:
+        text, bom = decode(data)
+    except UndecodableError:
+        return None
+    return _summarise(parse_document(text, shown_as, bom=bom), settings)
+
+
 def _too_large(size: int, shown_as: str, settings: Settings) -> FileResult:
     reason = (
         f"file is {size:,} bytes; files over max_file_size "
@@ -151,11 +161,9 @@ def check_file(
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
     if mode == "summary":
-        try:
-            text, bom = decode(data)
-        except UndecodableError:
+        summary = summary_of_data(data, shown_as, settings)
+        if summary is None:
             return FileResult([])
-        summary = _summarise(parse_document(text, shown_as, bom=bom), settings)
         return FileResult([], stamp=_stamp(data, stat) if stamp else None, summary=summary)
     result = check_data(
         data, shown_as, settings, fix=fix, unsafe=unsafe, summary=mode == "check+summary"
@@ -226,6 +234,7 @@ def check_paths(
     diff: bool = False,
     unsafe: bool = False,
     only: set[str] | None = None,
+    removed: dict[str, bytes | None] | None = None,
     force_exclude: bool = False,
     jobs: int | None = None,
     cache: bool = False,
@@ -233,7 +242,9 @@ def check_paths(
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
-    it holds (the files a change touched). `jobs` worker processes share the files (default:
+    it holds (the files a change touched); `removed` holds the files the change deleted or
+    renamed away (absolute path -> content before), whose linkers the site rules then report
+    on too. `jobs` worker processes share the files (default:
     one per core). With `cache`, unchanged files are not checked again. When site rules are
     active (or `site_report`), every file of each site is summarised for the site index and
     the site rules report on the checked files."""
@@ -266,7 +277,7 @@ def check_paths(
     from lint.site import site_rules
 
     sites = (
-        _plan_sites(files, settings, paths, walked, cwd, folders)
+        _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
         if site_rules(settings) or site_report
         else {}
     )
@@ -324,8 +335,16 @@ def check_paths(
                 return summaries.get(file.absolute)
             return store.summary(file.real)
 
+        gone = {
+            path: summary_of_data(data, path, settings)
+            for path, data in (removed or {}).items()
+            if data is not None and len(data) <= settings.max_file_size
+        }
+        if gone:
+            files += _linking_to(gone, sites, summary_of, walked, reported, settings)
         keys = {}
-        if store is not None and not site_report:  # the report needs every site built
+        # the report needs every site built; removed files widen the pages reported on
+        if store is not None and not site_report and not gone:
             keys = {
                 root: _site_key(root, members, reported, hashes, folders)
                 for root, members in sites.items()
@@ -350,6 +369,33 @@ def check_paths(
             write_atomic(Path(path), text.encode("utf-8"))
     outcome.report = Report(tuple(sorted(diagnostics)), len(files))
     return outcome
+
+
+def _linking_to(
+    gone: dict[str, dict | None],
+    sites: dict[Path, list[File]],
+    summary_of,
+    walked: list[Found],
+    reported: set[str],
+    settings: Settings,
+) -> list[File]:
+    """The files walked, and not reported on yet, that link to a page removed since (`gone`:
+    absolute path -> its summary then): the site rules report on them too."""
+    from lint.site.run import linking_to_removed
+
+    removed = {path: summary for path, summary in gone.items() if summary is not None}
+    walked_paths = {found.absolute for found in walked}
+    more = []
+    for root, members in sites.items():
+        linking = linking_to_removed(root, members, summary_of, removed, settings)
+        more += [
+            file
+            for file in members
+            if file.absolute in linking
+            and file.absolute in walked_paths
+            and file.absolute not in reported
+        ]
+    return more
 
 
 def _site_key(
@@ -394,20 +440,22 @@ def _plan_sites(
     walked: list[Found],
     cwd: str,
     folders: dict[str, str],
+    removed: dict[str, bytes | None],
 ) -> dict[Path, list[File]]:
-    """The sites the files belong to, each with every file of it. The index covers a whole
-    site even when only some of its files are checked; a site folder named in `paths` was
-    walked already (`walked`), and is not walked again."""
+    """The sites the files (and the `removed` files, by absolute path) belong to, each with
+    every file of it. The index covers a whole site even when only some of its files are
+    checked; a site folder named in `paths` was walked already (`walked`), and is not walked
+    again."""
     from lint.site.layout import site_root_of
 
     cache: dict = {}
     roots: dict[Path, list[File]] = {}
     loose: set[str] = set()  # folders of files of no known site: the site is what is checked
     root_of: dict[str, Path | None] = {}  # a file's folder -> its site root
-    for file in files:
-        folder = os.path.dirname(file.absolute)
+    for absolute in [*(file.absolute for file in files), *removed]:
+        folder = os.path.dirname(absolute)
         if folder not in root_of:
-            root_of[folder] = site_root_of(Path(file.absolute), settings, cache)
+            root_of[folder] = site_root_of(Path(absolute), settings, cache)
         root = root_of[folder]
         if root is None:
             loose.add(folder)

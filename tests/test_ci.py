@@ -1,10 +1,12 @@
 """The CI gate: only changed files, and only new problems."""
 
 import json
+import os
 import subprocess
 
 import pytest
 
+from lint.vcs import changed_since
 from tests.helpers import run_cli
 
 DUP = "---\ntitle: a\ntitle: b\n---\n"
@@ -105,3 +107,114 @@ def test_changed_since_site_rules_read_the_whole_site_but_report_changed_files(r
     assert code == 1
     assert [line.split(": ")[0] for line in out.splitlines()] == ["_posts/2025-01-02-b.md:2:8"]
     assert "also the title of _posts/2025-01-01-a.md" in out
+
+
+PAGES = {
+    "a.md": "---\ntitle: A\n---\n\nSee [b](b.md) and [the other](other/c.md).\n",
+    "b.md": "---\ntitle: B\n---\n",
+    "other/c.md": "---\ntitle: C\n---\n\nBack to [b](../b.md).\n",
+    "d.md": "---\ntitle: D\n---\n\nNo links.\n",
+}
+
+
+@pytest.fixture
+def linked(repo):
+    git("rm", "-q", "old.md", "kept.md")
+    for name, text in PAGES.items():
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text(text)
+    git("add", ".")
+    git("commit", "-qm", "pages")
+    return repo
+
+
+def change(repo, how):
+    if how == "git mv":
+        git("mv", "b.md", "moved.md")
+    elif how == "mv, uncommitted":
+        (repo / "b.md").rename(repo / "moved.md")
+    elif how == "git rm":
+        git("rm", "-q", "b.md")
+    elif how == "rm, committed":
+        (repo / "b.md").unlink()
+        git("commit", "-qam", "gone")
+    elif how == "folder removed":
+        git("rm", "-q", "-r", "other")
+
+
+@pytest.mark.parametrize(
+    ("how", "ref", "expected"),
+    [
+        ("nothing", "HEAD", []),
+        ("git mv", "HEAD", ["a.md:5:5", "other/c.md:5:9"]),
+        ("mv, uncommitted", "HEAD", ["a.md:5:5", "other/c.md:5:9"]),
+        ("git rm", "HEAD", ["a.md:5:5", "other/c.md:5:9"]),
+        ("rm, committed", "HEAD~1", ["a.md:5:5", "other/c.md:5:9"]),
+        ("rm, committed", "HEAD", []),  # nothing removed since HEAD
+        ("folder removed", "HEAD", ["a.md:5:19"]),
+    ],
+)
+def test_changed_since_reports_links_to_removed_pages_in_unchanged_files(
+    linked, capsys, how, ref, expected
+):
+    change(linked, how)
+    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", ref)
+    found = [line.split(": ")[0] for line in out.splitlines()]
+    assert found == expected
+    assert all(" ST005 link to " in line for line in out.splitlines())
+    assert code == (1 if expected else 0)
+
+
+def test_changed_since_removed_pages_widen_only_the_paths_checked(linked, capsys):
+    git("rm", "-q", "b.md")
+    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD", "other")
+    assert (code, [line.split(": ")[0] for line in out.splitlines()]) == (1, ["other/c.md:5:9"])
+    assert run_cli(capsys, "check", "--changed-since", "HEAD", "d.md") == (
+        0,
+        "no problems in 0 files\n",
+        "",
+    )
+
+
+def test_changed_since_counts_the_linking_files_as_checked(linked, capsys):
+    git("mv", "b.md", "moved.md")
+    code, out, _ = run_cli(capsys, "check", "--changed-since", "HEAD")
+    assert code == 1
+    assert out.splitlines()[-1] == "2 problems (2 errors, 0 warnings, 0 info) in 2 of 3 files"
+
+
+def test_changed_since_finds_a_link_by_url_to_a_renamed_post(repo, capsys):
+    (repo / "_config.yml").write_text("title: Blog\n")
+    (repo / "_posts").mkdir()
+    (repo / "_posts" / "2025-01-02-a.md").write_text(
+        "---\ntitle: A\n---\n\nSee [later](/2025/02/03/b.html).\n"
+    )
+    (repo / "_posts" / "2025-02-03-b.md").write_text("---\ntitle: B\n---\n")
+    git("add", ".")
+    git("commit", "-qm", "posts")
+    assert run_cli(capsys, "check", "-q", "--changed-since", "HEAD")[0] == 0
+    git("mv", "_posts/2025-02-03-b.md", "_posts/2025-02-04-b.md")
+    code, out, _ = run_cli(capsys, "check", "-q", "--changed-since", "HEAD")
+    assert code == 1
+    assert out == (
+        "_posts/2025-01-02-a.md:5:5: ST005 link to '/2025/02/03/b.html' leads to no page or "
+        "file of the site [broken-internal-link]\n"
+    )
+
+
+def test_changed_since_names_changed_and_removed_files_with_their_old_content(repo):
+    (repo / "a b, é.md").write_text("before\n")
+    (repo / "gone.md").write_text("gone\n")
+    git("add", ".")
+    git("commit", "-qm", "more")
+    git("mv", "a b, é.md", "c: d.md")
+    (repo / "gone.md").unlink()
+    (repo / "kept.md").write_text("changed\n")
+    (repo / "new.md").write_text("new\n")
+    changes = changed_since("HEAD", repo)
+    real = os.path.realpath(repo)
+    assert changes.changed == {os.path.join(real, n) for n in ("c: d.md", "kept.md", "new.md")}
+    assert changes.removed == {
+        os.path.join(real, "a b, é.md"): b"before\n",
+        os.path.join(real, "gone.md"): b"gone\n",
+    }

@@ -2,11 +2,16 @@
 
 import json
 import os
+import re
+from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
 
 from lint.cli import main
+from lint.docs import rule_url
+from lint.formatters.sarif import artifact_location
 from lint.formatters.text import one_line
 from tests.helpers import ROOT
 
@@ -33,10 +38,18 @@ def output(capsys, *args):
     return code, capsys.readouterr().out
 
 
+def machine_free(out: str, site: Path) -> str:
+    """`out` without what depends on where the site and mdvet are: the site's and the rule
+    pages' `file:` URIs."""
+    pages = rule_url("XX000").removesuffix("XX000.md")
+    return out.replace(site.as_uri() + "/", "file:///SITE/").replace(pages, "file:///PAGES/")
+
+
 @pytest.mark.parametrize("name", ["text", "json", "github", "sarif", "junit", "gitlab"])
 def test_golden_output(site, capsys, name):
     code, out = output(capsys, "--format", name)
     assert code == 1
+    out = machine_free(out, site)
     golden = GOLDEN / f"output.{name}"
     if os.environ.get("MDVET_UPDATE_GOLDEN"):
         golden.write_text(out, encoding="utf-8")
@@ -56,12 +69,18 @@ def test_github_escapes_data_and_properties(site, capsys):
     assert "title=mdvet FM005::" in line
 
 
-def test_sarif_is_valid_sarif_2_1_0(site, capsys):
+def sarif_log(capsys, *args) -> dict:
+    """The SARIF log of `mdvet check ARGS`, validated against the SARIF 2.1.0 schema."""
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
-    _, out = output(capsys, "--format", "sarif")
+    _, out = output(capsys, "--format", "sarif", *args)
     log = json.loads(out)
     jsonschema.Draft4Validator(schema).validate(log)
+    return log
+
+
+def test_sarif_is_valid_sarif_2_1_0(site, capsys):
+    log = sarif_log(capsys)
     run = log["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["FM004", "FM003", "FM005"]
@@ -73,6 +92,79 @@ def test_sarif_is_valid_sarif_2_1_0(site, capsys):
         "endLine": 3,
         "endColumn": 6,
     }
+
+
+# a relative reference: unreserved characters, "/" and percent-escapes, and no scheme
+RELATIVE = re.compile(r"^(?:[A-Za-z0-9._~/-]|%[0-9A-F]{2})+$")
+
+
+@pytest.mark.parametrize(
+    ("name", "uri"),
+    [
+        ("notes/plain.md", "notes/plain.md"),
+        ("notes/with space.md", "notes/with%20space.md"),
+        ("notes/100%.md", "notes/100%25.md"),
+        ("notes/a,b.md", "notes/a%2Cb.md"),
+        ("a:b.md", "a%3Ab.md"),
+        ("notes/café ü.md", "notes/caf%C3%A9%20%C3%BC.md"),
+        ("日本/国債.md", "%E6%97%A5%E6%9C%AC/%E5%9B%BD%E5%82%B5.md"),
+    ],
+)
+def test_sarif_uri_is_a_percent_encoded_reference_from_the_checkout(site, capsys, name, uri):
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / name).write_text("---\n- a\n---\n")
+    run = sarif_log(capsys, name)["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    assert RELATIVE.match(location["uri"]) and unquote(location["uri"]) == name
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": site.as_uri() + "/"}}
+
+
+def test_sarif_base_is_the_repository_root_above_the_current_folder(site, capsys, monkeypatch):
+    (site / ".git").mkdir()
+    monkeypatch.chdir(site / "notes")
+    run = sarif_log(capsys, "odd, name: 100%.md")["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "notes/odd%2C%20name%3A%20100%25.md", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": site.as_uri() + "/"}}
+
+
+def test_sarif_file_outside_the_checkout_is_a_file_uri(site, capsys, monkeypatch, tmp_path):
+    (site / "repo" / ".git").mkdir(parents=True)
+    monkeypatch.chdir(site / "repo")
+    run = sarif_log(capsys, "../notes/odd, name: 100%.md")["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (site / "notes" / "odd, name: 100%.md").as_uri()}
+    assert location["uri"].startswith("file:///") and location["uri"].endswith(
+        "/notes/odd%2C%20name%3A%20100%25.md"
+    )
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": (site / "repo").as_uri() + "/"}}
+
+
+@pytest.mark.parametrize(
+    ("path", "cwd", "base", "expected"),
+    [
+        ("a.md", "/r", "/r", {"uri": "a.md", "uriBaseId": "%SRCROOT%"}),
+        ("a.md", "/r/sub", "/r", {"uri": "sub/a.md", "uriBaseId": "%SRCROOT%"}),
+        ("../b/a.md", "/r/sub", "/r", {"uri": "b/a.md", "uriBaseId": "%SRCROOT%"}),
+        ("../a.md", "/r", "/r", {"uri": "file:///a.md"}),
+        ("/elsewhere/x y.md", "/r", "/r", {"uri": "file:///elsewhere/x%20y.md"}),
+        ("..x.md", "/r", "/r", {"uri": "..x.md", "uriBaseId": "%SRCROOT%"}),
+        ("-", "/r", "/r", {"uri": "-", "uriBaseId": "%SRCROOT%"}),
+    ],
+)
+@pytest.mark.skipif(os.sep != "/", reason="POSIX paths")
+def test_sarif_artifact_location(path, cwd, base, expected):
+    assert artifact_location(path, cwd, base) == expected
+
+
+def test_every_sarif_rule_has_a_help_uri_to_its_page(site, capsys):
+    rules = sarif_log(capsys)["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["helpUri"] for rule in rules] == [rule_url(r["id"]) for r in rules]
+    for rule in rules:
+        page = Path(unquote(rule["helpUri"].removeprefix("file://")))
+        assert page.name == f"{rule['id']}.md"
+        assert page.read_text(encoding="utf-8") == rule["help"]["markdown"]
 
 
 def test_junit_is_well_formed(site, capsys):

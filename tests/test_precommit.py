@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,12 +14,13 @@ from tests.helpers import ROOT
 
 pytestmark = pytest.mark.slow
 
-CONFIG = """repos:
-  - repo: {repo}
-    rev: {rev}
-    hooks:
-      - id: mdvet
-"""
+
+def documented_config(rev: str) -> str:
+    """The configuration docs/pre-commit.md shows, with `rev` for its placeholder commit."""
+    text = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    config = re.search(r"^```yaml\n(# \.pre-commit-config\.yaml\n.*?)^```", text, re.M | re.S)[1]
+    placeholder = re.search(r"^    rev: ([0-9a-f]{40}) ", config, re.MULTILINE)[1]
+    return config.replace(placeholder, rev)
 
 
 def _index_reachable() -> bool:
@@ -43,14 +45,16 @@ def test_pre_commit_hook_fails_on_a_duplicate_tag_then_passes(tmp_path):
         pytest.skip("the project is not a git checkout")
     if not _index_reachable():
         pytest.skip("the package index is unreachable: pre-commit cannot build the hook")
-    rev = git("rev-parse", "HEAD", cwd=ROOT).strip()
     site = tmp_path / "blog"
     (site / "_posts").mkdir(parents=True)
     git("init", "-q", "-b", "main", cwd=site)
-    (site / ".pre-commit-config.yaml").write_text(CONFIG.format(repo=ROOT, rev=rev))
+    # mdvet's source kept in the site, as the documentation says: the committed checkout
+    git("clone", "-q", str(ROOT), "tools/mdvet", cwd=site)
+    rev = git("rev-parse", "HEAD", cwd=site / "tools" / "mdvet").strip()
+    (site / ".pre-commit-config.yaml").write_text(documented_config(rev))
     post = site / "_posts" / "2025-01-01-hello.md"
     post.write_text("---\ntitle: Hello\ntags: [news, Japan, news]\n---\n\nText.\n")
-    git("add", ".", cwd=site)
+    git("add", ".pre-commit-config.yaml", "_posts", cwd=site)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
     failed = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)

@@ -112,18 +112,20 @@ def site_root_of(file: Path, settings, cache: dict) -> Path | None:
     site = detect(folder, cache.setdefault("sites", {}))
     if site is not None:
         return site.root
-    top = _repository_top(str(folder), cache.setdefault("repositories", {}))
+    top = repository_top(str(folder), cache.setdefault("repositories", {}))
     return None if top is None else Path(top)
 
 
-def _repository_top(folder: str, cache: dict[str, str | None]) -> str | None:
-    """The nearest folder at or above `folder` (absolute) that holds `.git`."""
+def repository_top(folder: str, cache: dict[str, str | None] | None = None) -> str | None:
+    """The nearest folder at or above `folder` (absolute) that holds `.git`; `cache` keeps
+    what was found of each folder."""
+    cache = {} if cache is None else cache
     if folder not in cache:
         if os.path.exists(os.path.join(folder, ".git")):
             cache[folder] = folder
         else:
             above = os.path.dirname(folder)
-            cache[folder] = None if above == folder else _repository_top(above, cache)
+            cache[folder] = None if above == folder else repository_top(above, cache)
     return cache[folder]
 
 

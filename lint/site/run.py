@@ -32,6 +32,37 @@ def build_site(
     return Site(layout, entries)
 
 
+def linking_to_removed(
+    root: Path, members: list, summary_of: Callable, removed: dict[str, dict], settings: Settings
+) -> set[str]:
+    """The absolute paths of the members (lint.runner.File) with a link that led to one of
+    the `removed` pages (absolute path -> its summary as it was): the links are resolved in
+    the site as it was, with those pages in it."""
+    prefix = os.path.join(str(root), "")
+    gone = {
+        path[len(prefix) :].replace(os.sep, "/"): summary
+        for path, summary in removed.items()
+        if path.startswith(prefix)
+    }
+    if not gone:
+        return set()
+    entries = [(rel, rel, summary, False) for rel, summary in gone.items()]
+    for file in members:
+        rel = file.absolute[len(prefix) :].replace(os.sep, "/")
+        summary = summary_of(file)
+        if summary is not None and rel not in gone:
+            entries.append((file.absolute, rel, summary, True))
+    before = Site(load_layout(root, settings.generator), entries)
+    found = set()
+    for page in before.reported:
+        for url, *_ in page.summary["links"]:
+            target = before.resolve(page, url)
+            if target is not None and target.page is not None and target.page.rel in gone:
+                found.add(page.path)
+                break
+    return found
+
+
 def check_sites(
     sites,
     summary_of,
