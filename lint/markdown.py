@@ -208,7 +208,7 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 # a tag may run over several lines. `<https://...>` is no tag (MDX has no autolinks either).
 _JSX_TAG = (
     r"<(?:/?[A-Za-z][\w.-]*(?::[\w.-]+)?(?=[\s/>])"
-    r"""(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*|/?)>"""
+    r"""(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*|/?)>"""
 )
 # A line (or lines) of JSX tags and nothing else: a JSX flow element's opening or closing
 _JSX_LINE = re.compile(rf"[ \t]*(?:{_JSX_TAG}[ \t]*)+(?=\r?\n|\r|\Z)")
@@ -265,13 +265,13 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
     esm: list[tuple[int, int]] = []
     tags: list[tuple[int, int]] = []
     segment: list[tuple[int, int]] = []  # (line, indentation) since the last line of tags
-    tag_indent = 0  # the indentation of the last line of tags (0 before the first)
+    tag_indent = 0  # what the lines after the last line of tags keep of their indentation
     fence: tuple[str, int] | None = None  # the open fence's character and length
     paragraph = False  # whether the line before continues a paragraph (or ESM)
 
     def dedent() -> None:
         indents = [indent for _, indent in segment if indent is not None]
-        extra = min(indents, default=0) - min(tag_indent, 3)
+        extra = min(indents, default=0) - tag_indent
         if extra > 0:
             for line, indent in segment:
                 length = bounds[line][1] - bounds[line][0]
@@ -295,7 +295,7 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
             for each in range(line, last + 1):
                 lost[each] = bounds[each][1] - bounds[each][0]
             tags.append((lo + (indent or 0), tag.end()))
-            tag_indent, paragraph = indent or 0, False
+            tag_indent, paragraph = _kept(content), False
             line = last + 1
             continue
         elif indent == 0 and not paragraph and _ESM.match(stripped):
@@ -323,6 +323,17 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
             shifts.append(total)
         pieces.append(text[lo + cut : next_lo])
     return MdxLayout("".join(pieces), cuts, shifts, esm, tags)
+
+
+def _kept(line: str) -> int:
+    """How many characters of a line's indentation span at most 3 columns (a tab reaches the
+    next multiple of 4): enough to stay in a list item, too few to make code."""
+    column = 0
+    for kept, char in enumerate(line):
+        column = column + 1 if char == " " else (column // 4 + 1) * 4 if char == "\t" else 99
+        if column > 3:
+            return kept
+    return len(line)
 
 
 # UTF-8 continuation bytes (0x80-0xBF) map to 1, every other byte to 0

@@ -205,6 +205,26 @@ See [the next step](#next-step).
                 ("link", "inline", "#n", "Next", 8, 4),
             ],
         ),
+        # a tab reaches column 4: tab-indented children keep none of their indentation
+        (
+            "<Fragment>\n\t<Inner>\n\t\tA [link\n\t\ttext](#x).\n\t</Inner>\n</Fragment>\n",
+            [
+                ("html", True, 1, 1),
+                ("html", True, 2, 2),
+                ("link", "inline", "#x", "link text", 3, 5),
+                ("html", True, 5, 2),
+                ("html", True, 6, 1),
+            ],
+        ),
+        # an attribute may hold an object of objects, over several lines
+        (
+            "<Designer\n\tlabels={{\n\t\ta: { b: 'c' },\n\t}}\n>\n\t\t[l](#y)\n</Designer>\n",
+            [
+                ("html", True, 1, 1),
+                ("link", "inline", "#y", "l", 6, 3),
+                ("html", True, 7, 1),
+            ],
+        ),
         # tags inside fenced code are code
         (
             "```mdx\n<Tabs>\n\n# Not a heading\n</Tabs>\n```\n",
