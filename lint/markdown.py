@@ -264,8 +264,8 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
     lost = [0] * len(bounds)  # the characters each line loses
     esm: list[tuple[int, int]] = []
     tags: list[tuple[int, int]] = []
-    segment: list[tuple[int, int]] = []  # (line, indentation) since the last line of tags
-    tag_indent = 0  # what the lines after the last line of tags keep of their indentation
+    segment: list[tuple[int, int | None]] = []  # (line, indentation width) since the last tags
+    tag_indent = 0  # the columns of indentation the lines after the last tags keep
     fence: tuple[str, int] | None = None  # the open fence's character and length
     paragraph = False  # whether the line before continues a paragraph (or ESM)
 
@@ -273,9 +273,9 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
         indents = [indent for _, indent in segment if indent is not None]
         extra = min(indents, default=0) - tag_indent
         if extra > 0:
-            for line, indent in segment:
-                length = bounds[line][1] - bounds[line][0]
-                lost[line] = min(extra, length if indent is None else indent)
+            for line, _ in segment:
+                lo, hi = bounds[line]
+                lost[line] = _prefix(text, lo, hi, extra)
         segment.clear()
 
     line = 0
@@ -283,7 +283,7 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
         lo, hi = bounds[line]
         content = text[lo:hi]
         stripped = content.lstrip(" \t")
-        indent = len(content) - len(stripped) if stripped else None
+        indent = _columns(content) if stripped else None
         if fence is not None:  # fenced code, up to its closing fence
             char, length = fence
             if stripped.startswith(char * length) and not stripped.strip(char).strip():
@@ -294,8 +294,8 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
             last = bisect_right(starts, tag.end()) - 1 - first
             for each in range(line, last + 1):
                 lost[each] = bounds[each][1] - bounds[each][0]
-            tags.append((lo + (indent or 0), tag.end()))
-            tag_indent, paragraph = _kept(content), False
+            tags.append((lo + len(content) - len(stripped), tag.end()))
+            tag_indent, paragraph = min(indent or 0, 3), False
             line = last + 1
             continue
         elif indent == 0 and not paragraph and _ESM.match(stripped):
@@ -325,15 +325,27 @@ def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
     return MdxLayout("".join(pieces), cuts, shifts, esm, tags)
 
 
-def _kept(line: str) -> int:
-    """How many characters of a line's indentation span at most 3 columns (a tab reaches the
-    next multiple of 4): enough to stay in a list item, too few to make code."""
+def _columns(line: str) -> int:
+    """The width of a line's indentation, a tab reaching the next multiple of 4."""
     column = 0
-    for kept, char in enumerate(line):
-        column = column + 1 if char == " " else (column // 4 + 1) * 4 if char == "\t" else 99
-        if column > 3:
-            return kept
-    return len(line)
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column = column // 4 * 4 + 4
+        else:
+            break
+    return column
+
+
+def _prefix(text: str, lo: int, hi: int, width: int) -> int:
+    """How many characters of indentation from `lo` make up at least `width` columns (all of
+    it when it is narrower)."""
+    at, column = lo, 0
+    while at < hi and column < width and text[at] in " \t":
+        column = column + 1 if text[at] == " " else column // 4 * 4 + 4
+        at += 1
+    return at - lo
 
 
 # UTF-8 continuation bytes (0x80-0xBF) map to 1, every other byte to 0
