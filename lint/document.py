@@ -19,6 +19,7 @@ from lint.markdown import (
     Node,
     Prose,
     Text,
+    mdx_layout,
     parse_body,
     template_spans,
 )
@@ -137,8 +138,9 @@ def parse_document(text: str, path: str, *, bom: bool = False) -> Document:
             block, found = frontmatter.parse(block, text)
             problems.extend(found)
     start = frontmatter.body_start(block, lines)
-    templates = template_spans(text, start, mdx=path.endswith(".mdx"))
-    nodes, prose = parse_body(lines, start, templates)
+    mdx = mdx_layout(lines, start) if path.endswith(".mdx") else None
+    templates = template_spans(text, start, mdx)
+    nodes, prose = parse_body(lines, start, templates, mdx)
     return Document(
         path, text, lines, block, start, nodes, prose, tuple(templates), tuple(problems), bom
     )

@@ -142,20 +142,20 @@ _TEMPLATE = re.compile(
     r"|\{\{[\s\S]{0,4096}?\}\}"  # Liquid / Hugo output
 )
 _SHORTCODE = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)")
-_MDX = re.compile(
-    r"^(?:import|export)\s[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*|\{[^{}\n]{0,4096}\}", re.MULTILINE
-)
+_MDX_EXPRESSION = re.compile(r"\{[^{}\n]{0,4096}\}")
 
 
-def template_spans(text: str, start: int, mdx: bool) -> list[tuple[int, int]]:
-    """Character ranges of template syntax in `text[start:]`, sorted and merged."""
-    if not mdx and text.find("{", start) < 0:  # every form but MDX's imports opens with `{`
+def template_spans(text: str, start: int, mdx: MdxLayout | None) -> list[tuple[int, int]]:
+    """Character ranges of template syntax in `text[start:]`, sorted and merged; `mdx` is the
+    layout of an MDX file's body, whose ESM blocks it holds."""
+    if mdx is None and text.find("{", start) < 0:  # every form but MDX's ESM opens with `{`
         return []
     spans = [m.span() for m in _LIQUID_BLOCK.finditer(text, start)]
     spans += [m.span() for m in _TEMPLATE.finditer(text, start)]
     spans += _paired_shortcodes(text, spans)
-    if mdx:
-        spans += [m.span() for m in _MDX.finditer(text, start)]
+    if mdx is not None:
+        spans += mdx.esm
+        spans += [m.span() for m in _MDX_EXPRESSION.finditer(text, start)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -204,6 +204,150 @@ def _paired_shortcodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return pairs
 
 
+# A JSX tag as MDX writes it: `<Name attr="v" attr={expr}>`, `</Name>`, `<Name />`, `<>`, `</>`;
+# a tag may run over several lines. `<https://...>` is no tag (MDX has no autolinks either).
+_JSX_TAG = (
+    r"<(?:/?[A-Za-z][\w.-]*(?::[\w.-]+)?(?=[\s/>])"
+    r"""(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*|/?)>"""
+)
+# A line (or lines) of JSX tags and nothing else: a JSX flow element's opening or closing
+_JSX_LINE = re.compile(rf"[ \t]*(?:{_JSX_TAG}[ \t]*)+(?=\r?\n|\r|\Z)")
+_ESM = re.compile(r"(?:import|export)\s")
+_FENCE_OPEN = re.compile(r"(`{3,}(?=[^`]*\Z)|~{3,})")
+
+
+@dataclass(slots=True)
+class MdxLayout:
+    """An MDX body as pyromark is given it, and what MDX syntax was found in it.
+
+    MDX has no HTML and no indented code: a line of JSX tags opens or closes an element
+    whose children are Markdown, blank lines and indentation included. pyromark would read
+    such a line as the start of an HTML block that ends at the first blank line, and indented
+    children as code. So each line of tags loses its text (and becomes blank), and the lines
+    between two lines of tags lose the indentation they have beyond the first of those tags'
+    (up to 3 columns of it are kept: enough to stay in a list item, too few to make code).
+    Lines only ever lose a prefix: a character offset in `body` maps back to the whole text
+    through the lines that lost one (`cuts`: where each such line begins in `body`, counted
+    from the start of the text like the body is; `shifts`: the characters lost up to and
+    including that line).
+    """
+
+    body: str
+    cuts: list[int]
+    shifts: list[int]
+    esm: list[tuple[int, int]]  # `import`/`export` blocks, in the whole text
+    tags: list[tuple[int, int]]  # lines of JSX tags, in the whole text
+
+    def original(self, offset: int, end: bool = False) -> int:
+        """The offset in the whole text of an offset in `start + body`; an end offset at the
+        start of a line that lost a prefix stays before that prefix."""
+        i = (bisect_left if end else bisect_right)(self.cuts, offset) - 1
+        return offset + self.shifts[i] if i >= 0 else offset
+
+
+def mdx_layout(lines: LineIndex, start: int) -> MdxLayout:
+    """Find the ESM blocks and lines of JSX tags of the MDX body `lines.text[start:]`, outside
+    fenced code, and build the text pyromark reads (see MdxLayout).
+
+    As in MDX, a fence may be indented any amount, and an `import`/`export` line is ESM only
+    at the start of a line outside code that does not continue a paragraph; its block runs to
+    the next blank line."""
+    text, starts = lines.text, lines.starts
+    first = bisect_right(starts, start) - 1
+    bounds = []  # (start, end without the line break) of each line of the body
+    for i in range(first, len(starts)):
+        lo = max(starts[i], start)
+        hi = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while hi > lo and text[hi - 1] in "\r\n":
+            hi -= 1
+        bounds.append((lo, hi))
+    lost = [0] * len(bounds)  # the characters each line loses
+    esm: list[tuple[int, int]] = []
+    tags: list[tuple[int, int]] = []
+    segment: list[tuple[int, int | None]] = []  # (line, indentation width) since the last tags
+    tag_indent = 0  # the columns of indentation the lines after the last tags keep
+    fence: tuple[str, int] | None = None  # the open fence's character and length
+    paragraph = False  # whether the line before continues a paragraph (or ESM)
+
+    def dedent() -> None:
+        indents = [indent for _, indent in segment if indent is not None]
+        extra = min(indents, default=0) - tag_indent
+        if extra > 0:
+            for line, _ in segment:
+                lo, hi = bounds[line]
+                lost[line] = _prefix(text, lo, hi, extra)
+        segment.clear()
+
+    line = 0
+    while line < len(bounds):
+        lo, hi = bounds[line]
+        content = text[lo:hi]
+        stripped = content.lstrip(" \t")
+        indent = _columns(content) if stripped else None
+        if fence is not None:  # fenced code, up to its closing fence
+            char, length = fence
+            if stripped.startswith(char * length) and not stripped.strip(char).strip():
+                fence = None
+            paragraph = False
+        elif stripped.startswith("<") and (tag := _JSX_LINE.match(text, lo)) is not None:
+            dedent()
+            last = bisect_right(starts, tag.end()) - 1 - first
+            for each in range(line, last + 1):
+                lost[each] = bounds[each][1] - bounds[each][0]
+            tags.append((lo + len(content) - len(stripped), tag.end()))
+            tag_indent, paragraph = min(indent or 0, 3), False
+            line = last + 1
+            continue
+        elif indent == 0 and not paragraph and _ESM.match(stripped):
+            end = line
+            while end + 1 < len(bounds) and text[slice(*bounds[end + 1])].strip():
+                end += 1
+            esm.append((lo, bounds[end][1]))
+            segment.extend((each, 0) for each in range(line, end + 1))
+            line, paragraph = end + 1, True
+            continue
+        elif (opening := _FENCE_OPEN.match(stripped)) is not None:
+            fence = (stripped[0], len(opening[1]))
+            paragraph = False
+        else:
+            paragraph = indent is not None
+        segment.append((line, indent))
+        line += 1
+    dedent()
+    pieces, cuts, shifts, total = [], [], [], 0
+    following = [*(lo for lo, _ in bounds[1:]), len(text)]  # where the next line begins
+    for (lo, _), cut, next_lo in zip(bounds, lost, following, strict=True):
+        if cut:
+            total += cut
+            cuts.append(lo + cut - total)
+            shifts.append(total)
+        pieces.append(text[lo + cut : next_lo])
+    return MdxLayout("".join(pieces), cuts, shifts, esm, tags)
+
+
+def _columns(line: str) -> int:
+    """The width of a line's indentation, a tab reaching the next multiple of 4."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column = column // 4 * 4 + 4
+        else:
+            break
+    return column
+
+
+def _prefix(text: str, lo: int, hi: int, width: int) -> int:
+    """How many characters of indentation from `lo` make up at least `width` columns (all of
+    it when it is narrower)."""
+    at, column = lo, 0
+    while at < hi and column < width and text[at] in " \t":
+        column = column + 1 if text[at] == " " else column // 4 * 4 + 4
+        at += 1
+    return at - lo
+
+
 # UTF-8 continuation bytes (0x80-0xBF) map to 1, every other byte to 0
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
@@ -225,21 +369,28 @@ Prose = tuple[int, int, tuple[str, ...]]  # a run of prose: offsets and containe
 
 
 def parse_body(
-    lines: LineIndex, start: int, templates: list[tuple[int, int]]
+    lines: LineIndex, start: int, templates: list[tuple[int, int]], mdx: MdxLayout | None = None
 ) -> tuple[tuple[Node, ...], tuple[Prose, ...]]:
     """Parse `lines.text[start:]` into nodes positioned in the whole text, and the runs of
-    prose between them (outside template syntax)."""
+    prose between them (outside template syntax). An MDX body is given as its layout: its
+    lines of JSX tags become block Html nodes."""
     text = lines.text
-    body = text[start:]
+    body = text[start:] if mdx is None else mdx.body
+    tags: list[Node] = []
+    if mdx is not None:
+        tags = [Html(lines, lo, hi, (), True, text[lo:hi]) for lo, hi in mdx.tags]
     if not body.strip():
-        return (), ()
+        return tuple(tags), ()
     continuation = _continuation_bytes(body, start)
+    moved = mdx is not None and mdx.cuts  # whether offsets in `body` need mapping back
 
     def span(rng) -> tuple[int, int]:
         lo, hi = start + rng["start"], start + rng["end"]
         if continuation:
             lo -= bisect_left(continuation, lo)
             hi -= bisect_left(continuation, hi)
+        if moved:
+            lo, hi = mdx.original(lo), mdx.original(hi, end=True)
         while hi > lo and text[hi - 1] in "\r\n":  # block ranges include their line break
             hi -= 1
         return lo, hi
@@ -343,6 +494,9 @@ def parse_body(
         los = map(sub, los, map(bisect_left, repeat(continuation), los))
         his = map(sub, his, map(bisect_left, repeat(continuation), his))
         runs = list(zip(los, his, insides, strict=True))
+    if moved:
+        runs = [(mdx.original(lo), mdx.original(hi, True), run_in) for lo, hi, run_in in runs]
+    nodes += tags
     if templates:
         prose = [
             (part_lo, part_hi, run_in)

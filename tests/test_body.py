@@ -125,3 +125,132 @@ def test_offsets_are_characters_in_the_whole_text():
         "`ç`",
         "# Tête ✓",
     ]
+
+
+# MDX: a line of JSX tags opens or closes an element whose children are Markdown, blank lines
+# and indentation included; MDX has no indented code and no HTML blocks
+TABS = """\
+<Tabs>
+  <TabItem label="npm">
+
+    ```sh
+    # create a project
+    npm create astro@latest
+
+    # add React
+    npx astro add react
+    ```
+
+  </TabItem>
+  <TabItem
+    label="pnpm"
+    icon={"pnpm"}
+  >
+  ```sh
+  # create a project
+
+  pnpm create astro@latest
+  ```
+  </TabItem>
+</Tabs>
+
+## Next step
+
+See [the next step](#next-step).
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            TABS,
+            [
+                ("html", True, 1, 1),
+                ("html", True, 2, 3),
+                (
+                    "code",
+                    True,
+                    "# create a project\nnpm create astro@latest\n\n# add React\n"
+                    "npx astro add react\n",
+                    4,
+                    5,
+                ),
+                ("html", True, 12, 3),
+                ("html", True, 13, 3),
+                ("code", True, "# create a project\n\npnpm create astro@latest\n", 17, 3),
+                ("html", True, 22, 3),
+                ("html", True, 23, 1),
+                ("heading", 2, "Next step", 25, 1),
+                ("link", "inline", "#next-step", "the next step", 27, 5),
+            ],
+        ),
+        # indented children are Markdown, not code; positions stay in the whole text
+        (
+            "<Aside>\r\n    Café [lien](u)\r\n\r\n    ## Tête\r\n</Aside>\r\n",
+            [
+                ("html", True, 1, 1),
+                ("link", "inline", "u", "lien", 2, 10),
+                ("heading", 2, "Tête", 4, 5),
+                ("html", True, 5, 1),
+            ],
+        ),
+        # children indented like their tag, inside a list item, stay in the item
+        (
+            "1. Run\n\n   <Tabs>\n   ```sh\n   # npm\n   ```\n   </Tabs>\n2. [Next](#n)\n",
+            [
+                ("html", True, 3, 4),
+                ("code", True, "# npm\n", 4, 4),
+                ("html", True, 7, 4),
+                ("link", "inline", "#n", "Next", 8, 4),
+            ],
+        ),
+        # a tab reaches column 4: tab-indented children keep none of their indentation
+        (
+            "<Fragment>\n\t<Inner>\n\t\tA [link\n\t\ttext](#x).\n\t</Inner>\n</Fragment>\n",
+            [
+                ("html", True, 1, 1),
+                ("html", True, 2, 2),
+                ("link", "inline", "#x", "link text", 3, 5),
+                ("html", True, 5, 2),
+                ("html", True, 6, 1),
+            ],
+        ),
+        # an attribute may hold an object of objects, over several lines
+        (
+            "<Designer\n\tlabels={{\n\t\ta: { b: 'c' },\n\t}}\n>\n\t\t[l](#y)\n</Designer>\n",
+            [
+                ("html", True, 1, 1),
+                ("link", "inline", "#y", "l", 6, 3),
+                ("html", True, 7, 1),
+            ],
+        ),
+        # tags inside fenced code are code
+        (
+            "```mdx\n<Tabs>\n\n# Not a heading\n</Tabs>\n```\n",
+            [("code", True, "<Tabs>\n\n# Not a heading\n</Tabs>\n", 1, 1)],
+        ),
+        # `import` in fenced code is code, and the heading after the fence is a heading
+        (
+            "```js\nimport x from 'y'\n```\n## Heading\n",
+            [("code", True, "import x from 'y'\n", 1, 1), ("heading", 2, "Heading", 4, 1)],
+        ),
+        # `export` continuing a paragraph is prose
+        ("We\nexport [data](d) daily\n", [("link", "inline", "d", "data", 2, 8)]),
+        # a tag followed by text on its line is inline JSX in a paragraph
+        (
+            '<Badge text="New" /> [a](b)\n',
+            [("html", False, 1, 1), ("link", "inline", "b", "a", 1, 22)],
+        ),
+    ],
+)
+def test_mdx_nodes_and_positions(source, expected):
+    assert summary(source, "page.mdx") == expected
+
+
+def test_mdx_esm_blocks_are_template_spans():
+    source = "import A from 'a'\nimport {\n  B,\n} from 'b'\n\n```js\nimport c from 'c'\n```\n"
+    doc = parse_document(source, "page.mdx")
+    assert [source[lo:hi] for lo, hi in doc.templates] == [
+        "import A from 'a'\nimport {\n  B,\n} from 'b'"
+    ]

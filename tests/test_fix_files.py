@@ -16,7 +16,7 @@ POST = (
     "title: 'Single-quoted title'\n"
     "---\n"
     "\n"
-    "[Story](https://example.com/a?utm_source=feed&id=7&fbclid=x) and more.\n"
+    "[Story](https://example.com/a?gclid=feed&id=7&fbclid=x) and more.\n"
     "No final newline"
 )
 FIXED = (

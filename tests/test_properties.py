@@ -6,9 +6,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lint.document import parse_document
 from lint.engine import check_text
 from lint.fix import apply_fixes, fix_text
 from lint.formatters.json import format_json
+from lint.markdown import Code, Heading, Html, Image, Link
 from lint.model import Report
 from lint.runner import check_data
 from lint.settings import Settings
@@ -129,3 +131,47 @@ def test_a_fix_pass_changes_only_reported_spans(text):
         if lo > cursor:
             assert text[cursor:lo] in once
         cursor = max(cursor, hi)
+
+
+mdx_lines = st.sampled_from(
+    [
+        "<Tabs>",
+        '  <TabItem label="é">',
+        "\t</TabItem>",
+        "</Tabs>",
+        "<Card\n  title={{ a: 'b' }}\n>",
+        '<Badge text="x" />',
+        "import A from 'a'",
+        "",
+        "    [lien](u) 東京",
+        "  ## Tête",
+        "      ```sh",
+        "    # comment",
+        "    ```",
+        "1. Step",
+        "   <Aside>",
+        "\t\t![alt](i.png)",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(mdx_lines, max_size=14), st.sampled_from(["\n", "\r\n"]))
+def test_mdx_nodes_are_where_their_source_is(lines, newline):
+    text = newline.join(lines) + newline
+    doc = parse_document(text, "page.mdx")
+    for node in doc.nodes:
+        source = text[node.offset : node.end_offset]
+        assert 0 <= node.offset <= node.end_offset <= len(text), node
+        if isinstance(node, (Link, Image)):
+            assert source.startswith(("[", "![")) and source.endswith(")"), (node, source)
+        elif isinstance(node, Heading):
+            assert source.startswith("#") and node.text in source, (node, source)
+        elif isinstance(node, Html) and node.block:
+            assert node.text.startswith(source), (node, source)
+        elif isinstance(node, Code) and node.block:  # fenced, or indented outside elements
+            before = text[text.rfind("\n", 0, node.offset) + 1 : node.offset]
+            fenced = source.lstrip(" \t").startswith("`")
+            assert fenced or len(before.expandtabs(4)) >= 4, (node, source)
+    for lo, hi, _ in doc.prose:
+        assert text[lo:hi].strip() == text[lo:hi].strip(" \t") and "\n" not in text[lo:hi]

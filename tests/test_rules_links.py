@@ -3,9 +3,10 @@
 import pytest
 
 from lint.engine import check_text
+from lint.fix import fix_text
 from lint.model import Edit, Pos
 from lint.settings import Settings
-from tests.helpers import check
+from tests.helpers import check, codes_and_positions
 
 
 def only(code: str, **options) -> Settings:
@@ -150,31 +151,35 @@ MSN = "https://www.msn.com/ar-AA1E0Tfm"
 
 
 @pytest.mark.parametrize(
-    ("source", "expected", "replaced", "fixed"),
+    ("source", "expected", "replaced", "fixed", "safe"),
     [
         (
             f"## [Japan]({MSN}?ocid=feeds&cvid=dc58&PC=EMMX01)\n",
             ("LK004", 1, 44),
             (Pos(1, 43), Pos(1, 74)),
             f"## [Japan]({MSN}?PC=EMMX01)\n",
+            True,
         ),
         (
             f"[a]({MSN}?utm_source=x&utm_medium=y)\n",
             ("LK004", 1, 37),
             (Pos(1, 36), Pos(1, 62)),
             f"[a]({MSN})\n",
+            False,
         ),
         (
             f"[a]({MSN}?id=1&fbclid=Z#part)\n",
             ("LK004", 1, 42),
             (Pos(1, 36), Pos(1, 50)),
             f"[a]({MSN}?id=1#part)\n",
+            True,
         ),
         (
             f"[a]({MSN}?id=1&amp;gclid=Z&amp;x=2)\n",
             ("LK004", 1, 46),
             (Pos(1, 36), Pos(1, 61)),
             f"[a]({MSN}?id=1&amp;x=2)\n",
+            True,
         ),
         # a reference link: reported once, at the definition
         (
@@ -182,6 +187,7 @@ MSN = "https://www.msn.com/ar-AA1E0Tfm"
             ("LK004", 3, 38),
             (Pos(3, 37), Pos(3, 52)),
             f"東京 [a][r] [b][r]\n\n[r]: {MSN}\n",
+            False,
         ),
         # an autolink in a list, an image in a blockquote
         (
@@ -189,22 +195,45 @@ MSN = "https://www.msn.com/ar-AA1E0Tfm"
             ("LK004", 1, 36),
             (Pos(1, 35), Pos(1, 53)),
             f"- <{MSN}>\n",
+            True,
         ),
         (
             f"> ![i]({MSN}?igshid=q)\n",
             ("LK004", 1, 40),
             (Pos(1, 39), Pos(1, 48)),
             f"> ![i]({MSN})\n",
+            True,
+        ),
+        # click parameters go first, safely; the attribution ones are left for an unsafe fix
+        (
+            f"[a]({MSN}?utm_source=x&fbclid=Z&id=1)\n",
+            ("LK004", 1, 37),
+            (Pos(1, 36), Pos(1, 63)),
+            f"[a]({MSN}?utm_source=x&id=1)\n",
+            True,
         ),
     ],
 )
-def test_tracking_parameter_and_its_fix(source, expected, replaced, fixed):
+def test_tracking_parameter_and_its_fix(source, expected, replaced, fixed, safe):
     [d] = check_text(source, "post.md", only("LK004"))
     assert (d.code, d.line, d.column) == expected
-    assert d.fix.safe
+    assert d.fix.safe is safe
     [edit] = d.fix.edits
     assert (edit.start, edit.end) == replaced
     assert apply(source, edit) == fixed
+
+
+@pytest.mark.parametrize(
+    ("unsafe", "fixed", "left"),
+    [
+        (False, f"[a]({MSN}?utm_source=x&id=1)\n", [("LK004", 1, 37)]),
+        (True, f"[a]({MSN}?id=1)\n", []),
+    ],
+)
+def test_tracking_parameter_attribution_goes_only_with_unsafe_fixes(unsafe, fixed, left):
+    source = f"[a]({MSN}?utm_source=x&fbclid=Z&id=1)\n"
+    text, _, diagnostics = fix_text(source, "post.md", only("LK004"), unsafe=unsafe)
+    assert (text, codes_and_positions(diagnostics)) == (fixed, left)
 
 
 def apply(source: str, edit: Edit) -> str:

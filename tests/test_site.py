@@ -572,3 +572,51 @@ def test_a_pages_anchors_made_on_demand_are_those_made_at_once(styles, anchor):
     lazy = Anchors(_HEADINGS, ["faq"], styles)
     assert (anchor in lazy) == (anchor in every)
     assert lazy.all() == every
+
+
+MDX_PAGE = """\
+---
+title: Install
+---
+import { Tabs, TabItem } from '@astrojs/starlight/components';
+
+# Install
+
+See [the next step](#next-step) and [the end](#the-end).
+
+<Tabs>
+  <TabItem label="npm">
+  ```sh
+  # create a project
+  npm create astro@latest
+
+  # add React
+  npx astro add react
+  ```
+  </TabItem>
+</Tabs>
+
+## Next step
+
+```js
+import x from 'y'
+```
+## The end
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # MDX: the element's children hold the code block whole, and ESM is never in code
+        ("page.mdx", []),
+        # CommonMark: `<Tabs>` opens an HTML block that the blank line ends
+        (
+            "page.md",
+            [("HD002", 16, 3), ("ST006", 8, 5)],
+        ),
+    ],
+)
+def test_mdx_elements_hold_markdown_with_blank_lines(tmp_path, name, expected):
+    found = site_check(tmp_path, {name: MDX_PAGE}, "HD") + site_check(tmp_path, {}, "ST006")
+    assert [(code, line, column) for _, code, line, column in found] == expected

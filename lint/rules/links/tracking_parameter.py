@@ -4,7 +4,16 @@ Flags query parameters that only track readers: `utm_*`, `fbclid`, `gclid`, `dcl
 names in the `parameters` option (a trailing `*` matches any ending). Names are compared
 case-insensitively. Reference links are reported once, at their definition.
 
-The fix removes the tracking parameters and keeps the others in their order; it is safe.
+The fix removes tracking parameters and keeps the others in their order. Removing the
+parameters a platform adds to follow one reader's click from a feed, an ad or a mail
+(`fbclid`, `gclid`, `ocid`, `cvid`, `mc_eid`, ... and the names in `parameters`) is safe: the
+page is the same without them. `utm_*` parameters are often written on purpose, to tell a
+partner that readers came from this site: removing them is an unsafe fix, applied only with
+`--unsafe-fixes`. A link with both kinds first gets the safe fix, and then the unsafe one.
+
+Microsoft's `PC` on msn.com links (`PC=EMMX01`) is a partner code the feed adds, like `ocid`,
+but the name is too common on other sites to flag everywhere; add it to `parameters` to have
+it removed with the rest.
 
 ## Why is this bad?
 They tell the linked site (and whoever reads its analytics) where the reader came from, they
@@ -28,8 +37,10 @@ from lint.model import Edit, Fix, Problem
 from lint.rules import Rule, RuleOptions
 from lint.urls import shorten
 
-TRACKING = (
-    "utm_*",
+# Written by a link's author to credit this site with the visit: removing them is unsafe.
+ATTRIBUTION = ("utm_*",)
+# Added by a platform to follow one reader's click: removing them loses nothing.
+CLICK = (
     "fbclid",
     "gclid",
     "dclid",
@@ -43,6 +54,7 @@ TRACKING = (
     "ocid",
     "cvid",
 )
+TRACKING = ATTRIBUTION + CLICK
 _SEPARATOR = re.compile(r"&amp;|&")
 
 
@@ -58,7 +70,8 @@ class TrackingParameter(Rule):
         )
 
     def check(self, doc, options):
-        patterns = tuple(p.lower() for p in (*TRACKING, *options.parameters))
+        click = tuple(p.lower() for p in (*CLICK, *options.parameters))
+        patterns = (*ATTRIBUTION, *click)
         for node in doc.destinations:
             if "?" not in node.url or node.dest is None:  # parameters live in the query
                 continue
@@ -67,20 +80,28 @@ class TrackingParameter(Rule):
             found = _tracking(raw, patterns)
             if found is None:
                 continue
-            names, first, q_lo, q_hi, replacement = found
-            quoted = ", ".join(f"'{name}'" for name in names)
-            plural = "s" if len(names) > 1 else ""
+            names, first, q_lo, q_hi, _ = found
+            # the click parameters go first, safely; the attribution ones are left to a
+            # second, unsafe fix
+            safe = _tracking(raw, click)
+            removed, _, _, _, replacement = safe or found
             yield Problem(
                 doc.lines.pos(lo + first),
-                f"tracking parameter{plural} {quoted} in '{shorten(raw)}'; remove "
-                f"{'them' if plural else 'it'}",
+                f"tracking {_parameters(names)} in '{shorten(raw)}'; remove "
+                f"{'them' if len(names) > 1 else 'it'}",
                 end=doc.lines.pos(lo + q_hi),
                 fix=Fix(
-                    f"remove tracking parameter{plural} {quoted}",
+                    f"remove tracking {_parameters(removed)}",
                     (Edit(doc.lines.pos(lo + q_lo), doc.lines.pos(lo + q_hi), replacement),),
-                    safe=True,
+                    safe=safe is not None,
                 ),
             )
+
+
+def _parameters(names: list[str]) -> str:
+    """`parameter 'a'` or `parameters 'a', 'b'`."""
+    quoted = ", ".join(f"'{name}'" for name in names)
+    return f"parameter{'s' if len(names) > 1 else ''} {quoted}"
 
 
 def _tracking(raw: str, patterns: tuple[str, ...]):
