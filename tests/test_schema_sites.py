@@ -104,6 +104,9 @@ def test_first_matching_entry_wins_and_none_turns_checks_off(jekyll):
         ("fields:\n  a: {type: string, pattern: '(('}\n", "s.yaml:2: fields.a: pattern '((' is not a regular expression"),
         ("fields:\n  a: {type: list, min_items: 3, max_items: 1}\n", "s.yaml:2: fields.a: 'min_items' is larger than 'max_items'"),
         ("unknown_fields: maybe\n", "s.yaml:1: unknown_fields: 'maybe' is not one of"),
+        ("fields:\n  a: {type: [string, string]}\n", "s.yaml:2: fields.a: type [string, string]: give two or more different types"),
+        ("fields:\n  a: {type: [string, strin]}\n", "s.yaml:2: fields.a.type.1: 'strin' is not one of"),
+        ("fields:\n  a: {type: [string, boolean], items: string}\n", "s.yaml:2: fields.a: 'items' applies to list fields, not string or boolean"),
         ("fields: [title]\n", "s.yaml:1: fields: Input should be a valid dictionary"),
         ("fields:\n  title: {type: string\n", "s.yaml:3: invalid YAML"),
         ("- a\n", "s.yaml:1: a schema file is a mapping"),
@@ -245,14 +248,24 @@ description: "Front matter as found in site"
 unknown_fields: warn
 fields:
   title: {type: string, required: true}  # in 4 of 4: string 4
-  categories: {type: list, split_string: true, items: {type: string}, unique: true, allowed: ["news", "town"]}  # in 3 of 4: list 2, string 1
+  categories:  # in 3 of 4: list 2, string 1
+    type: list
+    split_string: true
+    items: {type: string}
+    unique: true
+    allowed:  # each value with the number of times it is used
+      - news  # 2
+      - town  # 2
   date: {type: datetime, formats: ["YYYY-MM-DD HH:MM:SS ±HHMM"]}  # in 3 of 4: string 3
   author:  # in 2 of 4: mapping 2
     type: mapping
     fields:
       name: {type: string, required: true}  # in 2 of 2: string 2
       url: {type: string}  # in 1 of 2: string 1
-  layout: {type: string, allowed: ["page"]}  # in 1 of 4: string 1
+  layout:  # in 1 of 4: string 1
+    type: string
+    allowed:  # each value with the number of times it is used
+      - page  # 1
   tags: {type: list, items: {type: string}, unique: true}  # in 1 of 4: list 1
   weight: {type: integer}  # in 1 of 4: integer 1
 """

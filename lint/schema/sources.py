@@ -98,8 +98,10 @@ class ModelSchema(Schema):
             if isinstance(part, int):
                 continue
             spec = fields.get(part) if fields is not None else None
-            while spec is not None and spec.type == "list":
-                spec = spec.items
+            while spec is not None and "list" in spec.types and "mapping" not in spec.types:
+                spec = spec.member("list").items
+            if spec is not None and isinstance(spec.type, tuple):
+                spec = spec.member("mapping")
             yield spec
             if spec is None:
                 return
