@@ -374,6 +374,17 @@ def preset(name: str) -> ModelSchema:
     return _from_spec_text(path.read_text(encoding="utf-8"), f"preset {name} ({path.name})", None)
 
 
+@cache
+def untitled_preset(name: str) -> ModelSchema:
+    """A preset with its `title` not required: for files that no generator publishes as a page."""
+    schema = preset(name)
+    fields = dict(schema.spec.fields)
+    if "title" in fields:
+        fields["title"] = fields["title"].model_copy(update={"required": False})
+    spec = schema.spec.model_copy(update={"fields": fields})
+    return ModelSchema(schema.name, schema.origin, compile_spec(spec, schema.origin), spec)
+
+
 def _from_spec_text(text: str, origin: str, root: Path | None) -> ModelSchema:
     spec = load_spec(text, origin)
     name = spec.name or origin
