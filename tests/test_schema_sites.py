@@ -313,6 +313,35 @@ def test_schema_infer_writes_a_schema_the_site_passes(tmp_path, monkeypatch, cap
     ]
 
 
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        # a few tags used over and over: the site's vocabulary, most used first
+        (
+            ["[go, rust]", "[rust]", "[go, rust]", "[rust]", "[go]", "[rust]"],
+            "  tags:  # in 6 of 6: list 6\n    type: list\n    required: true\n"
+            "    items: {type: string}\n"
+            "    unique: true\n    allowed:  # each value with the number of times it is used\n"
+            "      - rust  # 5\n      - go  # 3\n",
+        ),
+        # tags used once or twice each: an open set, no allowed values
+        (
+            ["[go, rust]", "[zig]", "[c]", "[ada]", "[go]", "[odin]"],
+            "  tags: {type: list, required: true, items: {type: string}, unique: true}"
+            "  # in 6 of 6: list 6\n",
+        ),
+    ],
+)
+def test_schema_infer_takes_tags_as_a_vocabulary_when_few_are_reused(tmp_path, tags, expected):
+    from lint.discover import discover
+    from lint.schema.infer import collect, render
+
+    for number, value in enumerate(tags):
+        (tmp_path / f"{number}.md").write_text(f"---\ntags: {value}\n---\n")
+    text = render(collect(discover([str(tmp_path)])), "site", "site")
+    assert text.split("fields:\n", 1)[1] == expected
+
+
 # The real corpora ----------------------------------------------------------------------------
 
 # FM101, a page without a title: jekyll-docs's rendering-process.md (empty front matter), the
@@ -369,3 +398,21 @@ def test_inferred_schemas_leave_only_real_inconsistencies(shared, tmp_path, corp
     )
     report = check_paths([str(folder)], settings).report
     assert dict(Counter(d.code for d in report.diagnostics)) == expected
+
+
+@pytest.mark.parametrize("corpus", sorted(PRESET_RUNS))
+def test_exact_inferred_schemas_pass_their_own_corpus(shared, tmp_path, corpus):
+    """What `mdvet init` writes: every type seen, so that the files it was read from pass."""
+    from lint.discover import discover
+    from lint.schema.infer import collect, render
+
+    folder = shared / "corpora" / corpus
+    (tmp_path / "inferred.yaml").write_text(
+        render(collect(discover([str(folder)])), corpus, corpus, exact=True)
+    )
+    settings = Settings(
+        select=("FM1",),
+        schemas=(SchemaEntry(paths=("**",), schema="inferred.yaml"),),
+        root=tmp_path,
+    )
+    assert check_paths([str(folder)], settings).report.diagnostics == ()

@@ -407,6 +407,8 @@ UNION = "fields:\n  search:\n    type: [mapping, boolean]\n    unknown_fields: e
         ("---\nsearch: {bost: 2}\n---\n", [("FM106", 2, 10, "unknown field 'bost' (not in schema s); did you mean 'boost'?")]),
         ("---\nsearch: hello\n---\n", [("FM102", 2, 9, "search 'hello' is a string; expected a mapping of keys to values or true or false")]),
         ("---\nwhen: [a]\n---\n", [("FM102", 2, 7, "when is a list; expected a date or a string")]),
+        # a key YAML reads as a number is compared as the text it prints as
+        ("---\nsearch: {1: 2}\n---\n", [("FM106", 2, 10, "unknown field '1' (not in schema s)")]),
     ],
 )  # fmt: skip
 def test_a_field_of_several_types(tmp_path, source, expected):

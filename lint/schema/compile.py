@@ -265,7 +265,8 @@ def _mapping_validator(spec: FieldSpec, model: type[BaseModel], nullable: bool, 
             return None
         if not isinstance(value, dict):
             raise _type_error(spec)
-        return model.model_validate(value)
+        # YAML keys may be numbers, dates or null (`? `): compared as the text they print as
+        return model.model_validate({str(key): item for key, item in value.items()})
 
     return validate
 

@@ -212,8 +212,12 @@ def _field(name: str, stats: Stats, parents: int, exact: bool) -> dict[str, Any]
     spec.update(options)
     if "list" in kinds and stats.items is not None and stats.items.present:
         item_kind, item_options = _decide(stats.items, exact)
-        items: dict[str, Any] = {"type": item_kind, **item_options}
-        if item_kind == "mapping" and stats.items.fields:
+        item_kinds = item_kind if isinstance(item_kind, tuple) else (item_kind,)
+        items: dict[str, Any] = {
+            "type": list(item_kind) if isinstance(item_kind, tuple) else item_kind,
+            **item_options,
+        }
+        if "mapping" in item_kinds and stats.items.fields:
             items["fields"] = _fields(stats.items.fields, stats.items.mappings, exact)
         spec["items"] = items
         if item_kind in ("string", "integer", "number"):

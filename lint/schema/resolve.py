@@ -134,6 +134,7 @@ class SchemaResolver:
         # by folder, as named: (working folder, the path's folder part)
         self.presets: dict[tuple[str, str], Schema] = {}
         self.pages: dict[Path, bool] = {}  # by absolute folder: whether its files are pages
+        self.preset_names = frozenset(presets()) if entries else frozenset()
 
     def is_page(self, file: Path) -> bool:
         folder = file.parent
@@ -160,7 +161,7 @@ class SchemaResolver:
                 relative = PurePosixPath(path.replace(os.sep, "/")).as_posix()
             for spec, ref in self.entries:
                 if spec.match_file(relative):
-                    if ref in presets() and not self.is_page(file):
+                    if ref in self.preset_names and not self.is_page(file):
                         return untitled_preset(ref)
                     return self.schema(ref)
         # the preset depends on the file's folder only: worked out once per folder, known by its
