@@ -16,9 +16,9 @@ presets leave alone the files that no generator publishes as pages:
 - in a Hugo site, files outside `content/` (`archetypes/` holds templates), and the pages under
   an `_index.md` whose `cascade` sets `build: {render: never}` (a headless bundle of snippets).
 
-A Jekyll post still needs a title, though Jekyll makes one from its file name
-(`2025-05-02-my-post.md` gives "My Post", jekyllrb.com/docs/posts/): the name cannot hold the
-title's capitals, apostrophes and punctuation. A Hugo `_index.md` needs one too: Hugo names a
+A Jekyll post (or a document of another collection) still needs a title, though Jekyll makes
+one from its file name (`2025-05-02-my-post.md` gives "My Post", jekyllrb.com/docs/posts/): the
+name cannot hold the title's capitals, apostrophes and punctuation. A Hugo `_index.md` needs one too: Hugo names a
 section, taxonomy or term after its folder only when no file backs the list page
 (gohugo.io/methods/page/title/). A schema file decides for itself: `title: {type: string}`
 (or `required: false`) makes it optional.
