@@ -60,7 +60,8 @@ def init_site(folder: Path, threshold: int) -> Started:
     files = discover([str(folder)])
     inferred = collect(files)
     (folder / SCHEMA_NAME).write_text(
-        render(inferred, folder.resolve().name or "site", str(folder)), encoding="utf-8"
+        render(inferred, folder.resolve().name or "site", str(folder), exact=True),
+        encoding="utf-8",
     )
     (folder / CONFIG_NAME).write_text(config_text(generator, len(files), []), encoding="utf-8")
     settings = resolve_settings({}, cwd=folder, config_path=folder / CONFIG_NAME).settings

@@ -8,9 +8,9 @@ from tests.helpers import check
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        # no front matter, or an empty block, is fine
+        # no front matter is fine; an empty block is a page without a title
         ("# Title\n\ntext\n", []),
-        ("---\n---\nbody\n", []),
+        ("---\n---\nbody\n", [("FM101", 1, 1)]),
         ("---\ntitle: x\n...\nbody\n", []),
         # unterminated block: at the opening fence
         ("---\ntitle: x\nbody\n", [("FM002", 1, 1)]),
@@ -26,8 +26,8 @@ from tests.helpers import check
         ("---\na: !!python/object:collections.OrderedDict {}\n---\n", [("FM003", 2, 4)]),
         # a repeated key: at the second occurrence
         ("---\ntitle: a\ndate: 2025-01-01\ntitle: b\n---\n", [("FM004", 4, 1)]),
-        ("---\nauthor:\n  name: a\n  name: b\n---\n", [("FM004", 4, 3)]),
-        ("---\ntags: [a]\nTags: [b]\n---\n", []),
+        ("---\ntitle: x\nauthor:\n  name: a\n  name: b\n---\n", [("FM004", 5, 3)]),
+        ("---\ntitle: x\ntags: [a]\nTags: [b]\n---\n", []),
         # not a mapping
         ("---\n- a\n- b\n---\n", [("FM005", 2, 1)]),
         ("---\njust a sentence\n---\n", [("FM005", 2, 1)]),

@@ -48,7 +48,7 @@ def test_alias_bomb_is_refused_within_a_second_and_100_mib():
         ("[a](" + "b" * 1_000_000 + ")\n", []),
         ("", []),
         ("---", [("FM002", 1, 1)]),
-        ("---\n---", []),
+        ("---\n---", [("FM101", 1, 1)]),  # an empty block: no title
         ("---\n\ttitle: x\n---\n", [("FM003", 2, 1)]),
         ("---\na: &a [*a]\n---\n", [("FM003", 2, 1)]),  # an anchor holding its own alias
         (

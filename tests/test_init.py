@@ -41,3 +41,35 @@ def test_init_refuses_to_overwrite(jekyll, capsys):
     (jekyll / "mdvet.toml").write_text("")
     assert main(["init"]) == 2
     assert "mdvet.toml already exists" in capsys.readouterr().err
+
+
+# `search` is a mapping in nine files and a boolean in one: no type has all the values
+MIXED = {
+    **{f"p{i}.md": f"---\ntitle: P{i}\nsearch: {{boost: {i}}}\ncategories: [Politics]\n---\n" for i in range(8)},
+    "b.md": "---\ntitle: B\nsearch: {boost: 2}\ncategories: [Politics, Economy]\n---\n",
+    "c.md": "---\ntitle: C\nsearch: false\ncategories: [Politics]\ntags: [x, x]\n---\n",
+}  # fmt: skip
+
+
+def test_init_writes_every_type_a_field_holds(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()
+    for name, text in MIXED.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    schema = (tmp_path / "mdvet-schema.yaml").read_text().splitlines()
+    assert '    type: ["mapping", "boolean"]' in schema
+    assert "      - Politics  # 10" in schema
+    assert "      - Economy  # 1" in schema
+    assert "  tags: {type: list, items: {type: string}}  # in 1 of 10: list 1" in schema
+    capsys.readouterr()
+    # the files it was written from pass it
+    assert main(["check", "--select", "FM1", "--no-cache", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    # a new post with a misspelt category is told the closest known one
+    (tmp_path / "d.md").write_text("---\ntitle: D\nsearch: true\ncategories: [Polotics]\n---\n")
+    main(["check", "d.md", "--select", "FM1", "--no-cache"])
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "d.md:4:14: FM104 categories item 'Polotics' is not an allowed value ('Politics', "
+        "'Economy'); did you mean 'Politics'? [unknown-value]"
+    )

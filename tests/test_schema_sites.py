@@ -40,24 +40,42 @@ def hugo(tmp_path):
 @pytest.mark.parametrize(
     ("site", "relative", "expected"),
     [
-        # jekyll-post and jekyll-page read dates the Jekyll way: no T, no colon in the offset
-        ("jekyll", "_posts/2025-01-01-a.md", [("FM105", 3, 11)]),
-        ("jekyll", "blog/_posts/2025-01-01-a.md", [("FM105", 3, 11)]),
-        ("jekyll", "_drafts/a.md", [("FM105", 3, 11)]),
-        ("jekyll", "docs/page.md", [("FM105", 3, 11)]),
-        ("jekyll-iso", "_posts/2025-01-01-a.md", [("FM103", 2, 7)]),
-        ("jekyll-iso", "docs/page.md", [("FM103", 2, 7)]),
-        ("plain-iso", "notes/a.md", []),
+        # jekyll-post and jekyll-page read dates the Jekyll way: no T, no colon in the offset;
+        # every page needs a title (FM101)
+        ("jekyll", "_posts/2025-01-01-a.md", [("FM101", 1, 1), ("FM105", 3, 11)]),
+        ("jekyll", "blog/_posts/2025-01-01-a.md", [("FM101", 1, 1), ("FM105", 3, 11)]),
+        ("jekyll", "_drafts/a.md", [("FM101", 1, 1), ("FM105", 3, 11)]),
+        ("jekyll", "docs/page.md", [("FM101", 1, 1), ("FM105", 3, 11)]),
+        ("jekyll-iso", "_posts/2025-01-01-a.md", [("FM101", 1, 1), ("FM103", 2, 7)]),
+        ("jekyll-iso", "docs/page.md", [("FM101", 1, 1), ("FM103", 2, 7)]),
+        ("plain-iso", "notes/a.md", [("FM101", 1, 1)]),
         # hugo-page: '2023-10-15 13:18' is not among Hugo's documented formats
-        ("hugo", "content/posts/a.md", [("FM103", 2, 7), ("FM105", 3, 11)]),
-        ("hugo", "archetypes/default.md", [("FM105", 3, 11)]),
+        ("hugo", "content/posts/a.md", [("FM101", 1, 1), ("FM103", 2, 7), ("FM105", 3, 11)]),
+        ("hugo", "content/posts/_index.md", [("FM101", 1, 1), ("FM103", 2, 7), ("FM105", 3, 11)]),
         # no generator: the default preset
-        ("plain", "notes/a.md", [("FM105", 3, 11)]),
+        ("plain", "notes/a.md", [("FM101", 1, 1), ("FM105", 3, 11)]),
+        # files no generator publishes as pages need no title
+        ("hugo", "archetypes/default.md", [("FM105", 3, 11)]),
+        ("hugo", "content/snippets/a.md", [("FM103", 2, 7), ("FM105", 3, 11)]),
+        ("jekyll", "_includes/a.md", [("FM105", 3, 11)]),
+        ("jekyll", "_layouts/a.md", [("FM105", 3, 11)]),
+        ("plain", ".github/ISSUE_TEMPLATE/bug.md", [("FM105", 3, 11)]),
+        ("plain", ".changeset/a.md", [("FM105", 3, 11)]),
+        ("plain", "test/source/_posts/2025-01-01-a.md", [("FM105", 3, 11)]),
+        ("plain", "fixtures/a.md", [("FM105", 3, 11)]),
     ],
 )
-def test_generator_detection_from_any_folder(request, tmp_path, site, relative, expected):
+def test_generator_detection_from_any_folder(
+    request, tmp_path, monkeypatch, site, relative, expected
+):
     generator, _, variant = site.partition("-")
     root = tmp_path if generator == "plain" else request.getfixturevalue(generator)
+    monkeypatch.chdir(root)
+    # a headless bundle of snippets: its _index.md cascades build.render never
+    (root / "content" / "snippets").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "snippets" / "_index.md").write_text(
+        "---\ncascade:\n  build: {render: never}\n---\n"
+    )
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     source = ISO if variant else UNTITLED
@@ -66,7 +84,7 @@ def test_generator_detection_from_any_folder(request, tmp_path, site, relative, 
 
 
 def test_hugo_date_message_and_fix(hugo):
-    [date, _] = check_text(UNTITLED, str(hugo / "content" / "a.md"), Settings())
+    [_, date, _] = check_text(UNTITLED, str(hugo / "content" / "a.md"), Settings())
     assert date.message == (
         "date '2023-10-15 13:18' does not match YYYY-MM-DDTHH:MM:SS[.SSS][(Z|±HH:MM|±HHMM)] "
         "or YYYY-MM-DD or DD MMM YYYY; did you mean 2023-10-15T13:18:00?"
@@ -91,7 +109,7 @@ def test_first_matching_entry_wins_and_none_turns_checks_off(jekyll):
     other = str(jekyll / "_posts" / "2024-01-01-a.md")
     assert check_text(UNTITLED, other, settings) == []
     page = str(jekyll / "docs" / "a.md")  # no entry matches: detection as usual
-    assert [d.code for d in check_text(UNTITLED, page, settings)] == ["FM105"]
+    assert [d.code for d in check_text(UNTITLED, page, settings)] == ["FM101", "FM105"]
 
 
 @pytest.mark.parametrize(
@@ -104,6 +122,9 @@ def test_first_matching_entry_wins_and_none_turns_checks_off(jekyll):
         ("fields:\n  a: {type: string, pattern: '(('}\n", "s.yaml:2: fields.a: pattern '((' is not a regular expression"),
         ("fields:\n  a: {type: list, min_items: 3, max_items: 1}\n", "s.yaml:2: fields.a: 'min_items' is larger than 'max_items'"),
         ("unknown_fields: maybe\n", "s.yaml:1: unknown_fields: 'maybe' is not one of"),
+        ("fields:\n  a: {type: [string, string]}\n", "s.yaml:2: fields.a: type [string, string]: give two or more different types"),
+        ("fields:\n  a: {type: [string, strin]}\n", "s.yaml:2: fields.a.type.1: 'strin' is not one of"),
+        ("fields:\n  a: {type: [string, boolean], items: string}\n", "s.yaml:2: fields.a: 'items' applies to list fields, not string or boolean"),
         ("fields: [title]\n", "s.yaml:1: fields: Input should be a valid dictionary"),
         ("fields:\n  title: {type: string\n", "s.yaml:3: invalid YAML"),
         ("- a\n", "s.yaml:1: a schema file is a mapping"),
@@ -156,7 +177,6 @@ def test_a_schema_mistake_met_while_checking_exits_2(tmp_path, monkeypatch, caps
 
 # Rules whose examples need a schema: the one their page shows.
 EXAMPLE_SCHEMAS = {
-    "FM101": "fields:\n  title: {type: string, required: true}\n",
     "FM104": "fields:\n  categories: {type: list, items: {type: string}, allowed: [economy, markets, politics]}\n",
     "FM106": "unknown_fields: warn\nfields:\n  title: {type: string}\n",
 }
@@ -275,14 +295,24 @@ description: "Front matter as found in site"
 unknown_fields: warn
 fields:
   title: {type: string, required: true}  # in 4 of 4: string 4
-  categories: {type: list, split_string: true, items: {type: string}, unique: true, allowed: ["news", "town"]}  # in 3 of 4: list 2, string 1
+  categories:  # in 3 of 4: list 2, string 1
+    type: list
+    split_string: true
+    items: {type: string}
+    unique: true
+    allowed:  # each value with the number of times it is used
+      - news  # 2
+      - town  # 2
   date: {type: datetime, formats: ["YYYY-MM-DD HH:MM:SS ±HHMM"]}  # in 3 of 4: string 3
   author:  # in 2 of 4: mapping 2
     type: mapping
     fields:
       name: {type: string, required: true}  # in 2 of 2: string 2
       url: {type: string}  # in 1 of 2: string 1
-  layout: {type: string, allowed: ["page"]}  # in 1 of 4: string 1
+  layout:  # in 1 of 4: string 1
+    type: string
+    allowed:  # each value with the number of times it is used
+      - page  # 1
   tags: {type: list, items: {type: string}, unique: true}  # in 1 of 4: list 1
   weight: {type: integer}  # in 1 of 4: integer 1
 """
@@ -313,17 +343,51 @@ def test_schema_infer_writes_a_schema_the_site_passes(tmp_path, monkeypatch, cap
     ]
 
 
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        # a few tags used over and over: the site's vocabulary, most used first
+        (
+            ["[go, rust]", "[rust]", "[go, rust]", "[rust]", "[go]", "[rust]"],
+            "  tags:  # in 6 of 6: list 6\n    type: list\n    required: true\n"
+            "    items: {type: string}\n"
+            "    unique: true\n    allowed:  # each value with the number of times it is used\n"
+            "      - rust  # 5\n      - go  # 3\n",
+        ),
+        # tags used once or twice each: an open set, no allowed values
+        (
+            ["[go, rust]", "[zig]", "[c]", "[ada]", "[go]", "[odin]"],
+            "  tags: {type: list, required: true, items: {type: string}, unique: true}"
+            "  # in 6 of 6: list 6\n",
+        ),
+    ],
+)
+def test_schema_infer_takes_tags_as_a_vocabulary_when_few_are_reused(tmp_path, tags, expected):
+    from lint.discover import discover
+    from lint.schema.infer import collect, render
+
+    for number, value in enumerate(tags):
+        (tmp_path / f"{number}.md").write_text(f"---\ntags: {value}\n---\n")
+    text = render(collect(discover([str(tmp_path)])), "site", "site")
+    assert text.split("fields:\n", 1)[1] == expected
+
+
 # The real corpora ----------------------------------------------------------------------------
 
+# FM101, a page without a title: jekyll-docs's rendering-process.md (empty front matter), the
+# home page and the example post of `jekyll new`'s templates; powershell-docs's README and nine
+# cmdlet pages of 3,000 that have one; rust-blog's releases/latest.md (a redirect page).
+# Not asked for one: hugo-docs's headless _common snippets, jekyll-docs's test/ fixtures,
+# .github/ and .changeset/ files.
 PRESET_RUNS = {
     "jekyll-docs": (
         [(("**/_posts/**",), "jekyll-post"), (("**",), "jekyll-page")],
-        {"FM103": 1, "FM107": 1},
+        {"FM101": 3, "FM103": 1, "FM107": 1},
     ),
     "hugo-docs": ([(("content/**",), "hugo-page")], {}),
     "nodejs-org": ([(("**",), "default")], {}),
-    "powershell-docs": ([(("**",), "default")], {}),
-    "rust-blog": ([(("**",), "default")], {}),
+    "powershell-docs": ([(("**",), "default")], {"FM101": 10}),
+    "rust-blog": ([(("**",), "default")], {"FM101": 1}),
 }
 
 
@@ -364,3 +428,21 @@ def test_inferred_schemas_leave_only_real_inconsistencies(shared, tmp_path, corp
     )
     report = check_paths([str(folder)], settings).report
     assert dict(Counter(d.code for d in report.diagnostics)) == expected
+
+
+@pytest.mark.parametrize("corpus", sorted(PRESET_RUNS))
+def test_exact_inferred_schemas_pass_their_own_corpus(shared, tmp_path, corpus):
+    """What `mdvet init` writes: every type seen, so that the files it was read from pass."""
+    from lint.discover import discover
+    from lint.schema.infer import collect, render
+
+    folder = shared / "corpora" / corpus
+    (tmp_path / "inferred.yaml").write_text(
+        render(collect(discover([str(folder)])), corpus, corpus, exact=True)
+    )
+    settings = Settings(
+        select=("FM1",),
+        schemas=(SchemaEntry(paths=("**",), schema="inferred.yaml"),),
+        root=tmp_path,
+    )
+    assert check_paths([str(folder)], settings).report.diagnostics == ()

@@ -389,3 +389,32 @@ def test_allowed_from_reads_the_site_vocabulary(tmp_path):
         ),
         ("FM104", 32, "categories item 'sport' is not an allowed value ('economy', 'markets')"),
     ]
+
+
+# A field of several types: each value is checked by the type it is of.
+UNION = "fields:\n  search:\n    type: [mapping, boolean]\n    unknown_fields: error\n    fields:\n      boost: integer\n  when: [date, string]\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("---\nsearch: false\n---\n", []),
+        ("---\nsearch: {boost: 2}\n---\n", []),
+        ("---\nsearch:\n---\n", []),
+        ("---\nwhen: 2025-05-02\n---\n", []),
+        ("---\nwhen: soon\n---\n", []),
+        ("---\nsearch: {boost: two}\n---\n", [("FM102", 2, 17, "search.boost 'two' is a string; expected a whole number")]),
+        ("---\nsearch: {bost: 2}\n---\n", [("FM106", 2, 10, "unknown field 'bost' (not in schema s); did you mean 'boost'?")]),
+        ("---\nsearch: hello\n---\n", [("FM102", 2, 9, "search 'hello' is a string; expected a mapping of keys to values or true or false")]),
+        ("---\nwhen: [a]\n---\n", [("FM102", 2, 7, "when is a list; expected a date or a string")]),
+        # a key YAML reads as a number is compared as the text it prints as
+        ("---\nsearch: {1: 2}\n---\n", [("FM106", 2, 10, "unknown field '1' (not in schema s)")]),
+    ],
+)  # fmt: skip
+def test_a_field_of_several_types(tmp_path, source, expected):
+    (tmp_path / "s.yaml").write_text(UNION)
+    settings = Settings(
+        select=("FM1",), schemas=(SchemaEntry(paths=("**",), schema="s.yaml"),), root=tmp_path
+    )
+    found = check_text(source, "p.md", settings)
+    assert [(d.code, d.line, d.column, d.message) for d in found] == expected

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, WrapValidator, create_model
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WrapValidator, create_model
 from pydantic_core import PydanticCustomError
 
 from lint.schema.dates import compile_formats, native_kind, suggest
@@ -118,9 +118,9 @@ def _error(kind: str, message: str, **context: Any) -> PydanticCustomError:
 
 def _type_error(spec: FieldSpec) -> PydanticCustomError:
     return _error(
-        _TYPE_ERROR[spec.type],
+        _TYPE_ERROR[spec.types[0]],
         "Input should be {expected}",
-        expected=EXPECTED[spec.type],
+        expected=" or ".join(EXPECTED[kind] for kind in spec.types),
         field_type=spec.type,
     )
 
@@ -150,6 +150,12 @@ def _model(name, fields, unknown, context, where) -> type[BaseModel]:
 
 def _annotation(spec: FieldSpec, context, where, *, item: bool, unknown: str) -> Any:
     nullable = not spec.required and not item
+    if isinstance(spec.type, tuple):
+        members = [
+            (member, TypeAdapter(_annotation(member, context, where, item=item, unknown=unknown)))
+            for member in spec.members()
+        ]
+        return Annotated[Any, WrapValidator(_union_validator(spec, members, nullable, item))]
     if spec.type == "list":
         items = spec.items or FieldSpec()
         if spec.allowed is not None or spec.allowed_from is not None:
@@ -169,6 +175,42 @@ def _annotation(spec: FieldSpec, context, where, *, item: bool, unknown: str) ->
         return Annotated[Any, WrapValidator(_mapping_validator(spec, nested, nullable, item))]
     check = _scalar_validator(spec, _vocabulary(spec, context, where), nullable, item)
     return Annotated[Any, WrapValidator(check)]
+
+
+def _holds(spec: FieldSpec, value: Any, *, exactly: bool) -> bool:
+    """Whether `value` is of the field's single type: `exactly` its own kind of value, or any
+    value the type accepts (numbers for a string, text for a date)."""
+    kind, number = spec.type, isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "any":
+        return not exactly
+    if kind in ("string", "url"):
+        return isinstance(value, str) or (number and not exactly)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return number
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind in ("date", "datetime"):
+        return native_kind(value) is not None or (isinstance(value, str) and not exactly)
+    if kind == "list":
+        return isinstance(value, list) or (spec.split_string and isinstance(value, str))
+    return isinstance(value, dict)
+
+
+def _union_validator(spec: FieldSpec, members: list, nullable: bool, item: bool):
+    def validate(value, handler):
+        if isinstance(value, _Repeat):
+            _repeat_guard(value, item)
+        if value is None and nullable:
+            return None
+        for exactly in (True, False):
+            for member, adapter in members:
+                if _holds(member, value, exactly=exactly):
+                    return adapter.validate_python(value)
+        raise _type_error(spec)
+
+    return validate
 
 
 def _repeat_guard(value: Any, item: bool) -> None:
@@ -223,7 +265,8 @@ def _mapping_validator(spec: FieldSpec, model: type[BaseModel], nullable: bool, 
             return None
         if not isinstance(value, dict):
             raise _type_error(spec)
-        return model.model_validate(value)
+        # YAML keys may be numbers, dates or null (`? `): compared as the text they print as
+        return model.model_validate({str(key): item for key, item in value.items()})
 
     return validate
 

@@ -51,6 +51,14 @@ def _object(fields: dict[str, FieldSpec], unknown: str) -> dict[str, Any]:
 
 
 def _field(spec: FieldSpec, unknown: str, *, item: bool = False) -> dict[str, Any]:
+    if isinstance(spec.type, tuple):
+        members = [_field(member, unknown, item=True) for member in spec.members()]
+        for member in members:
+            member.pop("description", None)
+        if not spec.required and not item:
+            members.append({"type": "null"})
+        schema = {"anyOf": members}
+        return {"description": spec.description, **schema} if spec.description else schema
     if spec.type == "mapping":
         schema = {**_object(spec.fields or {}, spec.unknown_fields or unknown), "type": ["object"]}
     elif spec.type == "any":

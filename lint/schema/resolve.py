@@ -9,6 +9,13 @@ holds a generator's marker decides:
   `config.yml` or `config.json` beside a `content` folder): files under `content/` get
   `hugo-page`;
 - anything else gets `default`.
+
+Every preset requires a `title`, except in files that no generator publishes as a page: under
+a folder whose name starts with a dot (`.github/`, `.changeset/`: Jekyll excludes them, Hugo
+reads only `content/`), under a folder of test fixtures (`test`, `tests`, `testdata`,
+`fixtures`, `__fixtures__`), under a Hugo `_index.md` whose `cascade` says `build: {render:
+never}` (a headless bundle of snippets), in a Jekyll site's `_includes`, `_layouts`, `_data`,
+`_sass` and `_plugins`, and in a Hugo site outside `content/` (`archetypes/` holds templates).
 """
 
 from __future__ import annotations
@@ -17,12 +24,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from lint.schema.sources import Schema, load, preset
+from lint.schema.sources import Schema, load, preset, presets, untitled_preset
 from lint.settings import SchemaEntry
 
 JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
 HUGO_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
+# Jekyll's folders of parts of pages, not pages (jekyllrb.com/docs/structure/)
+JEKYLL_PARTS = frozenset({"_includes", "_layouts", "_data", "_sass", "_plugins"})
+# Input for a program's tests, not a site's pages
+FIXTURE_FOLDERS = frozenset({"test", "tests", "testdata", "fixtures", "__fixtures__"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,37 @@ def preset_for(site: Site | None, file: Path) -> str:
     return "hugo-page" if parts[:1] == ("content",) else "default"
 
 
+def is_page(site: Site | None, folder: Path, root: Path) -> bool:
+    """Whether files in `folder` (absolute) may be published as pages, and so need a title.
+    Folders are read from the site's root, or without a site from `root` (the checked folder)."""
+    top = site.root if site else root
+    try:
+        parts = folder.relative_to(top).parts
+    except ValueError:
+        parts = ()
+    if any(part.startswith(".") or part in FIXTURE_FOLDERS for part in parts):
+        return False
+    if any(_renders_nothing(top.joinpath(*parts[:n])) for n in range(1, len(parts) + 1)):
+        return False
+    if site is None or site.generator == "jekyll":
+        return not (site and JEKYLL_PARTS.intersection(parts))
+    return parts[:1] == ("content",)
+
+
+def _renders_nothing(folder: Path) -> bool:
+    """Whether the folder's `_index.md` cascades Hugo's `build: {render: never}` to its pages."""
+    from lint.document import parse_document
+    from lint.site.layout import cascade_no_render
+
+    index = folder / "_index.md"
+    try:
+        text = index.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    block = parse_document(text, str(index)).front_matter
+    return block is not None and isinstance(block.data, dict) and cascade_no_render(block.data)
+
+
 class SchemaResolver:
     """Chooses, loads and caches the schema of each path; one per Settings."""
 
@@ -91,6 +133,14 @@ class SchemaResolver:
         self.sites: dict[Path, Site | None] = {}
         # by folder, as named: (working folder, the path's folder part)
         self.presets: dict[tuple[str, str], Schema] = {}
+        self.pages: dict[Path, bool] = {}  # by absolute folder: whether its files are pages
+        self.preset_names = frozenset(presets()) if entries else frozenset()
+
+    def is_page(self, file: Path) -> bool:
+        folder = file.parent
+        if folder not in self.pages:
+            self.pages[folder] = is_page(detect(folder, self.sites), folder, self.root)
+        return self.pages[folder]
 
     def preload(self) -> None:
         """Load every configured schema now, so that a mistake is reported before checking."""
@@ -111,6 +161,8 @@ class SchemaResolver:
                 relative = PurePosixPath(path.replace(os.sep, "/")).as_posix()
             for spec, ref in self.entries:
                 if spec.match_file(relative):
+                    if ref in self.preset_names and not self.is_page(file):
+                        return untitled_preset(ref)
                     return self.schema(ref)
         # the preset depends on the file's folder only: worked out once per folder, known by its
         # name as given (cheaper than making every path absolute; a folder named two ways is
@@ -118,5 +170,7 @@ class SchemaResolver:
         folder = (os.getcwd(), os.path.dirname(path))
         if folder not in self.presets:
             file = Path(os.path.abspath(path))
-            self.presets[folder] = preset(preset_for(detect(file.parent, self.sites), file))
+            site = detect(file.parent, self.sites)
+            load_preset = preset if self.is_page(file) else untitled_preset
+            self.presets[folder] = load_preset(preset_for(site, file))
         return self.presets[folder]

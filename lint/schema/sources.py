@@ -98,8 +98,10 @@ class ModelSchema(Schema):
             if isinstance(part, int):
                 continue
             spec = fields.get(part) if fields is not None else None
-            while spec is not None and spec.type == "list":
-                spec = spec.items
+            while spec is not None and "list" in spec.types and "mapping" not in spec.types:
+                spec = spec.member("list").items
+            if spec is not None and isinstance(spec.type, tuple):
+                spec = spec.member("mapping")
             yield spec
             if spec is None:
                 return
@@ -372,6 +374,17 @@ def preset(name: str) -> ModelSchema:
     """A preset compiled once per process."""
     path = presets()[name]
     return _from_spec_text(path.read_text(encoding="utf-8"), f"preset {name} ({path.name})", None)
+
+
+@cache
+def untitled_preset(name: str) -> ModelSchema:
+    """A preset with its `title` not required: for files that no generator publishes as a page."""
+    schema = preset(name)
+    fields = dict(schema.spec.fields)
+    if "title" in fields:
+        fields["title"] = fields["title"].model_copy(update={"required": False})
+    spec = schema.spec.model_copy(update={"fields": fields})
+    return ModelSchema(schema.name, schema.origin, compile_spec(spec, schema.origin), spec)
 
 
 def _from_spec_text(text: str, origin: str, root: Path | None) -> ModelSchema:

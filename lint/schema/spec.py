@@ -51,7 +51,7 @@ class FieldSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: FieldType = "any"
+    type: FieldType | tuple[FieldType, ...] = "any"  # a list: any one of the types
     description: str | None = None
     required: bool = False
     allowed: tuple[Scalar, ...] | None = None
@@ -72,11 +72,17 @@ class FieldSpec(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> FieldSpec:
+        if isinstance(self.type, tuple) and (
+            len(set(self.type)) < max(2, len(self.type)) or "any" in self.type
+        ):
+            shown = ", ".join(self.type)
+            raise ValueError(f"type [{shown}]: give two or more different types, not 'any'")
         for option, types in _ONLY_FOR.items():
             value = getattr(self, option)
-            if value not in (None, False) and self.type not in types:
+            if value not in (None, False) and not set(self.types).intersection(types):
                 where = " or ".join(types)
-                raise ValueError(f"'{option}' applies to {where} fields, not {self.type}")
+                shown = " or ".join(self.types)
+                raise ValueError(f"'{option}' applies to {where} fields, not {shown}")
         if self.allowed is not None and self.allowed_from is not None:
             raise ValueError("give 'allowed' or 'allowed_from', not both")
         if self.pattern is not None:
@@ -100,6 +106,28 @@ class FieldSpec(BaseModel):
         if None not in (self.minimum, self.maximum) and self.minimum > self.maximum:
             raise ValueError("'minimum' is larger than 'maximum'")
         return self
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return self.type if isinstance(self.type, tuple) else (self.type,)
+
+    def members(self) -> list[FieldSpec]:
+        """One field of a single type for each of the types, with the options for that type."""
+        if not isinstance(self.type, tuple):
+            return [self]
+        found = []
+        for kind in self.type:
+            dropped = {
+                option: None if option not in ("unique", "split_string") else False
+                for option, types in _ONLY_FOR.items()
+                if kind not in types
+            }
+            found.append(self.model_copy(update={"type": kind, **dropped}))
+        return found
+
+    def member(self, kind: str) -> FieldSpec | None:
+        """The single-type field for `kind`, if the field has that type."""
+        return next((spec for spec in self.members() if spec.type == kind), None)
 
     @property
     def date_formats(self) -> tuple[str, ...]:
@@ -136,7 +164,12 @@ def load_spec(text: str, origin: str) -> SchemaSpec:
     try:
         spec = SchemaSpec.model_validate(_shorthand(data))
     except ValidationError as err:
-        first = err.errors()[0]
+        errors = err.errors()
+        # a list of types: the type that is wrong, rather than the list not being one type
+        first = next(
+            (e for e in errors if e["type"] == "literal_error" and isinstance(e["loc"][-1], int)),
+            errors[0],
+        )
         path = tuple(part for part in first["loc"] if not _is_pydantic_tag(part))
         span = _locate(path, values, keys)
         line = span.start.line if span else 1
@@ -151,7 +184,8 @@ def load_spec(text: str, origin: str) -> SchemaSpec:
 
 
 def _shorthand(data: dict[str, Any]) -> dict[str, Any]:
-    """`title: string` is short for `title: {type: string}`, at any depth."""
+    """`title: string` is short for `title: {type: string}` (and `draft: [boolean, string]` for
+    `{type: [boolean, string]}`), at any depth."""
     fields = data.get("fields")
     if isinstance(fields, dict):
         data = {**data, "fields": {key: _field(value) for key, value in fields.items()}}
@@ -159,7 +193,7 @@ def _shorthand(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _field(value: Any) -> Any:
-    if isinstance(value, str):
+    if isinstance(value, (str, list)):
         return {"type": value}
     if isinstance(value, dict):
         value = _shorthand(value)
@@ -169,7 +203,7 @@ def _field(value: Any) -> Any:
 
 
 def _is_pydantic_tag(part: Any) -> bool:
-    return isinstance(part, str) and part.startswith(("function-", "union["))
+    return isinstance(part, str) and part.startswith(("function-", "union[", "literal[", "tuple["))
 
 
 def _locate(path: tuple, values: dict, keys: dict):

@@ -1,10 +1,27 @@
 """## What it does
 Flags front matter that lacks a field its schema requires. The problem is reported at the
 opening fence (for a nested mapping, at the key of the mapping that lacks the field) and names
-the field. For example, with this schema:
+the field.
 
-    fields:
-      title: {type: string, required: true}
+Every preset requires a `title` of a page that has front matter, so a run without any
+configuration flags a post or page without one (an empty block `---` `---` included). The
+presets leave alone the files that no generator publishes as pages:
+
+- files under a folder whose name starts with a dot (`.github/ISSUE_TEMPLATE/`, `.changeset/`):
+  Jekyll excludes them from the site and Hugo reads pages only from `content/`;
+- files under a folder of test fixtures (`test`, `tests`, `testdata`, `fixtures`,
+  `__fixtures__`);
+- in a Jekyll site, `_includes`, `_layouts`, `_data`, `_sass` and `_plugins` (parts of pages,
+  jekyllrb.com/docs/structure/);
+- in a Hugo site, files outside `content/` (`archetypes/` holds templates), and the pages under
+  an `_index.md` whose `cascade` sets `build: {render: never}` (a headless bundle of snippets).
+
+A Jekyll post (or a document of another collection) still needs a title, though Jekyll makes
+one from its file name (`2025-05-02-my-post.md` gives "My Post", jekyllrb.com/docs/posts/): the
+name cannot hold the title's capitals, apostrophes and punctuation. A Hugo `_index.md` needs one too: Hugo names a
+section, taxonomy or term after its folder only when no file backs the list page
+(gohugo.io/methods/page/title/). A schema file decides for itself: `title: {type: string}`
+(or `required: false`) makes it optional.
 
 ## Why is this bad?
 Templates that read the field render an empty heading, a broken link or nothing at all, and
@@ -31,4 +48,3 @@ class MissingRequiredField(ReportedRule):
     name = "missing-required-field"
     summary = "a field the schema requires is absent"
     severity = Severity.ERROR
-    runnable_examples = False  # needs a schema with a required field (above)

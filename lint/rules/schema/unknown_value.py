@@ -6,6 +6,10 @@ value. For example, with this schema:
     fields:
       categories: {type: list, items: {type: string}, allowed: [economy, markets, politics]}
 
+`mdvet init` and `mdvet schema infer` write a site's categories, layouts and (when a few are
+used over and over) tags as allowed values, each with a comment saying how often it is used, so
+that the next post with a new or misspelt category is told the closest known one.
+
 ## Why is this bad?
 A misspelt or new category silently creates a page of its own with one post on it.
 
