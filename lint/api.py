@@ -72,35 +72,52 @@ def check_text(text: str, path: str = "-", settings: Settings | None = None) -> 
     return sorted(check_data(data, path, settings).diagnostics)
 
 
-def check_path(path: str | os.PathLike[str], settings: Settings | None = None) -> list[Diagnostic]:
+def check_path(
+    path: str | os.PathLike[str], settings: Settings | None = None, *, jobs: int | None = None
+) -> list[Diagnostic]:
     """Check a file or a folder as `mdvet check PATH` does: folders walked with the include
     and exclude patterns and .gitignore, site-wide rules run over the site the files belong
     to. Paths in the diagnostics are shown as the command shows them: relative to the
-    current folder when inside it. The cache is neither read nor written."""
+    current folder when inside it. `jobs` worker processes share a large folder's files
+    (default: one per core; 1 checks in this process). The cache is neither read nor
+    written. A path that does not exist gives one LN001 diagnostic."""
     from lint.runner import check_paths
 
     settings = settings if settings is not None else load_settings()
-    return list(check_paths([os.fspath(path)], settings, cache=False).report.diagnostics)
+    outcome = check_paths([os.fspath(path)], settings, cache=False, jobs=jobs)
+    return list(outcome.report.diagnostics)
+
+
+# Line breaks to YAML besides CR and LF: PyYAML's writer leaves them unescaped in Unicode output,
+# and its reader then breaks the line there
+_YAML_BREAKS = "\x85\u2028\u2029"
+
+
+def _yaml(data: dict, *, allow_unicode: bool) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=allow_unicode, width=float("inf"))
 
 
 def post_text(post: Post) -> str:
     """The text `check_post` checks: the post's metadata as a YAML front-matter block, keys
-    in the post's order, then a blank line and the content. Raises TypeError when a value
-    cannot be written as YAML."""
-    metadata = dict(post.metadata)
-    try:
-        block = (
-            yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=float("inf"))
-            if metadata
-            else ""
+    in the post's order, then a blank line and the content. Raises TypeError when the post
+    has no mapping `.metadata` and string `.content`, or a value cannot be written as YAML."""
+    metadata, content = getattr(post, "metadata", None), getattr(post, "content", None)
+    if not isinstance(metadata, Mapping) or not isinstance(content, str):
+        raise TypeError(
+            f"post has metadata {type(metadata).__name__} and content "
+            f"{type(content).__name__}; expected a mapping and a string"
         )
+    try:
+        block = _yaml(dict(metadata), allow_unicode=True) if metadata else ""
+        if any(char in block for char in _YAML_BREAKS):  # PyYAML writes them bare: escape
+            block = _yaml(dict(metadata), allow_unicode=False)
     except yaml.representer.RepresenterError as err:
         value = err.args[1] if len(err.args) > 1 else None
         raise TypeError(
             f"metadata value {value!r} of type {type(value).__name__} cannot be written "
             "as YAML; expected strings, numbers, booleans, dates, lists and mappings"
         ) from None
-    return f"---\n{block}---\n\n{post.content}\n"
+    return f"---\n{block}---\n\n{content}\n"
 
 
 def check_post(post: Post, path: str = "-", settings: Settings | None = None) -> list[Diagnostic]:

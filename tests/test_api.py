@@ -9,11 +9,15 @@ import sys
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lint
 from lint.api import check_path, check_post, check_text, load_settings, post_text
 from lint.formatters.json import diagnostic_to_dict
+from lint.frontmatter import read
 from lint.settings import SettingsError
+from lint.source import LineIndex
 from tests.helpers import ROOT, codes_and_positions, run_cli
 
 ISOLATED = load_settings(isolated=True)
@@ -136,10 +140,57 @@ def test_a_post_without_metadata():
     assert check_post(post, "post.md", ISOLATED) == check_text(post_text(post), "post.md", ISOLATED)
 
 
+keys = st.text(min_size=1, max_size=8)
+values = st.recursive(
+    st.text(max_size=12)
+    | st.integers()
+    | st.booleans()
+    | st.none()
+    | st.floats(allow_nan=False)
+    | st.dates()
+    | st.datetimes(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(keys, values, max_size=5), st.text(max_size=40))
+def test_post_text_reads_back_as_the_post(metadata, content):
+    """What check_post checks is the post: its front matter and body read back unchanged."""
+    text = post_text(SimpleNamespace(metadata=metadata, content=content))
+    block, problems, start = read(text, LineIndex(text))
+    assert (block.data if metadata else {}, problems, text[start:]) == (
+        metadata,
+        [],
+        f"\n{content}\n",
+    )
+
+
 def test_a_value_yaml_cannot_write_is_a_type_error():
     post = SimpleNamespace(metadata={"when": object()}, content="")
     with pytest.raises(TypeError, match=r"^metadata value <object object at .*> of type object"):
         post_text(post)
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        (SimpleNamespace(metadata=None, content=""), "post has metadata NoneType and content str"),
+        (SimpleNamespace(metadata={}), "post has metadata dict and content NoneType"),
+        ("text", "post has metadata NoneType and content NoneType"),
+    ],
+)
+def test_what_is_not_a_post_is_a_type_error(post, message):
+    with pytest.raises(TypeError, match=f"^{message}; expected a mapping and a string$"):
+        check_post(post, "post.md", ISOLATED)
+
+
+def test_a_missing_path_is_one_unreadable_file(tmp_path):
+    found = check_path(tmp_path / "gone.md", ISOLATED, jobs=1)
+    assert [(d.code, d.message) for d in found] == [
+        ("LN001", "cannot read file: No such file or directory")
+    ]
 
 
 def test_check_post_reads_a_frontmatter_post():
