@@ -119,25 +119,7 @@ class Document:
 def parse_document(text: str, path: str, *, bom: bool = False) -> Document:
     """Split, parse and index one file's text. Pure: no I/O."""
     lines = LineIndex(text)
-    problems: list[tuple[str, Problem]] = []
-    block = frontmatter.split(text, lines)
-    if block is not None:
-        if block.close_line is None:
-            fence = lines.line_text(1).strip()
-            problems.append(
-                (
-                    "FM002",
-                    Problem(
-                        Pos(1, 1),
-                        f"front matter opened with '{fence}' is never closed",
-                        end=Pos(1, len(fence) + 1),
-                    ),
-                )
-            )
-        else:
-            block, found = frontmatter.parse(block, text)
-            problems.extend(found)
-    start = frontmatter.body_start(block, lines)
+    block, problems, start = frontmatter.read(text, lines)
     mdx = mdx_layout(lines, start) if path.endswith(".mdx") else None
     templates = template_spans(text, start, mdx)
     nodes, prose = parse_body(lines, start, templates, mdx)

@@ -139,6 +139,26 @@ def split(text: str, lines: LineIndex) -> FrontMatter | None:
     return None
 
 
+def read(text: str, lines: LineIndex) -> tuple[FrontMatter | None, list[tuple[str, Problem]], int]:
+    """Split and parse the front matter of a text: the block (None when there is none), the
+    problems found (FM002 for a block never closed, FM003 to FM005 from parsing), and the
+    character offset where the Markdown body begins. Pure: no I/O."""
+    block = split(text, lines)
+    problems: list[tuple[str, Problem]] = []
+    if block is not None:
+        if block.close_line is None:
+            fence = lines.line_text(1).strip()
+            problem = Problem(
+                Pos(1, 1),
+                f"front matter opened with '{fence}' is never closed",
+                end=Pos(1, len(fence) + 1),
+            )
+            problems.append(("FM002", problem))
+        else:
+            block, problems = parse(block, text)
+    return block, problems, body_start(block, lines)
+
+
 def body_start(block: FrontMatter | None, lines: LineIndex) -> int:
     """Character offset where the Markdown body begins."""
     if block is None or block.close_line is None:
