@@ -117,7 +117,9 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
 @click.option(
-    "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
+    "--stdin-filename",
+    metavar="NAME",
+    help="With path '-': check standard input as the file NAME, site-wide rules included.",
 )
 @click.option(
     "--changed-since", metavar="REF", help="Check only files changed since a git ref, and new ones."
