@@ -16,6 +16,14 @@ from lint.model import Problem, Severity
 CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+# Where the built-in rules' pages (docs/rules/CODE.md, see lint.docs) are published: every
+# link to a rule's page is made by rule_url from this one base.
+RULE_PAGES = "https://mdvet.invalid/docs/rules/"
+
+
+def rule_url(code: str) -> str:
+    """The address of a built-in rule's page."""
+    return f"{RULE_PAGES}{code}.md"
 
 
 class RuleOptions(BaseModel):
