@@ -355,6 +355,12 @@ def test_only_the_checked_files_get_site_diagnostics(tmp_path, monkeypatch, caps
         )
 
 
+def test_a_file_named_in_an_excluded_folder_is_a_member_of_its_site(tmp_path):
+    files = {**JEKYLL, "a.md": post("Same"), "notes/b.md": post("Same", "[x](/nope/)\n")}
+    found = site_check(tmp_path, files, "ST", paths=["notes/b.md"], extend_exclude=("notes/",))
+    assert found == [("notes/b.md", "ST001", 2, 8), ("notes/b.md", "ST005", 4, 1)]
+
+
 # Standard input named as a page of a site on disk: b.md's title on disk repeats a.md's, and
 # a.md links to a page that does not exist; only the buffer is reported.
 ON_DISK = {
