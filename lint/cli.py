@@ -125,7 +125,9 @@ def settings_error(err: Exception) -> click.ClickException:
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
 @click.option(
-    "--stdin-filename", metavar="NAME", help="With path '-': report standard input as NAME."
+    "--stdin-filename",
+    metavar="NAME",
+    help="With path '-': check standard input as the file NAME, site-wide rules included.",
 )
 @click.option(
     "--changed-since",

@@ -1,7 +1,9 @@
 """`mdvet lsp`: a language server over standard input and output.
 
 Diagnostics on open, change (debounced) and save, with the configuration that applies to the
-file; code actions to apply a fix or silence a problem on its line. Positions are converted to
+file, and the site rules run for the document against its site (the open buffer standing in
+for the file on disk; the other pages from the cache); code actions to apply a fix or silence
+a problem with comments that leave the rendered page as it was. Positions are converted to
 UTF-16 code units, as the protocol requires, at this boundary only.
 """
 
@@ -19,8 +21,11 @@ from lint.config import resolve_settings
 from lint.document import parse_document
 from lint.engine import check_text
 from lint.model import Diagnostic, Pos
+from lint.rules import builtin, rule_url
 from lint.settings import Settings, SettingsError
+from lint.site.layout import site_root_of
 from lint.source import LineIndex
+from lint.suppress import disable_edits
 
 DEBOUNCE_SECONDS = 0.3
 _SEVERITY = {
@@ -48,47 +53,90 @@ def to_range(lines: LineIndex, start: Pos, end: Pos) -> types.Range:
     return types.Range(start=to_position(lines, start), end=to_position(lines, end))
 
 
+def to_diagnostic(lines: LineIndex, d: Diagnostic) -> types.Diagnostic:
+    """A Diagnostic as the protocol's, with a link to the rule's page for built-in rules."""
+    return types.Diagnostic(
+        range=to_range(lines, Pos(d.line, d.column), Pos(d.end_line, d.end_column)),
+        severity=_SEVERITY[d.severity.value],
+        code=d.code,
+        code_description=(
+            types.CodeDescription(href=rule_url(d.code)) if d.code in builtin().by_code else None
+        ),
+        source="mdvet",
+        message=f"{d.message} [{d.name}]",
+    )
+
+
+class Linted:
+    """One version of a document and its diagnostics, in both forms, in the same order."""
+
+    def __init__(self, version: int | None, text: str, diagnostics: list[Diagnostic]) -> None:
+        self.version = version
+        self.text = text
+        self.lines = LineIndex(text)
+        self.diagnostics = diagnostics
+        self.published = [to_diagnostic(self.lines, d) for d in diagnostics]
+
+
 class MdvetServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("mdvet", __version__)
-        self._settings: dict[Path, Settings] = {}
+        self._settings: dict[Path, tuple[Settings, bool]] = {}
         self._pending: dict[str, asyncio.Task] = {}
+        self._linted: dict[str, Linted] = {}  # the last results, by document URI
 
-    def settings_for(self, path: Path) -> Settings:
+    def settings_for(self, path: Path) -> tuple[Settings, bool]:
+        """The settings for a file, and whether it belongs to a site (a generator's folder or
+        a repository). Without a configuration file, the root is the site's folder: the one
+        `mdvet check` is run in, whose cache the server shares."""
         folder = path.parent
         if folder not in self._settings:
             try:
-                self._settings[folder] = resolve_settings({}, cwd=folder).settings
+                resolved = resolve_settings({}, cwd=folder)
+                site = site_root_of(path, resolved.settings, {})
+                if resolved.config is None and site is not None and site != folder:
+                    resolved = resolve_settings({}, cwd=site)
+                self._settings[folder] = (resolved.settings, site is not None)
             except SettingsError as err:
                 self.window_show_message(
                     types.ShowMessageParams(type=types.MessageType.Error, message=f"mdvet: {err}")
                 )
-                self._settings[folder] = Settings(root=folder)
+                self._settings[folder] = (Settings(root=folder), False)
         return self._settings[folder]
 
-    def lint(self, uri: str) -> tuple[str, list[Diagnostic]]:
+    def lint(self, uri: str) -> Linted:
+        """The document's diagnostics: those of its text, and the site rules' for it (the
+        buffer standing in for the file in the site's index); kept until the next version."""
         document = self.workspace.get_text_document(uri)
-        path = Path(to_fs_path(uri) or "untitled.md")
+        known = self._linted.get(uri)
+        if known is not None and document.version is not None and known.version == document.version:
+            return known
         text = document.source
-        return text, check_text(text, str(path), self.settings_for(path))
+        named = to_fs_path(uri)
+        if named is None:  # a buffer that is no file belongs to no site
+            settings, _ = self.settings_for(Path("untitled.md"))
+            diagnostics = check_text(text, "untitled.md", settings)
+        else:
+            from lint.runner import check_paths
+
+            settings, in_site = self.settings_for(Path(named))
+            outcome = check_paths(
+                (),
+                settings,
+                stdin=text.encode("utf-8", "surrogatepass"),
+                stdin_filename=named,
+                cache=in_site,
+                jobs=1,
+            )
+            diagnostics = list(outcome.report.diagnostics)
+        linted = Linted(document.version, text, diagnostics)
+        self._linted[uri] = linted
+        return linted
 
     def publish(self, uri: str) -> None:
-        text, diagnostics = self.lint(uri)
-        lines = LineIndex(text)
+        linted = self.lint(uri)
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri,
-                diagnostics=[
-                    types.Diagnostic(
-                        range=to_range(lines, Pos(d.line, d.column), Pos(d.end_line, d.end_column)),
-                        severity=_SEVERITY[d.severity.value],
-                        code=d.code,
-                        source="mdvet",
-                        message=f"{d.message} [{d.name}]",
-                    )
-                    for d in diagnostics
-                ],
-            )
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=linted.published)
         )
 
     def publish_later(self, uri: str) -> None:
@@ -103,54 +151,58 @@ class MdvetServer(LanguageServer):
 
         self._pending[uri] = asyncio.ensure_future(wait_then_publish())
 
-    def code_actions(self, uri: str, wanted: types.Range) -> list[types.CodeAction]:
-        text, diagnostics = self.lint(uri)
-        lines = LineIndex(text)
-        doc = parse_document(text, uri)
-        fm = doc.front_matter
-        actions = []
-        for d in diagnostics:
-            where = to_range(lines, Pos(d.line, d.column), Pos(d.end_line, d.end_column))
-            if where.end.line < wanted.start.line or where.start.line > wanted.end.line:
-                continue
-            if d.fix is not None:
-                edits = [
-                    types.TextEdit(range=to_range(lines, e.start, e.end), new_text=e.text)
-                    for e in d.fix.edits
-                ]
-                actions.append(
-                    types.CodeAction(
-                        title=f"mdvet: {d.fix.description}",
-                        kind=types.CodeActionKind.QuickFix,
-                        is_preferred=d.fix.safe,
-                        edit=types.WorkspaceEdit(changes={uri: edits}),
-                    )
-                )
-            in_front_matter = (
-                fm is not None
-                and fm.close_line is not None
-                and fm.open_line < d.line < fm.close_line
-            )
-            if in_front_matter and fm.format == "yaml":
-                line_text = lines.line_text(d.line)
-                end = Pos(d.line, len(line_text) + 1)
-                edit = types.TextEdit(
-                    range=to_range(lines, end, end), new_text=f"  # mdvet-disable-line {d.code}"
-                )
-            else:
-                line = d.line if not (fm and d.line <= (fm.close_line or 0)) else fm.close_line + 1
-                start = Pos(line, 1)
-                edit = types.TextEdit(
-                    range=to_range(lines, start, start),
-                    new_text=f"<!-- mdvet-disable-next-line {d.code} -->\n",
-                )
+    def forget(self, uri: str) -> None:
+        self._linted.pop(uri, None)
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+
+    def code_actions(self, uri: str, context: types.CodeActionContext) -> list[types.CodeAction]:
+        """For each diagnostic of the request's context that is one of ours, once: its fix
+        (when it has one) and the comments that silence it, each action naming it."""
+        if context.only and types.CodeActionKind.QuickFix not in context.only:
+            return []
+        linted = self.lint(uri)
+        doc = None
+        answered: set[int] = set()
+        actions: list[types.CodeAction] = []
+
+        def action(title: str, wanted: types.Diagnostic, edits, preferred=None) -> None:
+            changes = [
+                types.TextEdit(range=to_range(linted.lines, e.start, e.end), new_text=e.text)
+                for e in edits
+            ]
             actions.append(
                 types.CodeAction(
-                    title=f"mdvet: disable {d.code} ({d.name}) for this line",
+                    title=f"mdvet: {title}",
                     kind=types.CodeActionKind.QuickFix,
-                    edit=types.WorkspaceEdit(changes={uri: [edit]}),
+                    diagnostics=[wanted],
+                    is_preferred=preferred,
+                    edit=types.WorkspaceEdit(changes={uri: changes}),
                 )
             )
+
+        for wanted in context.diagnostics:
+            index = next(
+                (
+                    i
+                    for i, ours in enumerate(linted.published)
+                    if i not in answered
+                    and (ours.code, ours.range, ours.message)
+                    == (wanted.code, wanted.range, wanted.message)
+                ),
+                None,
+            )
+            if index is None:  # another tool's, or one of an older version of the text
+                continue
+            answered.add(index)
+            d = linted.diagnostics[index]
+            if d.fix is not None:
+                action(d.fix.description, wanted, d.fix.edits, d.fix.safe)
+            doc = doc or parse_document(linted.text, to_fs_path(uri) or "untitled.md")
+            found = disable_edits(doc, d.code, d.line)
+            if found is not None:
+                action(f"disable {d.code} ({d.name}) for this {found[0]}", wanted, found[1])
         return actions
 
 
@@ -169,12 +221,14 @@ def did_change(ls: MdvetServer, params: types.DidChangeTextDocumentParams) -> No
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: MdvetServer, params: types.DidSaveTextDocumentParams) -> None:
-    ls._settings.clear()  # a saved configuration file takes effect
+    ls._settings.clear()  # a saved configuration file takes effect, and so do saved pages
+    ls._linted.clear()
     ls.publish(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: MdvetServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.forget(params.text_document.uri)
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
     )
@@ -185,7 +239,7 @@ def did_close(ls: MdvetServer, params: types.DidCloseTextDocumentParams) -> None
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
 def code_action(ls: MdvetServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return ls.code_actions(params.text_document.uri, params.range)
+    return ls.code_actions(params.text_document.uri, params.context)
 
 
 def main() -> None:

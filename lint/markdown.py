@@ -603,3 +603,31 @@ def _inside(node: Node, spans: list[tuple[int, int]]) -> bool:
     """Whether the node starts inside a template span."""
     i = bisect_right(spans, (node.offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= node.offset < spans[i][1]
+
+
+def top_level_blocks(lines: LineIndex, start: int) -> list[tuple[int, int]]:
+    """The first and last line of each top-level block (paragraph, heading, list, quote,
+    table, code block, HTML block, footnote, rule) of `lines.text[start:]`, in order,
+    without the blank lines a block's range may end with. Read on demand (code actions):
+    the nodes of a Document do not keep blocks."""
+    text = lines.text
+    body = text[start:]
+    base = len(text[:start].encode("utf-8"))  # pyromark's byte offsets are the body's
+    blocks = []
+    depth = 0
+    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
+        if event.__class__ is dict and "Start" in event:
+            depth += 1
+            if depth > 1:
+                continue
+        elif event.__class__ is dict and "End" in event:
+            depth -= 1
+            continue
+        elif depth or event != "Rule":
+            continue
+        lo = lines.char_offset(base + rng["start"])
+        hi = lines.char_offset(base + rng["end"])
+        while hi > lo and text[hi - 1] in " \t\r\n":
+            hi -= 1
+        blocks.append((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+    return blocks

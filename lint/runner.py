@@ -8,6 +8,7 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -247,38 +248,44 @@ def check_paths(
     on too. `jobs` worker processes share the files (default:
     one per core). With `cache`, unchanged files are not checked again. When site rules are
     active (or `site_report`), every file of each site is summarised for the site index and
-    the site rules report on the checked files."""
+    the site rules report on the checked files. Standard input (`stdin`) named
+    `stdin_filename` is checked as that file of its site: its text stands in for the file's
+    (which need not exist), the rest of the site is read from disk or the cache, and nothing
+    is written (the fixed text is the outcome's `stdin_text`)."""
     fixing = fix or diff
-    if stdin is not None:
-        result = check_data(stdin, stdin_filename or "-", settings, fix=fixing, unsafe=unsafe)
-        outcome = Outcome(Report(tuple(result.diagnostics), 1), result.fixed)
-        if fixing:
-            outcome.stdin_text = result.new_text or stdin.decode("utf-8", errors="surrogateescape")
-            outcome.diffs = [result.diff] if result.diff else []
-        return outcome
-    store = Cache(settings) if cache and not fixing else None
-    folders: dict[str, str] = {}  # each folder walked: a digest of the names in it
-    found = find_files(
-        paths,
-        include=settings.include,
-        exclude=(*settings.exclude, *settings.extend_exclude),
-        root=settings.root,
-        respect_gitignore=settings.respect_gitignore,
-        force_exclude=force_exclude,
-        folders=folders,
-    )
-    walked = found
-    if only is not None:
-        found = [file for file in found if file.real in only]
-    cwd = os.path.join(os.getcwd(), "")
-    files = [_file(file, cwd) for file in found]
-    diagnostics: list[Diagnostic] = []
-    outcome = Outcome(Report((), len(files)))
     from lint.site import site_rules
 
+    with_sites = bool(site_rules(settings)) or site_report
+    buffer: File | None = None  # standard input, standing in for the file it names
+    if stdin is not None:
+        if stdin_filename is None or not with_sites:
+            return _check_stdin(stdin, stdin_filename or "-", settings, fixing, unsafe)
+        absolute = os.path.abspath(stdin_filename)
+        buffer = File(stdin_filename, stdin_filename, absolute, os.path.realpath(absolute))
+    store = Cache(settings) if cache and not fixing else None
+    folders: dict[str, str] = {}  # each folder walked: a digest of the names in it
+    cwd = os.path.join(os.getcwd(), "")
+    if buffer is not None:
+        paths, walked, files = (), [], [buffer]
+    else:
+        found = find_files(
+            paths,
+            include=settings.include,
+            exclude=(*settings.exclude, *settings.extend_exclude),
+            root=settings.root,
+            respect_gitignore=settings.respect_gitignore,
+            force_exclude=force_exclude,
+            folders=folders,
+        )
+        walked = found
+        if only is not None:
+            found = [file for file in found if file.real in only]
+        files = [_file(file, cwd) for file in found]
+    diagnostics: list[Diagnostic] = []
+    outcome = Outcome(Report((), len(files)))
     sites = (
         _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
-        if site_rules(settings) or site_report
+        if with_sites
         else {}
     )
     mode = "check+summary" if sites else "check"
@@ -288,9 +295,9 @@ def check_paths(
         tasks += [(file, "summary") for file in members if file.absolute not in reported]
     summaries: dict[str, dict | None] = {}  # by absolute path, of the files checked now
     hashes: dict[str, str] = {}  # content hashes, by real path
-    todo = tasks
+    todo = [task for task in tasks if task[0] is not buffer]
     if store is not None:
-        todo = []
+        tasks, todo = todo, []
         for file, task_mode in tasks:
             hit = store.lookup(
                 file.real,
@@ -307,9 +314,11 @@ def check_paths(
     jobs = jobs or os.cpu_count() or 1
     texts: dict[str, str] = {}  # fixed texts to write, by path
     work = [(file.path, file.shown, task_mode) for file, task_mode in todo]
-    for (file, task_mode), result in zip(
-        todo, _results(work, settings, fixing, unsafe, store is not None, jobs), strict=True
-    ):
+    done = zip(todo, _results(work, settings, fixing, unsafe, store is not None, jobs), strict=True)
+    if buffer is not None:
+        result = check_data(stdin, buffer.shown, settings, fix=fixing, unsafe=unsafe, summary=True)
+        done = chain([((buffer, mode), result)], done)
+    for (file, task_mode), result in done:
         summaries[file.absolute] = result.summary
         if store is not None and result.stamp is not None:
             digest, mtime, size = result.stamp
@@ -361,9 +370,13 @@ def check_paths(
             unsafe=unsafe,
             store=store,
             keys=keys,
+            buffers={buffer.path: stdin} if buffer is not None else {},
         )
     if store is not None:
         store.save()
+    if buffer is not None and fixing:  # the fixed buffer goes to standard output
+        fixed = texts.pop(buffer.path, None)
+        outcome.stdin_text = stdin.decode("utf-8", "surrogateescape") if fixed is None else fixed
     if fix and not diff:
         for path, text in texts.items():
             write_atomic(Path(path), text.encode("utf-8"))
@@ -396,6 +409,18 @@ def _linking_to(
             and file.absolute not in reported
         ]
     return more
+
+
+def _check_stdin(
+    data: bytes, shown_as: str, settings: Settings, fixing: bool, unsafe: bool
+) -> Outcome:
+    """Standard input on its own: without a name, or without site rules to run."""
+    result = check_data(data, shown_as, settings, fix=fixing, unsafe=unsafe)
+    outcome = Outcome(Report(tuple(result.diagnostics), 1), result.fixed)
+    if fixing:
+        outcome.stdin_text = result.new_text or data.decode("utf-8", errors="surrogateescape")
+        outcome.diffs = [result.diff] if result.diff else []
+    return outcome
 
 
 def _site_key(
@@ -475,10 +500,18 @@ def _plan_sites(
             respect_gitignore=settings.respect_gitignore,
             folders=folders,
         )
-        roots[root] = [_file(file, cwd) for file in found]
-    if loose:
-        common = Path(os.path.commonpath(list(loose)))
+        roots[root] = _under(root, found, checked, cwd)
+    common = Path(os.path.commonpath(list(loose))) if loose else None
+    if common is not None:
         roots.setdefault(common, _under(common, walked, checked, cwd))
+    # a checked file is a member of its site even when the walk leaves it out (excluded, or
+    # standard input naming a file not written yet)
+    members = {root: {file.real for file in found} for root, found in roots.items()}
+    for file in files:
+        root = root_of[os.path.dirname(file.absolute)] or common
+        if file.real not in members[root]:
+            members[root].add(file.real)
+            roots[root].append(file)
     return roots
 
 

@@ -4,6 +4,10 @@ Body (HTML comments):  <!-- mdvet-disable CODE ... --> ... <!-- mdvet-enable COD
 <!-- mdvet-disable-next-line CODE ... -->, <!-- mdvet-disable-file CODE ... -->.
 Front matter (YAML comments): `# mdvet-disable-line CODE ...` at the end of a line, and
 `# mdvet-disable CODE ...` on a line of its own for the whole block. No codes means all.
+
+`disable_edits` writes the comments that silence one problem without changing the rendered
+page: in the body, a disable/enable pair on lines of their own around the top-level block
+that holds the problem (a comment line inside a paragraph, list or table would end it).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.document import Document
-from lint.model import Diagnostic, Pos
+from lint.markdown import top_level_blocks
+from lint.model import Diagnostic, Edit, Pos
 from lint.rules import builtin
 from lint.settings import Settings
 
@@ -149,3 +154,44 @@ def _per_file_ignored(path: str, settings: Settings) -> frozenset[str]:
         if spec.match_file(relative):
             codes |= ignored
     return frozenset(codes)
+
+
+def disable_edits(doc: Document, code: str, line: int) -> tuple[str, tuple[Edit, ...]] | None:
+    """The edits that silence `code` on `line` with comments that leave the rendered page as
+    it was, and what they cover ("line", "block", "front matter" or "file"); None when no
+    comment can (the front matter never closes: all of the file is front matter).
+
+    Inside YAML or TOML front matter: `# mdvet-disable-line` at the end of the line; on its
+    fences, `# mdvet-disable` on a line of its own; in JSON front matter, a
+    `mdvet-disable-file` comment where the body starts. In the body: the problem's top-level
+    block between `mdvet-disable` and `mdvet-enable` comments, each an HTML block of its
+    own (the last block of the file needs no enable); on a line of no block (a blank one),
+    `mdvet-disable-next-line` above it."""
+    fm = doc.front_matter
+    newline = "\r\n" if "\r\n" in doc.text else "\n"
+
+    def above(number: int, comment: str) -> Edit:
+        """`comment` on a line of its own, inserted before line `number` (or at the end)."""
+        if number <= doc.lines.line_count:
+            at = Pos(number, 1)
+            return Edit(at, at, comment + newline)
+        end = doc.lines.pos(len(doc.text))
+        return Edit(end, end, newline + comment + newline)
+
+    if fm is not None and line <= (fm.close_line or doc.lines.line_count):
+        if fm.close_line is None:
+            return None
+        if fm.format == "json":
+            return "file", (above(fm.close_line + 1, f"<!-- mdvet-disable-file {code} -->"),)
+        if fm.open_line < line < fm.close_line:
+            end = Pos(line, len(doc.lines.line_text(line)) + 1)
+            return "line", (Edit(end, end, f"  # mdvet-disable-line {code}"),)
+        return "front matter", (above(fm.open_line + 1, f"# mdvet-disable {code}"),)
+    blocks = top_level_blocks(doc.lines, doc.body_start)
+    for index, (first, last) in enumerate(blocks):
+        if first <= line <= last:
+            edits = [above(first, f"<!-- mdvet-disable {code} -->")]
+            if index + 1 < len(blocks):  # after the last block the disable may run on
+                edits.append(above(last + 1, f"<!-- mdvet-enable {code} -->"))
+            return "block", tuple(edits)
+    return "line", (above(line, f"<!-- mdvet-disable-next-line {code} -->"),)

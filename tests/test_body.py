@@ -254,3 +254,23 @@ def test_mdx_esm_blocks_are_template_spans():
     assert [source[lo:hi] for lo, hi in doc.templates] == [
         "import A from 'a'\nimport {\n  B,\n} from 'b'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # paragraph, list (its blank lines inside, not after), table, quote, rule, footnote
+        (
+            "---\nt: 1\n---\nOne\ntwo\n\n- a\n\n- b\n\n| a |\n|---|\n| 1 |\n\n> q\n***\n[^1]: n\n",
+            [(4, 5), (7, 9), (11, 13), (15, 15), (16, 16), (17, 17)],
+        ),
+        # an open fence runs to the end (its blank last lines left out); multi-byte characters
+        ("東京 😀\n# 東京\n```\ncode\n\n", [(1, 1), (2, 2), (3, 4)]),
+        ("---\nt: 1\n---\n", []),
+    ],
+)
+def test_top_level_blocks(source, expected):
+    from lint.markdown import top_level_blocks
+
+    doc = parse_document(source, "post.md")
+    assert top_level_blocks(doc.lines, doc.body_start) == expected

@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 import pytest
 
 from lint.cli import main
-from lint.docs import rule_url
 from lint.formatters.sarif import artifact_location
 from lint.formatters.text import one_line
+from lint.rules import rule_url
 from tests.helpers import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

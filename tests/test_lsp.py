@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from lint.lsp import utf16_column
+from lint.rules import rule_url
 
 DUPLICATE = "---\ntitle: Hello\nmeta: {😀東京: 1, a: 2, a: 3}\n---\n\nText.\n"
 FIXED = "---\ntitle: Hello\nmeta: {😀東京: 1, a: 2}\n---\n\nText.\n"
@@ -176,3 +177,99 @@ def test_bad_date_fix_through_a_code_action(client, tmp_path):
     assert actions[1]["edit"]["changes"][uri][0]["newText"] == "  # mdvet-disable-line FM103"
     client.change(uri, 2, GOOD_DATE)
     assert client.diagnostics() == {"uri": uri, "diagnostics": []}
+
+
+def start(client, root):
+    client.request("initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}})
+    client.notify("initialized", {})
+
+
+def published(client, uri):
+    """(code, first line, first character) of each diagnostic published next for `uri`."""
+    params = client.wait(
+        lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    )["params"]
+    return [
+        (d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])
+        for d in params["diagnostics"]
+    ]
+
+
+def test_site_rules_run_for_the_open_buffer(client, tmp_path):
+    """b.md's title on disk repeats a.md's; the buffer is what counts."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Site\n")
+    (site / "_posts" / "2025-01-01-a.md").write_text("---\ntitle: Same\n---\n\nText.\n")
+    b = site / "_posts" / "2025-01-02-b.md"
+    b.write_text("---\ntitle: Same\n---\n\nText.\n")
+    uri = b.as_uri()
+    start(client, tmp_path)
+    client.open(uri, "---\ntitle: Changed\n---\n\nText.\n")
+    assert published(client, uri) == []
+    client.change(uri, 2, "---\ntitle: Same\n---\n\n[a](/2025/01/01/a.html) [x](/nope/)\n")
+    assert published(client, uri) == [("ST001", 1, 7), ("ST005", 4, 24)]
+    client.change(uri, 3, "---\ntitle: Changed\n---\n\n[a](/2025/01/01/a.html)\n")
+    assert published(client, uri) == []
+    # a new page, not on disk: a.md's title is a duplicate of it, but only it is reported
+    new = site / "_posts" / "2025-01-03-new.md"
+    client.open(new.as_uri(), "---\ntitle: Same\n---\n")
+    assert published(client, new.as_uri()) == [("ST001", 1, 7)]
+    # the cache is the site's, as `mdvet check` run there keeps it
+    assert sorted(p.name for p in tmp_path.rglob(".mdvet_cache")) == [".mdvet_cache"]
+    assert (site / ".mdvet_cache").is_dir()
+    assert not new.exists()
+
+
+TRACKING = "# T\n\nOne\ntwo [a](https://example.com/?utm_source=x)\nthree.\n\n### Deep\n"
+
+
+def test_code_actions_answer_the_requested_diagnostics_once(client, tmp_path):
+    uri = (tmp_path / URI_NAME).as_uri()
+    start(client, tmp_path)
+    client.open(uri, TRACKING)
+    diagnostics = client.diagnostics()["diagnostics"]
+    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [
+        ("LK004", 3),
+        ("HD001", 6),
+    ]
+    assert [d["codeDescription"]["href"] for d in diagnostics] == [
+        rule_url("LK004"),
+        rule_url("HD001"),
+    ]
+    tracking, _ = diagnostics
+    other = {**tracking, "source": "markdownlint", "code": "MD034", "message": "bare URL"}
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 7, "character": 0}},
+            "context": {"diagnostics": [tracking, tracking, other]},
+        },
+    )["result"]
+    assert [(a["title"], a["diagnostics"]) for a in actions] == [
+        ("mdvet: remove tracking parameter 'utm_source'", [tracking]),
+        ("mdvet: disable LK004 (tracking-parameter) for this block", [tracking]),
+    ]
+    assert actions[1]["edit"]["changes"][uri] == [
+        {
+            "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
+            "newText": "<!-- mdvet-disable LK004 -->\n",
+        },
+        {
+            "range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}},
+            "newText": "<!-- mdvet-enable LK004 -->\n",
+        },
+    ]
+    # a request whose context holds no diagnostic gets no action, whatever its range
+    assert (
+        client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 7, "character": 0}},
+                "context": {"diagnostics": []},
+            },
+        )["result"]
+        == []
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import sys
 import textwrap
 
 import pytest
@@ -350,6 +353,71 @@ def test_only_the_checked_files_get_site_diagnostics(tmp_path, monkeypatch, caps
         assert out.splitlines()[0].startswith(
             "b.md:2:8: ST001 title 'Same' is also the title of a.md"
         )
+
+
+def test_a_file_named_in_an_excluded_folder_is_a_member_of_its_site(tmp_path):
+    files = {**JEKYLL, "a.md": post("Same"), "notes/b.md": post("Same", "[x](/nope/)\n")}
+    found = site_check(tmp_path, files, "ST", paths=["notes/b.md"], extend_exclude=("notes/",))
+    assert found == [("notes/b.md", "ST001", 2, 8), ("notes/b.md", "ST005", 4, 1)]
+
+
+# Standard input named as a page of a site on disk: b.md's title on disk repeats a.md's, and
+# a.md links to a page that does not exist; only the buffer is reported.
+ON_DISK = {
+    **JEKYLL,
+    "_posts/2025-01-01-a.md": post("Same", "[x](/nope/)\n"),
+    "_posts/2025-01-02-b.md": post("Same"),
+    "_posts/2025-01-03-c.md": post("Tagged", tags="[Python]"),
+    "_posts/2025-01-04-d.md": post("Tagged too", tags="[Python]"),
+}
+NEW = "_posts/2025-01-09-new.md"
+B = "_posts/2025-01-02-b.md"
+
+
+@pytest.mark.parametrize(
+    ("name", "buffer", "expected"),
+    [
+        # a title that repeats a page's on disk, in a file not written yet
+        (NEW, post("Same"), [(NEW, "ST001", 2, 8)]),
+        # a broken internal link and a link to a page of the site
+        (NEW, post("New", "\n[x](/nope/) [a](/2025/01/01/a.html)\n"), [(NEW, "ST005", 5, 1)]),
+        # a tag spelled otherwise on disk
+        (NEW, post("New", tags="[python]"), [(NEW, "ST003", 3, 8)]),
+        # the buffer replaces the file's entry: its title repeats a.md's on disk, not here
+        (B, post("Changed"), []),
+        (B, post("Same"), [(B, "ST001", 2, 8)]),
+        # per-file rules run as before, beside the site rules
+        (B, post("Same") + "[](/2025/01/01/a.html)\n", [(B, "ST001", 2, 8), (B, "LK006", 4, 1)]),
+    ],
+)
+def test_site_rules_on_standard_input(tmp_path, monkeypatch, capsys, name, buffer, expected):
+    build(tmp_path, ON_DISK)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # without the cache, then with it
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(buffer.encode())))
+        code = main(["check", "-", "--stdin-filename", name, "--format", "json"])
+        found = json.loads(capsys.readouterr().out)["diagnostics"]
+        assert [(d["path"], d["code"], d["line"], d["column"]) for d in found] == expected
+        assert code == (1 if expected else 0)
+    assert not (tmp_path / NEW).exists()
+
+
+def test_site_rules_name_the_other_page_and_fix_standard_input(tmp_path, monkeypatch, capsys):
+    build(tmp_path, ON_DISK)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(post("Same").encode())))
+    assert main(["check", "-", "--stdin-filename", NEW, "-q"]) == 1
+    assert capsys.readouterr().out == (
+        f"{NEW}:2:8: ST001 title 'Same' is also the title of _posts/2025-01-01-a.md and 1 more "
+        "(collection 'posts') [duplicate-title]\n"
+    )
+    buffer = post("New", tags="[python]")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(buffer.encode())))
+    assert main(["check", "-", "--stdin-filename", NEW, "--fix"]) == 0
+    out, err = capsys.readouterr()
+    assert out == post("New", tags="[Python]")
+    assert err == "fixed 1 problem in 1 file\nno problems in 1 file\n"
+    assert not (tmp_path / NEW).exists()
 
 
 def test_site_root_and_generator_options(tmp_path, monkeypatch, capsys):

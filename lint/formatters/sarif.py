@@ -20,8 +20,8 @@ BASE_ID = "%SRCROOT%"
 
 
 def _rule_descriptor(code: str, name: str) -> dict:
-    from lint.docs import rule_page, rule_url
-    from lint.rules import builtin
+    from lint.docs import rule_page
+    from lint.rules import builtin, rule_url
 
     rule = builtin().get(code)
     descriptor: dict = {"id": code, "name": name}

@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -16,6 +17,18 @@ from lint.model import Problem, Severity
 CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def rule_url(code: str) -> str:
+    """The address of a built-in rule's page, for links from reports and editors (SARIF
+    `helpUri`, LSP `codeDescription`). mdvet has no public home, so the page is the copy that
+    comes with it, as a `file:` URI: a wheel carries docs/rules as lint/rule_pages, a checkout
+    (or an editable install of one) has docs/rules beside lint/. This is the one place to
+    change that."""
+    shipped = _PACKAGE / "rule_pages"
+    pages = shipped if shipped.is_dir() else _PACKAGE.parent / "docs" / "rules"
+    return (pages / f"{code}.md").as_uri()
 
 
 class RuleOptions(BaseModel):

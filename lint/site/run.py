@@ -76,22 +76,29 @@ def check_sites(
     unsafe=False,
     store=None,
     keys=None,
+    buffers=None,
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
-    is not built: its results come from the cache."""
+    is not built: its results come from the cache. `buffers` holds the content of checked
+    files that stands in for what is on disk (standard input), by path."""
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
+    buffers = buffers or {}
     fixed: dict[str, dict | None] = {}  # the summaries of files fixed here, by absolute path
 
+    def source(path: str) -> bytes:
+        return buffers[path] if path in buffers else Path(path).read_bytes()
+
     def read(site: Site, page: Page) -> str | None:
-        path = paths.get(os.path.join(str(site.layout.root), page.rel))
+        absolute = os.path.join(str(site.layout.root), page.rel)
+        path = paths.get(absolute)
         if path is not None and path in texts:
             return texts[path].removeprefix(BOM)
         try:
-            return decode((site.layout.root / page.rel).read_bytes())[0]
+            return decode(source(path if path is not None else absolute))[0]
         except (OSError, UndecodableError):
             return None
 
@@ -131,7 +138,7 @@ def check_sites(
     for as_shown, wanted in fixable.items():
         path = by_shown[as_shown]
         try:
-            original, bom = decode(Path(path).read_bytes())
+            original, bom = decode(source(path))
         except (OSError, UndecodableError):
             continue
         current = texts[path].removeprefix(BOM) if path in texts else original
