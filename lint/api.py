@@ -62,14 +62,18 @@ def load_settings(
 
 def check_text(text: str, path: str = "-", settings: Settings | None = None) -> list[Diagnostic]:
     """Check a document's text as `mdvet check - --stdin-filename PATH` checks standard
-    input: a leading byte-order mark is dropped, the schema and per-file ignores that match
-    `path` apply, and site-wide rules do not run (they need the other files of the site).
-    Positions are 1-based lines and columns (in characters) of `text`."""
-    from lint.runner import check_data
+    input: a leading byte-order mark is dropped, and the schema and per-file ignores that
+    match `path` apply. When `path` names a file of a site, site-wide rules run too, against
+    the site on disk with `text` standing in for that file (which need not exist); only the
+    text's own problems are returned. The cache is neither read nor written. Positions are
+    1-based lines and columns (in characters) of `text`."""
+    from lint.runner import check_paths
 
     settings = settings if settings is not None else load_settings()
     data = text.encode("utf-8", "surrogatepass")
-    return sorted(check_data(data, path, settings).diagnostics)
+    named = None if path == "-" else path
+    outcome = check_paths([], settings, stdin=data, stdin_filename=named, cache=False, jobs=1)
+    return sorted(outcome.report.diagnostics)
 
 
 def check_path(

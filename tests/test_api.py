@@ -75,11 +75,22 @@ def test_site_rules_run_for_one_file(blog):
     ]
 
 
+def test_site_rules_run_for_a_text_named_as_a_file_of_the_site(blog):
+    text = "---\ntitle: Market day moves to Saturdays\n---\n[a](/nowhere/)\n"
+    assert [(d.code, d.line, d.column) for d in check_text(text, "_posts/2025-07-01-x.md")] == [
+        ("ST001", 2, 8),
+        ("ST005", 4, 1),
+    ]
+    assert check_text(text) == []  # standard input with no name belongs to no site
+
+
 TEXTS = [
     ("---\ntitle: Hello\ntags: [a, b, a]\n---\n\nBody\n", "post.md"),
     ("\ufeff---\ntitle: Hello\n---\n# One\n# One\n", "drafts/new.md"),
     ("---\ntitle: [broken\n---\n", "post.md"),
     ("[x](http://example.com/ a)\n", "page.markdown"),
+    # site rules: a title another post of the blog has, a link to no page
+    ("---\ntitle: Market day moves to Saturdays\n---\n[a](/nowhere/)\n", "_posts/2025-07-01-x.md"),
 ]
 
 
