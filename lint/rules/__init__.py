@@ -6,9 +6,10 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterator
-from typing import ClassVar
+from functools import lru_cache
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from lint.document import Document
 from lint.model import Problem, Severity
@@ -23,6 +24,27 @@ class RuleOptions(BaseModel):
     built when a configuration first gives options to the rule (see settings.resolve)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def _valid_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"'{pattern}' is not a regular expression: {err}") from None
+    return patterns
+
+
+# An option holding regular expressions, checked when the configuration is read.
+Patterns = Annotated[tuple[str, ...], AfterValidator(_valid_patterns)]
+
+
+@lru_cache(maxsize=64)
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching what any of `patterns` matches; None for none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 
 
 class Rule:
@@ -40,6 +62,9 @@ class Rule:
     # Whether the docstring's Example and Use instead are Markdown files to check in tests.
     runnable_examples: ClassVar[bool] = True
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    # Whether the rule reads `doc.context` (what the site adds to the page), which is then
+    # worked out for each file.
+    reads_context: ClassVar[bool] = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
         raise NotImplementedError

@@ -8,6 +8,9 @@ holds a generator's marker decides:
 - Hugo (`hugo.toml`, `hugo.yaml`, `hugo.yml` or `hugo.json`; or `config.toml`, `config.yaml`,
   `config.yml` or `config.json` beside a `content` folder): files under `content/` get
   `hugo-page`;
+- MkDocs (`mkdocs.yml` or `mkdocs.yaml`): files under its docs folder (`docs_dir`) get
+  `mkdocs-page`, posts of Material for MkDocs' blog plugin (`blog/posts/` by default)
+  `mkdocs-blog-post`;
 - anything else gets `default`.
 """
 
@@ -17,17 +20,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from lint.mkdocs import CONFIG_NAMES
+from lint.mkdocs import load as load_mkdocs
 from lint.schema.sources import Schema, load, preset
 from lint.settings import SchemaEntry
 
 JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
 HUGO_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
+MKDOCS_MARKERS = CONFIG_NAMES
 
 
 @dataclass(frozen=True)
 class Site:
-    generator: str  # "jekyll" | "hugo"
+    generator: str  # "jekyll" | "hugo" | "mkdocs"
     root: Path
 
 
@@ -62,6 +68,8 @@ def _marker(folder: Path) -> Site | None:
         names.intersection(HUGO_CONFIGS) and (folder / "content").is_dir()
     ):
         return Site("hugo", folder)
+    if names.intersection(MKDOCS_MARKERS):
+        return Site("mkdocs", folder)
     return None
 
 
@@ -72,6 +80,17 @@ def preset_for(site: Site | None, file: Path) -> str:
     parts = file.relative_to(site.root).parts[:-1]
     if site.generator == "jekyll":
         return "jekyll-post" if {"_posts", "_drafts"}.intersection(parts) else "jekyll-page"
+    if site.generator == "mkdocs":
+        mkdocs = load_mkdocs(site.root)
+        if mkdocs is None:
+            return "default"
+        inner = mkdocs.in_docs("/".join(parts))
+        if inner is None:
+            return "default"
+        posts = mkdocs.blog_posts
+        if posts is not None and (inner == posts or inner.startswith(posts + "/")):
+            return "mkdocs-blog-post"
+        return "mkdocs-page"
     return "hugo-page" if parts[:1] == ("content",) else "default"
 
 

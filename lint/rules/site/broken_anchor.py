@@ -46,12 +46,14 @@ from urllib.parse import unquote
 from pydantic import Field
 
 from lint.model import Pos, Problem, Severity
-from lint.rules import RuleOptions, SiteRule
+from lint.rules import Patterns, RuleOptions, SiteRule, compile_patterns
 
 if TYPE_CHECKING:
     from lint.site.index import Anchors
 
-_SPECIAL = re.compile(r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*)$", re.IGNORECASE)
+_SPECIAL = re.compile(
+    r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*|__tabbed_\d+_\d+)$", re.IGNORECASE
+)
 
 
 class BrokenAnchor(SiteRule):
@@ -61,14 +63,22 @@ class BrokenAnchor(SiteRule):
     severity = Severity.ERROR
 
     class Options(RuleOptions):
-        anchor_style: Literal["auto", "github", "kramdown", "slug", "any"] = Field(
+        anchor_style: Literal[
+            "auto", "github", "kramdown", "slug", "python-markdown", "pymdownx", "any"
+        ] = Field(
             "auto",
             description="how heading anchors are made: auto (by the generator and its "
-            "config), github, kramdown, slug, or any",
+            "config), github, kramdown, slug, python-markdown, pymdownx, or any",
+        )
+        anchors: Patterns = Field(
+            (),
+            description="regular expressions of anchors the site adds when it is built (by "
+            "a hook or a plugin): a fragment one matches whole is not reported",
         )
 
     def check_site(self, site, options):
         style = options.anchor_style
+        accepted = compile_patterns(options.anchors)
         if style == "auto":
             style = site.default_anchor_style
         known: dict[str, Anchors | None] = {}
@@ -81,7 +91,7 @@ class BrokenAnchor(SiteRule):
                 if target is None or target.kind != "page" or not target.fragment:
                     continue
                 fragment = unquote(target.fragment)
-                if _SPECIAL.match(fragment):
+                if _SPECIAL.match(fragment) or (accepted and accepted.fullmatch(fragment)):
                     continue
                 if target.page.rel not in known:
                     known[target.page.rel] = site.anchors_of(target.page, style)
