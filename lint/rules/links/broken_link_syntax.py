@@ -11,6 +11,14 @@ Flags text that was meant to be a link but renders as plain text, at the column 
 Only prose is read: code, HTML, and template syntax are left alone, and so are escaped
 brackets (`\[`) and brackets right after a word (`array[i](x)`).
 
+A page's definitions include those its site adds: on an MkDocs site, the files
+`pymdownx.snippets` appends to every page (`auto_append`); anywhere, the files the
+`definition_files` option names. A page that includes a snippet (`--8<--`) may get any label
+from it: its references are not judged. On an MkDocs site, `[text] [label]` and `[text]`
+with `[label]` at the start of the next line are one reference, as Python-Markdown reads
+them. Labels a site defines when it is built (a hook that turns `[config.post_dir]` into a
+link) are not in any file: the `labels` option takes regular expressions of them.
+
 ## Why is this bad?
 CommonMark does not render these as links: readers see brackets, parentheses and a raw
 address, and the link the author wanted is missing.
