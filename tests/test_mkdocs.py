@@ -201,6 +201,13 @@ def test_links_between_pages(tmp_path, body, expected):
     assert [(line, column) for *_, line, column in found] == expected
 
 
+def test_a_markdown_file_is_a_source_path_only(tmp_path):
+    # from /guide/setup/, `index.md` as a URL would be the page itself; MkDocs reads it as
+    # docs/guide/index.md, which is missing
+    files = {**MKDOCS, "docs/guide/setup.md": "# Setup\n\n[a](index.md#setup) [b](setup.md)\n"}
+    assert site_check(tmp_path, files, "ST") == [("docs/guide/setup.md", "ST005", 3, 1)]
+
+
 # --- anchors ----------------------------------------------------------------------------------
 
 

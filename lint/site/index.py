@@ -87,6 +87,7 @@ def _url_join(base: str, path: str) -> str:
 
 
 _EMOJI = re.compile(r":[\w+-]+:")
+_MARKDOWN_FILE = re.compile(r"\.(?:md|markdown|mdown|mkdn?|mkd)$", re.IGNORECASE)
 
 
 def _tab_ids(tabs, headings: list, tab_style: str | None, style: str) -> list[str]:
@@ -322,6 +323,9 @@ class Site:
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
             return Target("file", None, fragment)  # outside the site root
+        if self.layout.mkdocs is not None and _MARKDOWN_FILE.search(path):
+            # MkDocs reads a link to a Markdown file as a source path only
+            return Target("missing", None, fragment)
         if page.url:
             bases = [page.url]
             if not self.layout.configured and not page.url.endswith("/"):
