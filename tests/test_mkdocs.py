@@ -307,6 +307,11 @@ LK003_SITE = {
         # a reference split across two lines (or spaced) renders in Python-Markdown
         ("The [built-in\nplugin] and [`blog_dir`]\n[blog].\n\n  [blog]: https://x.example/\n", []),
         ("See [the option] [blog].\n\n  [blog]: https://x.example/\n", []),
+        # CommonMark reads the first bracket alone, and it looks like a slip for the label
+        (
+            "The [`git-revision`]\n[git-revision] plugin.\n\n  [git-revision]: https://x.example/\n",
+            [],
+        ),
         ("See [the option]\n[nothing].\n", [(1, 5)]),
         # included snippets may define anything
         ('--8<-- "includes/more.md"\n\nThe [text][elsewhere].\n', []),
