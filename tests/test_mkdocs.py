@@ -16,17 +16,16 @@ from lint.settings import Settings
 from lint.site.anchors import anchors
 from lint.site.layout import load_layout, page_urls
 from tests.helpers import ROOT
+from tests.test_site import build as build_files
 
 EXAMPLE = ROOT / "examples" / "mkdocs"
 MKDOCS = {"mkdocs.yml": "site_name: Site\n"}
 
 
 def build(root: Path, files: dict[str, str]) -> None:
+    """The files, in a repository of their own (its root bounds the search for a site)."""
     (root / ".git").mkdir(exist_ok=True)
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    build_files(root, files)
 
 
 def site_check(root: Path, files: dict[str, str], select: str, **settings):

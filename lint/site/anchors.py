@@ -77,38 +77,30 @@ def anchors(headings: list, style: str) -> set[str]:
     """Every anchor the headings get in one style (`-1`, `-2` for repeats; `_1`, `_2` with
     Python-Markdown); explicit ids win."""
     make = STYLES[style]
-    if style in _UNDERSCORED:
-        return _numbered(headings, make)
+    unique = _underscored if style in _UNDERSCORED else _hyphenated
     used: dict[str, int] = {}
     found: set[str] = set()
     for text, explicit, *_ in headings:
-        if explicit:
-            found.add(explicit)
-            continue
-        slug = make(text)
-        if slug in used:
-            used[slug] += 1
-            slug = f"{slug}-{used[slug]}"
-        else:
-            used[slug] = 0
-        found.add(slug)
+        found.add(explicit or unique(make(text), found, used))
     return found
+
+
+def _hyphenated(slug: str, found: set[str], used: dict[str, int]) -> str:
+    """`slug`, or `slug-N` for its Nth repeat."""
+    if slug in used:
+        used[slug] += 1
+        return f"{slug}-{used[slug]}"
+    used[slug] = 0
+    return slug
 
 
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
 
 
-def _numbered(headings: list, make) -> set[str]:
+def _underscored(slug: str, found: set[str], used: dict[str, int]) -> str:
     """Python-Markdown's `unique`: while an id is taken or empty, count up its `_N` suffix
     (or add `_1`)."""
-    found: set[str] = set()
-    for text, explicit, *_ in headings:
-        if explicit:
-            found.add(explicit)
-            continue
-        slug = make(text)
-        while slug in found or not slug:
-            counted = _COUNTED.match(slug)
-            slug = f"{counted[1]}_{int(counted[2]) + 1}" if counted else f"{slug}_1"
-        found.add(slug)
-    return found
+    while slug in found or not slug:
+        counted = _COUNTED.match(slug)
+        slug = f"{counted[1]}_{int(counted[2]) + 1}" if counted else f"{slug}_1"
+    return slug
