@@ -89,7 +89,20 @@ class Settings(BaseModel):
         """Files besides the checked ones that results depend on: schema files, plugins."""
         named = [entry.schema_ for entry in self.schemas] + list(self.plugins)
         named += self.definition_files
-        return tuple(Path(self.root) / name for name in named if (Path(self.root) / name).is_file())
+        found = [Path(self.root) / name for name in named if (Path(self.root) / name).is_file()]
+        return tuple(found + self._mkdocs_files())
+
+    def _mkdocs_files(self) -> list[Path]:
+        """An MkDocs site's config and the files it appends to every page, when the site is
+        at the root (or `site_root`): presets and LK003's results depend on them."""
+        from lint.mkdocs import config_path
+        from lint.mkdocs import load as load_mkdocs
+
+        folder = Path(self.root) / (self.site_root or ".")
+        mkdocs = load_mkdocs(folder)
+        if mkdocs is None:
+            return []
+        return [config_path(folder), *mkdocs.appended()]
 
     @cached_property
     def definition_files(self) -> tuple[str, ...]:

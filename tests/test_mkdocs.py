@@ -327,6 +327,15 @@ def test_a_split_reference_is_not_one_in_commonmark(tmp_path):
     assert site_check(tmp_path, files, "LK003") == []  # two bare brackets, no near label
 
 
+def test_the_cache_follows_the_appended_files(tmp_path, monkeypatch, capsys):
+    build(tmp_path, {**LK003_SITE, "docs/page.md": "The [`docs` directory][mkdocs.docs_dir].\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "-q", "--select", "LK003"]) == 0
+    (tmp_path / "includes" / "links.md").write_text("*[HTML]: Hyper Text\n", encoding="utf-8")
+    assert main(["check", "-q", "--select", "LK003"]) == 1
+    assert "docs/page.md:1:5: LK003" in capsys.readouterr().out
+
+
 # --- labels and anchors made when the site is built -------------------------------------------
 
 
