@@ -39,6 +39,7 @@ class Pattern:
     example: str
     count: int
     total: int
+    others: tuple[tuple[str, int], ...] = ()  # other prefixes with 3 hits or more, and counts
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,12 @@ def built_patterns(diagnostics) -> list[Pattern]:
         prefixes = Counter(m[1] for name in names if (m := _PREFIX.match(name)))
         if not prefixes:
             continue
-        prefix, count = prefixes.most_common(1)[0]
+        (prefix, count), *rest = prefixes.most_common()
         if count >= 3 and count * 2 > total:
             example = next(name for name in names if name.startswith(prefix))
-            found.append(Pattern(code, option, re.escape(prefix) + ".+", example, count, total))
+            others = tuple((other, n) for other, n in rest if n >= 3)
+            pattern = re.escape(prefix) + ".+"
+            found.append(Pattern(code, option, pattern, example, count, total, others))
     return found
 
 
@@ -97,8 +100,11 @@ def config_text(
             "# them when it is built (a hook or a plugin), accept them by uncommenting:",
             f"# [rules.{found.code}]",
             f"# {found.option} = ['{found.pattern}']",
-            "",
         ]
+        if found.others:
+            seen = ", ".join(f"'{prefix}' {count}" for prefix, count in found.others)
+            lines.append(f"# Other prefixes among them, to review the same way: {seen}.")
+        lines.append("")
     lines += [
         "# The front-matter schema inferred from the files as they are; edit it to taste.",
         "[[schemas]]",

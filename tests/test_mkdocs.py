@@ -396,25 +396,29 @@ def test_a_bad_pattern_is_a_configuration_error(tmp_path, monkeypatch, capsys, r
 
 
 def test_init_proposes_a_label_pattern(tmp_path, monkeypatch, capsys):
-    body = "".join(f"The [`{n}`][config.{n}] setting.\n" for n in ("a", "b", "c", "d"))
+    body = "".join(f"The [`{n}`][config.{n}] setting.\n" for n in "abcdefg")
+    body += "".join(f"The [`{n}`][meta.{n}] property.\n" for n in "abc")
     build(tmp_path, {**MKDOCS, "docs/plugin.md": "# Plugin\n\n" + body + "[x][other]\n"})
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "wrote mdvet.toml and mdvet-schema.yaml for 1 files (mkdocs)"
     assert (
-        "  4 of 5 LK003 problems name labels like 'config.a': see [rules.LK003] in mdvet.toml"
+        "  7 of 11 LK003 problems name labels like 'config.a': see [rules.LK003] in mdvet.toml"
         in out
     )
     config = (tmp_path / "mdvet.toml").read_text()
-    assert "# [rules.LK003]\n# labels = ['config\\..+']\n" in config
+    assert (
+        "# [rules.LK003]\n# labels = ['config\\..+']\n"
+        "# Other prefixes among them, to review the same way: 'meta.' 3.\n"
+    ) in config
     assert 'paths = ["docs/**"]' in config
     # the proposal, taken, silences those problems and keeps the other
     (tmp_path / "mdvet.toml").write_text(
         config.replace("# [rules.LK003]\n# labels", "[rules.LK003]\nlabels")
     )
     assert main(["check", "-q", "--select", "LK003"]) == 1
-    assert capsys.readouterr().out.count("LK003") == 1
+    assert capsys.readouterr().out.count("LK003") == 4  # meta.a, meta.b, meta.c and other
 
 
 # --- the example site -------------------------------------------------------------------------
