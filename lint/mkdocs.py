@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+_NAV_BUDGET = 100_000
 
 
 @dataclass(frozen=True)
@@ -157,29 +158,26 @@ class MkDocs:
 
     @property
     def nav(self) -> list[str] | None:
-        """The source files the `nav` names (relative to the docs folder), or None when the
-        site has no `nav` (MkDocs then lists every page)."""
+        """The source files the `nav` names (relative to the docs folder), in order, or None
+        when the site has no `nav` (MkDocs then lists every page). At most _NAV_BUDGET
+        entries are read: YAML aliases can make a small file name billions."""
         nav = self.config.get("nav")
         if not isinstance(nav, list):
             return None
         found: list[str] = []
-
-        def walk(items: Any, depth: int) -> None:
-            if depth > 32:
-                return
-            for item in items if isinstance(items, list) else [items]:
-                if isinstance(item, str):
-                    found.append(item)
-                elif isinstance(item, dict):
-                    for value in item.values():
-                        walk(value, depth + 1)
-
-        walk(nav, 0)
-        return [
-            path.strip().lstrip("/")
-            for path in found
-            if "://" not in path and not path.startswith(("mailto:", "#"))
-        ]
+        stack: list[Any] = [nav]
+        budget = _NAV_BUDGET
+        while stack and budget > 0:
+            item = stack.pop()
+            budget -= 1
+            if isinstance(item, str):
+                if "://" not in item and not item.startswith(("mailto:", "#")):
+                    found.append(item.strip().lstrip("/"))
+            elif isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                stack.extend(reversed(list(item.values())))
+        return found
 
     @property
     def anchor_style(self) -> str:

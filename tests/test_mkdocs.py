@@ -95,6 +95,18 @@ def test_what_is_read_of_the_config(config, expected):
     assert (*found, site.blog_posts) == expected
 
 
+def test_nav_is_read_in_order_and_within_bounds():
+    site = MkDocs(
+        Path("."), read_config("nav:\n  - a.md\n  - B: [b.md, {C: c.md}]\n  - https://x.example/\n")
+    )
+    assert site.nav == ["a.md", "b.md", "c.md"]
+    # aliases nine deep name 10**9 files in a few lines: reading stops at a bound
+    levels = ["a0: &a0 [x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    bomb = MkDocs(Path("."), read_config("\n".join(levels) + "\nnav: [*a8]\n"))
+    assert 0 < len(bomb.nav) < 100_000
+
+
 # --- detection and presets --------------------------------------------------------------------
 
 
