@@ -161,7 +161,7 @@ def settings_error(err: Exception) -> click.ClickException:
 )
 @click.option(
     "--generator",
-    type=click.Choice(["auto", "jekyll", "hugo", "generic"]),
+    type=click.Choice(["auto", "jekyll", "hugo", "mkdocs", "generic"]),
     default=None,
     help="The site's generator [default: auto, by _config.yml, hugo.toml ...].",
 )
@@ -352,6 +352,11 @@ def init_command(threshold: int) -> int:
     )
     for code, name, count in started.frequent:
         click.echo(f"  review {code} {name}: {count} problems")
+    for found in started.patterns:
+        click.echo(
+            f"  {found.count} of {found.total} {found.code} problems name {found.option} like "
+            f"'{found.example}': see [rules.{found.code}] in {CONFIG_NAME}"
+        )
     return EXIT_CLEAN
 
 

@@ -68,6 +68,19 @@ class _NodeList:
 
 
 @dataclass(frozen=True)
+class PageContext:
+    """What a page's site adds to it, known from the site's configuration: link reference
+    labels defined for every page (files a generator appends to each page, definition files
+    named in mdvet's configuration), and the Markdown flavor that renders the page."""
+
+    labels: tuple[str, ...] = ()
+    flavor: str = "commonmark"  # or "python-markdown" (MkDocs)
+
+
+NO_CONTEXT = PageContext()
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     text: str
@@ -79,6 +92,7 @@ class Document:
     templates: tuple[tuple[int, int], ...]  # character ranges of template syntax
     problems: tuple[tuple[str, Problem], ...]  # found while reading and parsing, by code
     bom: bool = False
+    context: PageContext = NO_CONTEXT
 
     @property
     def data(self) -> dict[str, Any]:

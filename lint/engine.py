@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from lint import suppress
-from lint.document import Document, parse_document
+from lint.document import NO_CONTEXT, Document, parse_document
 from lint.model import Diagnostic, Problem, Severity
 from lint.rules import ReportedRule, SiteRule
 from lint.schema import with_schema_problems
@@ -75,5 +76,10 @@ def check_document(
     text: str, path: str, settings: Settings, *, bom: bool = False
 ) -> tuple[Document, list[Diagnostic]]:
     """As check_text, also returning the parsed Document (for the site index)."""
-    doc = with_schema_problems(parse_document(text, path, bom=bom), settings)
+    doc = parse_document(text, path, bom=bom)
+    if settings.reads_context:
+        context = settings.contexts.for_path(path)
+        if context is not NO_CONTEXT:
+            doc = dataclasses.replace(doc, context=context)
+    doc = with_schema_problems(doc, settings)
     return doc, suppress.apply(doc, run(doc, settings.active), settings)

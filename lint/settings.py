@@ -66,7 +66,7 @@ class Settings(BaseModel):
     # site-wide checks (ST): the site's folder (relative to root; default: the folder of the
     # nearest generator marker, else root) and its generator (auto: by the markers there)
     site_root: Path | None = None
-    generator: Literal["auto", "jekyll", "hugo", "generic"] = "auto"
+    generator: Literal["auto", "jekyll", "hugo", "mkdocs", "generic"] = "auto"
 
     @cached_property
     def registry(self) -> Registry:
@@ -88,7 +88,39 @@ class Settings(BaseModel):
     def dependencies(self) -> tuple[Path, ...]:
         """Files besides the checked ones that results depend on: schema files, plugins."""
         named = [entry.schema_ for entry in self.schemas] + list(self.plugins)
-        return tuple(Path(self.root) / name for name in named if (Path(self.root) / name).is_file())
+        named += self.definition_files
+        found = [Path(self.root) / name for name in named if (Path(self.root) / name).is_file()]
+        return tuple(found + self._mkdocs_files())
+
+    def _mkdocs_files(self) -> list[Path]:
+        """An MkDocs site's config and the files it appends to every page, when the site is
+        at the root (or `site_root`): presets and LK003's results depend on them."""
+        from lint.mkdocs import config_path
+        from lint.mkdocs import load as load_mkdocs
+
+        folder = Path(self.root) / (self.site_root or ".")
+        mkdocs = load_mkdocs(folder)
+        if mkdocs is None:
+            return []
+        return [config_path(folder), *mkdocs.appended()]
+
+    @cached_property
+    def definition_files(self) -> tuple[str, ...]:
+        """The files LK003 (broken-link-syntax) is told define labels for every page."""
+        active = next((a for a in self.active if a.rule.code == "LK003"), None)
+        return tuple(getattr(active.options, "definition_files", ())) if active else ()
+
+    @cached_property
+    def reads_context(self) -> bool:
+        """Whether an active rule reads the page's context (Rule.reads_context)."""
+        return any(active.rule.reads_context for active in self.active)
+
+    @cached_property
+    def contexts(self):
+        """What each file's site adds to it (see lint.context)."""
+        from lint.context import Contexts
+
+        return Contexts(self.root, self.definition_files)
 
     @cached_property
     def per_file_ignore_specs(self) -> tuple[tuple[Any, frozenset[str]], ...]:

@@ -157,7 +157,9 @@ def test_json_schema_and_model_mistakes(tmp_path, name, text, message):
 
 def test_unknown_schema_name_lists_the_presets(tmp_path):
     with pytest.raises(
-        SettingsError, match=r"not a preset \(default, hugo-page, jekyll-page, jekyll-post\)"
+        SettingsError,
+        match=r"not a preset \(default, hugo-page, jekyll-page, jekyll-post, mkdocs-blog-post, "
+        r"mkdocs-page\)",
     ):
         sources.load("jekyll", tmp_path)
 
@@ -206,6 +208,8 @@ def test_schema_list(capsys):
         "hugo-page",
         "jekyll-page",
         "jekyll-post",
+        "mkdocs-blog-post",
+        "mkdocs-page",
     ]
 
 

@@ -6,10 +6,11 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from lint.document import Document
 from lint.model import Problem, Severity
@@ -38,6 +39,27 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _valid_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"'{pattern}' is not a regular expression: {err}") from None
+    return patterns
+
+
+# An option holding regular expressions, checked when the configuration is read.
+Patterns = Annotated[tuple[str, ...], AfterValidator(_valid_patterns)]
+
+
+@lru_cache(maxsize=64)
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching what any of `patterns` matches; None for none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
 class Rule:
     """A check over one Document. Subclasses set the class attributes and `check`.
 
@@ -53,6 +75,9 @@ class Rule:
     # Whether the docstring's Example and Use instead are Markdown files to check in tests.
     runnable_examples: ClassVar[bool] = True
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    # Whether the rule reads `doc.context` (what the site adds to the page), which is then
+    # worked out for each file.
+    reads_context: ClassVar[bool] = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
         raise NotImplementedError

@@ -174,6 +174,11 @@ def _annotation(spec: FieldSpec, context, where, *, item: bool, unknown: str) ->
         )
         return Annotated[Any, WrapValidator(_mapping_validator(spec, nested, nullable, item))]
     check = _scalar_validator(spec, _vocabulary(spec, context, where), nullable, item)
+    if spec.fields is not None:  # a date, or a mapping of dates
+        nested = _model(
+            "Mapping", spec.fields, spec.unknown_fields or unknown, context, (*where, "fields")
+        )
+        return Annotated[Any, WrapValidator(_date_or_mapping(check, nested))]
     return Annotated[Any, WrapValidator(check)]
 
 
@@ -209,6 +214,15 @@ def _union_validator(spec: FieldSpec, members: list, nullable: bool, item: bool)
                 if _holds(member, value, exactly=exactly):
                     return adapter.validate_python(value)
         raise _type_error(spec)
+
+    return validate
+
+
+def _date_or_mapping(check, model: type[BaseModel]):
+    def validate(value, handler):
+        if isinstance(value, dict):
+            return model.model_validate(value)
+        return check(value, handler)
 
     return validate
 

@@ -102,6 +102,9 @@ def _field(spec: FieldSpec, unknown: str, *, item: bool = False) -> dict[str, An
             schema["enum"].append(None)
     if "type" in schema and len(schema["type"]) == 1:
         schema["type"] = schema["type"][0]
+    if spec.type in ("date", "datetime") and spec.fields is not None:  # or a mapping of dates
+        mapping = {**_object(spec.fields, spec.unknown_fields or unknown), "type": "object"}
+        schema = {"anyOf": [schema, mapping]}
     if spec.description:
         schema = {"description": spec.description, **schema}
     return schema

@@ -8,6 +8,9 @@ holds a generator's marker decides:
 - Hugo (`hugo.toml`, `hugo.yaml`, `hugo.yml` or `hugo.json`; or `config.toml`, `config.yaml`,
   `config.yml` or `config.json` beside a `content` folder): files under `content/` get
   `hugo-page`;
+- MkDocs (`mkdocs.yml` or `mkdocs.yaml`): files under its docs folder (`docs_dir`) get
+  `mkdocs-page`, posts of Material for MkDocs' blog plugin (`blog/posts/` by default)
+  `mkdocs-blog-post`;
 - anything else gets `default`.
 
 Every preset requires a `title`, except in files that no generator publishes as a page: under
@@ -24,6 +27,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from lint.mkdocs import CONFIG_NAMES
+from lint.mkdocs import load as load_mkdocs
 from lint.schema.sources import Schema, load, preset, presets, untitled_preset
 from lint.settings import SchemaEntry
 
@@ -34,11 +39,12 @@ HUGO_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
 JEKYLL_PARTS = frozenset({"_includes", "_layouts", "_data", "_sass", "_plugins"})
 # Input for a program's tests, not a site's pages
 FIXTURE_FOLDERS = frozenset({"test", "tests", "testdata", "fixtures", "__fixtures__"})
+MKDOCS_MARKERS = CONFIG_NAMES
 
 
 @dataclass(frozen=True)
 class Site:
-    generator: str  # "jekyll" | "hugo"
+    generator: str  # "jekyll" | "hugo" | "mkdocs"
     root: Path
 
 
@@ -73,6 +79,8 @@ def _marker(folder: Path) -> Site | None:
         names.intersection(HUGO_CONFIGS) and (folder / "content").is_dir()
     ):
         return Site("hugo", folder)
+    if names.intersection(MKDOCS_MARKERS):
+        return Site("mkdocs", folder)
     return None
 
 
@@ -83,6 +91,17 @@ def preset_for(site: Site | None, file: Path) -> str:
     parts = file.relative_to(site.root).parts[:-1]
     if site.generator == "jekyll":
         return "jekyll-post" if {"_posts", "_drafts"}.intersection(parts) else "jekyll-page"
+    if site.generator == "mkdocs":
+        mkdocs = load_mkdocs(site.root)
+        if mkdocs is None:
+            return "default"
+        inner = mkdocs.in_docs("/".join(parts))
+        if inner is None:
+            return "default"
+        posts = mkdocs.blog_posts
+        if posts is not None and (inner == posts or inner.startswith(posts + "/")):
+            return "mkdocs-blog-post"
+        return "mkdocs-page"
     return "hugo-page" if parts[:1] == ("content",) else "default"
 
 
@@ -98,9 +117,9 @@ def is_page(site: Site | None, folder: Path, root: Path) -> bool:
         return False
     if any(_renders_nothing(top.joinpath(*parts[:n])) for n in range(1, len(parts) + 1)):
         return False
-    if site is None or site.generator == "jekyll":
-        return not (site and JEKYLL_PARTS.intersection(parts))
-    return parts[:1] == ("content",)
+    if site is not None and site.generator == "hugo":
+        return parts[:1] == ("content",)
+    return not (site and site.generator == "jekyll" and JEKYLL_PARTS.intersection(parts))
 
 
 def _renders_nothing(folder: Path) -> bool:

@@ -33,8 +33,9 @@ _ONLY_FOR = {
     "min_items": ("list",),
     "max_items": ("list",),
     "split_string": ("list",),
-    "fields": ("mapping",),
-    "unknown_fields": ("mapping",),
+    # a date field with fields: a date, or a mapping of dates (`date: {created: …}`)
+    "fields": ("mapping", "date", "datetime"),
+    "unknown_fields": ("mapping", "date", "datetime"),
     "formats": ("date", "datetime"),
     "min_length": ("string", "url"),
     "max_length": ("string", "url"),

@@ -1,5 +1,7 @@
 """Heading anchors as generators write them: GitHub style (GitHub, Hugo's goldmark, Jekyll's
-GFM input), kramdown style (Jekyll's kramdown input) and slug style (Zola and others)."""
+GFM input), kramdown style (Jekyll's kramdown input), slug style (Zola and others), and
+Python-Markdown's `toc` extension (MkDocs), with its own slugify or that of Python Markdown
+Extensions."""
 
 from __future__ import annotations
 
@@ -39,23 +41,66 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
-STYLES = {"github": github, "kramdown": kramdown, "slug": slug}
+_MARKDOWN_DROP = re.compile(r"[^\w\s-]")
+_MARKDOWN_SPACE = re.compile(r"[-\s]+")
+
+
+def python_markdown(text: str) -> str:
+    """Python-Markdown's `toc` slugify: NFKD, ASCII only; all but letters, digits, `_`, `-`
+    and spaces dropped; lower case; each run of hyphens and spaces one hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _MARKDOWN_SPACE.sub("-", _MARKDOWN_DROP.sub("", ascii_text).strip().lower())
+
+
+_PYMDOWNX_DROP = re.compile(r"[^\w\- ]")
+
+
+def pymdownx(text: str) -> str:
+    """`pymdownx.slugs.slugify(case="lower")`: NFC; Unicode letters, digits, `_`, `-` and
+    spaces kept; lower case; each space a hyphen."""
+    kept = _PYMDOWNX_DROP.sub("", unicodedata.normalize("NFC", text)).strip()
+    return kept.lower().replace(" ", "-")
+
+
+STYLES = {
+    "github": github,
+    "kramdown": kramdown,
+    "slug": slug,
+    "python-markdown": python_markdown,
+    "pymdownx": pymdownx,
+}
+# Python-Markdown numbers a repeated id `_1`, `_2` (and an empty one `_1`); the others `-1`.
+_UNDERSCORED = {"python-markdown", "pymdownx"}
 
 
 def anchors(headings: list, style: str) -> set[str]:
-    """Every anchor the headings get in one style (`-1`, `-2` for repeats); explicit ids win."""
+    """Every anchor the headings get in one style (`-1`, `-2` for repeats; `_1`, `_2` with
+    Python-Markdown); explicit ids win."""
     make = STYLES[style]
+    unique = _underscored if style in _UNDERSCORED else _hyphenated
     used: dict[str, int] = {}
     found: set[str] = set()
     for text, explicit, *_ in headings:
-        if explicit:
-            found.add(explicit)
-            continue
-        slug = make(text)
-        if slug in used:
-            used[slug] += 1
-            slug = f"{slug}-{used[slug]}"
-        else:
-            used[slug] = 0
-        found.add(slug)
+        found.add(explicit or unique(make(text), found, used))
     return found
+
+
+def _hyphenated(slug: str, found: set[str], used: dict[str, int]) -> str:
+    """`slug`, or `slug-N` for its Nth repeat."""
+    if slug in used:
+        used[slug] += 1
+        return f"{slug}-{used[slug]}"
+    used[slug] = 0
+    return slug
+
+
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _underscored(slug: str, found: set[str], used: dict[str, int]) -> str:
+    """Python-Markdown's `unique`: while an id is taken or empty, count up its `_N` suffix
+    (or add `_1`)."""
+    while slug in found or not slug:
+        counted = _COUNTED.match(slug)
+        slug = f"{counted[1]}_{int(counted[2]) + 1}" if counted else f"{slug}_1"
+    return slug

@@ -6,6 +6,7 @@ import os
 import posixpath
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from lint.site.anchors import anchors
+from lint.site.anchors import STYLES, anchors, pymdownx
 from lint.site.layout import (
     PAGE_EXTENSIONS,
     Layout,
@@ -83,6 +84,28 @@ def _url_join(base: str, path: str) -> str:
     if segments[-1] in (".", ".."):
         resolved.append("")  # a path that ends in a folder keeps its final slash
     return "/".join(resolved) or "/"
+
+
+_EMOJI = re.compile(r":[\w+-]+:")
+_MARKDOWN_FILE = re.compile(r"\.(?:md|markdown|mdown|mkdn?|mkd)$", re.IGNORECASE)
+
+
+def _tab_ids(tabs, headings: list, tab_style: str | None, style: str) -> list[str]:
+    """The ids pymdownx.tabbed gives a page's tabs when it slugifies their titles (with the
+    heading above each tab first, under `combine_header_slug`). Numbered ids
+    (`__tabbed_1_2`) are not made: ST006 leaves them alone."""
+    if not tabs or tab_style not in ("slug", "combined"):
+        return []
+    ids = []
+    lines = [heading[2] for heading in headings]
+    for title, line in tabs:
+        slug = pymdownx(title)
+        above = bisect_left(lines, line) - 1
+        if tab_style == "combined" and above >= 0:
+            text, explicit, *_ = headings[above]
+            slug = f"{explicit or STYLES[style](text)}-{slug}"
+        ids.append(slug)
+    return ids
 
 
 def _has_symbol(text: str) -> bool:
@@ -216,17 +239,14 @@ class Site:
     def _static(self, site_path: str) -> bool:
         """Whether a site path (`/img/a.png`) is a static file of the site."""
         rel = site_path.lstrip("/")
-        bases = [""] if self.layout.generator != "hugo" else ["static/"]
-        bases += [f"{folder}/" for folder, _ in self.layout.content_dirs]
-        return any(self._file(base + rel) for base in bases)
+        return any(self._file(base + rel) for base in self.layout.file_bases)
 
     def _folder_has_assets(self, site_path: str) -> bool:
         """Whether the folder a site path points into holds any file that is not a document
         anywhere the site keeps files. When none does, the checkout lacks the site's assets
         there (copied in by a theme or a build step, or left out of the repository)."""
         folder = posixpath.dirname(site_path.rstrip("/")).lstrip("/")
-        bases = [""] if self.layout.generator != "hugo" else ["static/"]
-        bases += [f"{f}/" for f, _ in self.layout.content_dirs]
+        bases = self.layout.file_bases
         return any(self._assets_in((base + folder).rstrip("/")) for base in bases)
 
     def _assets_in(self, rel: str) -> bool:
@@ -303,6 +323,9 @@ class Site:
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
             return Target("file", None, fragment)  # outside the site root
+        if self.layout.mkdocs is not None and _MARKDOWN_FILE.search(path):
+            # MkDocs reads a link to a Markdown file as a source path only
+            return Target("missing", None, fragment)
         if page.url:
             bases = [page.url]
             if not self.layout.configured and not page.url.endswith("/"):
@@ -403,8 +426,11 @@ class Site:
     @cached_property
     def default_anchor_style(self) -> str:
         """GitHub style, as Hugo (goldmark) and Jekyll's default kramdown GFM input make
-        them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`; any style
-        for a plain site, whose generator is unknown."""
+        them; kramdown style when a Jekyll site sets `kramdown: {input: kramdown}`; for MkDocs,
+        Python-Markdown's (see MkDocs.anchor_style); any style for a plain site, whose
+        generator is unknown."""
+        if self.layout.mkdocs is not None:
+            return self.layout.mkdocs.anchor_style
         if self.layout.generator == "generic":
             return "any"
         kramdown = (self.layout.config or {}).get("kramdown")
@@ -425,7 +451,13 @@ class Site:
         styles = ("github", "kramdown", "slug") if style == "any" else (style,)
         if "slug" in styles and any(_has_symbol(text) for text, *_ in summary["headings"]):
             return None  # slug generators spell emoji out ("crab"), in words mdvet lacks
-        return Anchors(summary["headings"], summary["ids"], styles)
+        headings, ids = summary["headings"], summary["ids"]
+        mkdocs = self.layout.mkdocs
+        if mkdocs is not None:
+            if mkdocs.emoji:  # `:smile:` renders as an image, which the toc leaves out
+                headings = [[_EMOJI.sub("", text), *rest] for text, *rest in headings]
+            ids = ids + _tab_ids(summary.get("tabs", ()), headings, mkdocs.tab_style, styles[0])
+        return Anchors(headings, ids, styles)
 
 
 class Anchors:

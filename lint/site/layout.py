@@ -4,7 +4,10 @@ Jekyll: pages by their path (`index.md` is its folder), `_posts` by the site's `
 style (`date` by default) and each post's date, slug and categories, other collections by their
 `permalink` (`/:collection/:path:output_ext` by default), and a page's own `permalink`.
 Hugo: files under the content folder (per language when the site has several) by their path,
-`slug` and `url`, `aliases` as more URLs, section folders as list pages. Generic: the path.
+`slug` and `url`, `aliases` as more URLs, section folders as list pages.
+MkDocs: files under the docs folder (`docs_dir`) by their path, `index.md` and `README.md` as
+their folder, as a folder URL (`/a/b/`) or, with `use_directory_urls: false`, as `/a/b.html`.
+Generic: the path.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from urllib.parse import unquote
 
 import yaml
 
-from lint.schema.resolve import HUGO_CONFIGS, HUGO_MARKERS, JEKYLL_MARKERS, detect
+from lint.mkdocs import MkDocs
+from lint.mkdocs import load as load_mkdocs
+from lint.schema.resolve import HUGO_CONFIGS, HUGO_MARKERS, JEKYLL_MARKERS, MKDOCS_MARKERS, detect
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,10 +58,11 @@ class Layout:
     """One site: its root folder, generator and the settings of its config that shape URLs."""
 
     root: Path
-    generator: str  # "jekyll" | "hugo" | "generic"
+    generator: str  # "jekyll" | "hugo" | "mkdocs" | "generic"
     config: dict[str, Any] | None = None  # the generator's config file, when one was read
     base_path: str = ""  # the path part of baseurl / baseURL, without a final slash
     content_dirs: list[tuple[str, str]] = field(default_factory=list)  # Hugo: (dir, url prefix)
+    mkdocs: MkDocs | None = None  # an MkDocs site's config, read
 
     @property
     def configured(self) -> bool:
@@ -66,7 +72,31 @@ class Layout:
     def static_dirs(self) -> list[Path]:
         if self.generator == "hugo":
             return [self.root / "static", *(self.root / d for d, _ in self.content_dirs)]
+        if self.mkdocs is not None:
+            return [self.root / self.mkdocs.docs_dir]
         return [self.root]
+
+    def listed(self, rel: str) -> bool:
+        """Whether the site lists a page without a link to it: an MkDocs page its `nav`
+        names (every page, without a `nav`), or a post of its blog."""
+        if self.mkdocs is None:
+            return False
+        inner = self.mkdocs.in_docs(rel)
+        if inner is None:
+            return False
+        nav = self.mkdocs.nav_pages
+        posts = self.mkdocs.blog_posts
+        return nav is None or inner in nav or (posts is not None and inner.startswith(posts + "/"))
+
+    @property
+    def file_bases(self) -> list[str]:
+        """Where, relative to the root, the files of a site path are: the site path `/a.png`
+        is `a.png` under one of these (`""` or a folder ending in `/`)."""
+        if self.generator == "hugo":
+            return ["static/", *(f"{folder}/" for folder, _ in self.content_dirs)]
+        if self.mkdocs is not None and self.mkdocs.docs_dir != ".":
+            return [self.mkdocs.docs_dir + "/"]
+        return [""]
 
 
 def _load_config(path: Path) -> dict[str, Any] | None:
@@ -93,6 +123,9 @@ def _marker_generator(folder: Path) -> tuple[str, Path | None]:
     for name in HUGO_CONFIGS:
         if (folder / name).is_file() and (folder / "content").is_dir():
             return "hugo", folder / name
+    for name in MKDOCS_MARKERS:
+        if (folder / name).is_file():
+            return "mkdocs", folder / name
     return "generic", None
 
 
@@ -136,6 +169,15 @@ def load_layout(root: Path, generator: str = "auto") -> Layout:
         generator = found
     elif generator != found:
         config_path = None
+    if generator == "mkdocs":
+        mkdocs = load_mkdocs(root) if config_path is not None else None
+        config = mkdocs.config if mkdocs is not None else None
+        mkdocs = mkdocs or MkDocs(root, {})
+        layout = Layout(root, generator, config, mkdocs=mkdocs)
+        site_url = str(mkdocs.config.get("site_url") or "")
+        path = re.sub(r"^[a-z]+://[^/]*", "", site_url).strip("/")
+        layout.base_path = "/" + path if path else ""
+        return layout
     config = _load_config(config_path) if config_path is not None else None
     layout = Layout(root, generator, config)
     if generator == "jekyll":
@@ -248,7 +290,27 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
         return _jekyll(layout, rel, summary)
     if layout.generator == "hugo":
         return _hugo(layout, rel, summary)
+    if layout.mkdocs is not None:
+        return _mkdocs(layout.mkdocs, rel)
     return _generic(rel)
+
+
+def _mkdocs(mkdocs: MkDocs, rel: str) -> PageUrls:
+    """An MkDocs page's URL: its path in the docs folder, `index.md` and `README.md` as their
+    folder; a folder URL, or `.html` with `use_directory_urls: false`. Files outside the
+    docs folder, and those whose name or folder starts with a dot, are not pages."""
+    inner = mkdocs.in_docs(rel)
+    if inner is None or any(part.startswith(".") for part in inner.split("/")):
+        return PageUrls(None, None)
+    folder, _, name = inner.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or "." + suffix.lower() not in PAGE_EXTENSIONS:
+        return PageUrls(None, None)
+    collection = folder or "/"
+    if stem.lower() in ("index", "readme"):
+        return PageUrls(collection, _clean(folder + "/"))
+    path = f"{folder}/{stem}"
+    return PageUrls(collection, _clean(path + "/" if mkdocs.use_directory_urls else path + ".html"))
 
 
 def _generic(rel: str) -> PageUrls:

@@ -68,6 +68,7 @@ def site_report(sites: list[Site]) -> str:
             and p.url != "/"
             and p.urls.collection not in ("posts", "static")
             and not p.rel.endswith("_index.md")
+            and not site.layout.listed(p.rel)
         ]
         out.append(f"orphan pages (no link from another document): {len(orphans)}")
         out += [f"  {p.path}  {p.url}" for p in orphans]

@@ -23,7 +23,7 @@ from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 5
+VERSION = 6
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -54,6 +54,17 @@ _LIQUID_TAG = re.compile(r"\{%-?\s*(post_url|link|include)\s+((?:(?!%\}).){0,102
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(?!/)([\w./-]+)((?:(?![%>]\}\}).){0,4096})[%>]\}\}", re.S)
 _HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _IAL_ID = re.compile(r"^[ \t]*\{:[^}\n]*?#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
+# Python-Markdown's attr_list (and Hugo's, Pandoc's attributes): `{ #id .class key="v" }`
+# after a heading, a link, an image or a block; `{: …}` too. Its ids are the `#id` and
+# `id=…` items.
+_ATTR_ITEM = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
+_ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*)[ \t]*\}}")
+_ATTR_ID = re.compile(r"""(?:^|\s)(?:#([^\s{}]+)|id=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s{}"']+)))""")
+_ATTR_OPENING = re.compile(r"\{:?[ \t]*(?:#|id=)")
+# pymdownx.tabbed's tabs: `=== "Title"` (`===!` and `===+` open a new set or select a tab)
+_TAB = re.compile(r'^[ \t]*===[!+]{0,2}[ \t]+"([^"\n]*)"', re.M)
+# pymdownx.snippets: `--8<-- "file.md"`, or a block of file names between two `--8<--` lines
+_SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.M)
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
@@ -214,6 +225,15 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     openers = set(_OPENER.findall(text, doc.body_start))
     if ":" in openers:
         ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
+    if _ATTR_OPENING.search(text, doc.body_start):
+        for attributes in _ATTR_LIST.finditer(text, doc.body_start):
+            for item in _ATTR_ID.finditer(attributes[1]):
+                ids.append(next(g for g in item.groups() if g is not None))
+    tabs = []
+    if "===" in text:
+        tabs = [[m[1], doc.lines.pos(m.start()).line] for m in _TAB.finditer(text, doc.body_start)]
+    if "8<" in text and _SNIPPET.search(text, doc.body_start):
+        open_anchors = True  # the included files' headings are the page's too
 
     links = []
     kept = [
@@ -275,6 +295,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         "categories": categories,
         "headings": headings,
         "ids": ids,
+        "tabs": tabs,
         "open_anchors": open_anchors,
         "links": links,
         "tags_used": tags_used,

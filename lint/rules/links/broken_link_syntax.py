@@ -11,6 +11,14 @@ Flags text that was meant to be a link but renders as plain text, at the column 
 Only prose is read: code, HTML, and template syntax are left alone, and so are escaped
 brackets (`\[`) and brackets right after a word (`array[i](x)`).
 
+A page's definitions include those its site adds: on an MkDocs site, the files
+`pymdownx.snippets` appends to every page (`auto_append`); anywhere, the files the
+`definition_files` option names. A page that includes a snippet (`--8<--`) may get any label
+from it: its references are not judged. On an MkDocs site, `[text] [label]` and `[text]`
+with `[label]` at the start of the next line are one reference, as Python-Markdown reads
+them. Labels a site defines when it is built (a hook that turns `[config.post_dir]` into a
+link) are not in any file: the `labels` option takes regular expressions of them.
+
 ## Why is this bad?
 CommonMark does not render these as links: readers see brackets, parentheses and a raw
 address, and the link the author wanted is missing.
@@ -29,9 +37,11 @@ from bisect import bisect_right
 from functools import cached_property
 from operator import itemgetter
 
+from pydantic import Field
+
 from lint.markdown import label_key
 from lint.model import Problem, Severity
-from lint.rules import Rule
+from lint.rules import Patterns, Rule, RuleOptions, compile_patterns
 from lint.source import line_matches
 from lint.urls import templated
 
@@ -48,6 +58,11 @@ _STRICT_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|\.{0,2}/|\S+\.(?:md|mdx
 # A line that defines a reference, valid or not yet (`[roadmap]: {{ site.repository }}/9156`
 # becomes valid once the template is rendered).
 _DEFINITION_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE)
+# Python-Markdown also reads `[text] [label]` and `[text]` + line break + `[label]` as a
+# reference: one blank (a line break and the next line's indentation) between the brackets.
+_SPACED_LABEL = re.compile(r"(?:[ \t]|[ \t]*\n[ \t]*)\[([^\[\]\n]{0,500})\]")
+# pymdownx.snippets includes another file, whose definitions the page gets
+_SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.MULTILINE)
 _START = itemgetter(0)  # a prose run's start offset
 _WORD = re.compile(r"[A-Za-z0-9_)\]!`\\]")  # ASCII: CJK text has no spaces
 
@@ -57,6 +72,19 @@ class BrokenLinkSyntax(Rule):
     name = "broken-link-syntax"
     summary = "text meant as a link does not render as one"
     severity = Severity.ERROR
+    reads_context = True
+
+    class Options(RuleOptions):
+        definition_files: tuple[str, ...] = Field(
+            (),
+            description="files (relative to the configuration's folder) whose link reference "
+            "definitions every page has, as a generator appends them",
+        )
+        labels: Patterns = Field(
+            (),
+            description="regular expressions of labels the site defines when it is built (by "
+            "a hook or a plugin): a label one matches whole is taken as defined",
+        )
 
     def check(self, doc, options):
         prose = doc.prose
@@ -74,23 +102,36 @@ class BrokenLinkSyntax(Rule):
 
         # most brackets open a link, and a link's own `[` is markup, never prose
         link_starts = {link.offset for link in doc.links}
+        spaced = doc.context.flavor == "python-markdown"
+        taken = -1  # the end of the last `[text] [label]` read as one reference
         for match in _BRACKETS.finditer(text, doc.body_start):
             lo, hi = match.span()
-            if lo in link_starts or (lo > 0 and _WORD.match(text, lo - 1)):
+            if lo < taken or lo in link_starts or (lo > 0 and _WORD.match(text, lo - 1)):
                 continue
             if not (in_prose(lo) and in_prose(hi - 1)):
                 continue
             if labels is None:
-                labels = _document_labels(doc)
-            reason = _reason(text, match, labels)
+                labels = _document_labels(doc, options)
+            reference = _SPACED_LABEL.match(text, hi) if spaced else None
+            if reference is not None:
+                taken = reference.end()
+            reason = _reason(text, match, labels, reference)
             if reason:
                 yield Problem(doc.lines.pos(lo), reason, end=doc.lines.pos(hi))
 
 
-def _document_labels(doc) -> _Labels:
+def _document_labels(doc, options) -> _Labels:
     # every definition line holds a `]:`: a search for the pattern tries every line of a page
     written = line_matches(_DEFINITION_LINE, doc.text, doc.body_start, "]:")
-    return _Labels([d.label for d in doc.definitions] + [match[1] for match in written])
+    labels = _Labels(
+        [d.label for d in doc.definitions]
+        + [match[1] for match in written]
+        + [*doc.context.labels],
+        compile_patterns(options.labels),
+    )
+    if "8<" in doc.text and _SNIPPET.search(doc.text, doc.body_start):
+        labels.unknown = True  # an included file may define any label
+    return labels
 
 
 class _Labels:
@@ -98,11 +139,17 @@ class _Labels:
     equal once punctuation and spaces are dropped, or one letter apart (by deletions, so
     the test stays linear in the number of labels)."""
 
-    def __init__(self, labels: list[str]) -> None:
+    def __init__(self, labels: list[str], accepted: re.Pattern[str] | None = None) -> None:
         self.labels = labels
         self.keys = {label_key(label) for label in labels}
+        self.accepted = accepted  # labels the site defines when it is built
         # a label made by a template (`[#{{ issue }}]: ...`): references cannot be judged
         self.unknown = any(templated(label) for label in labels)
+
+    def defined(self, label: str) -> bool:
+        if label_key(label) in self.keys:
+            return True
+        return self.accepted is not None and self.accepted.fullmatch(label.strip()) is not None
 
     @cached_property
     def near(self) -> dict[str, str]:
@@ -127,7 +174,11 @@ class _Labels:
         return None
 
 
-def _reason(text: str, match: re.Match, labels: _Labels) -> str | None:
+def _reason(
+    text: str, match: re.Match, labels: _Labels, split: re.Match | None = None
+) -> str | None:
+    """Why the bracket `match` is not the link it looks meant to be; None when it is fine.
+    `split`: the `[label]` after a blank, for a flavor that reads it as the reference's."""
     label, hi = match.group(1), match.end()
     shown = " ".join(label.split())
     paren = _PAREN.match(text, hi)
@@ -149,10 +200,10 @@ def _reason(text: str, match: re.Match, labels: _Labels) -> str | None:
         return f"'[{shown}]({unclosed.group(1)}' is not a link: its '(' is never closed"
     if labels.unknown or not label.strip() or label.startswith(("^", "!")):
         return None  # footnotes `[^1]` and alerts `[!NOTE]` are not references
-    reference = _LABEL.match(text, hi)
+    reference = _LABEL.match(text, hi) or split
     if reference:
         name = reference.group(1) or label
-        if label_key(name) in labels.keys:
+        if labels.defined(name):
             return None
         shown_name = " ".join(name.split())
         near = labels.resembling(name)
@@ -161,7 +212,7 @@ def _reason(text: str, match: re.Match, labels: _Labels) -> str | None:
             f"'[{shown}][{reference.group(1)}]' is not a link: no definition "
             f"'[{shown_name}]: ...'{hint}"
         )
-    if text[hi : hi + 1] == ":" or label_key(label) in labels.keys:
+    if text[hi : hi + 1] == ":" or labels.defined(label):
         return None
     near = labels.resembling(label)
     if near is not None:

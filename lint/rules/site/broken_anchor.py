@@ -1,17 +1,25 @@
 """## What it does
 Flags a link whose `#fragment` matches no anchor on the page it leads to (the same page, or
 another document of the site): no heading's anchor and no explicit id (`{#id}`, kramdown's
-`{: #id}`, an HTML `id="…"` or `name="…"`, a definition-list term). Heading anchors are
-generated as the generator does: GitHub style (Unicode letters, digits, `-` and `_` kept,
-spaces as hyphens) for Hugo and for Jekyll's default GFM input, kramdown style (ASCII
-letters, digits and hyphens; leading non-letters dropped) for a Jekyll site whose config
-sets `kramdown: {input: kramdown}`, and any of these or the slug style (runs of other
+`{: #id}`, an attribute list's `{ #id }` or `{ id="…" }`, an HTML `id="…"` or `name="…"`, a
+definition-list term). Heading anchors are generated as the generator does: GitHub style
+(Unicode letters, digits, `-` and `_` kept, spaces as hyphens) for Hugo and for Jekyll's
+default GFM input, kramdown style (ASCII letters, digits and hyphens; leading non-letters
+dropped) for a Jekyll site whose config sets `kramdown: {input: kramdown}`, Python-Markdown
+style (ASCII only; runs of spaces and hyphens as one hyphen; `_1`, `_2` for repeats) for
+MkDocs, or pymdownx style (Unicode letters kept) when its `toc` names a
+`pymdownx.slugs` slugify, and any of the first three or the slug style (runs of other
 characters as one hyphen, as Zola does) for a plain site; `-1`, `-2` for repeated headings.
-The `anchor_style` option chooses (`github`, `kramdown`, `slug`, or `any`).
+The `anchor_style` option chooses (`github`, `kramdown`, `slug`, `python-markdown`,
+`pymdownx`, or `any`). On MkDocs, content tabs (`pymdownx.tabbed` with a `slugify`) are
+anchors too, after the heading above them with `combine_header_slug`. Anchors a site adds
+when it is built (a hook that gives option headings ids like `config.post_dir`) are not in
+any file: the `anchors` option takes regular expressions of them.
 
 Left alone: pages whose headings cannot all be known (a heading built by a template, content
-pulled in by `{% include %}` or a `{{% shortcode %}}`), links to files that are not
-documents, `#top`, footnote anchors (`#fn:1`, `#fnref:1`) and text fragments (`#:~:text=`).
+pulled in by `{% include %}`, a `{{% shortcode %}}` or a snippet `--8<--`), links to files
+that are not documents, `#top`, footnote anchors (`#fn:1`, `#fnref:1`), numbered tab anchors
+(`#__tabbed_1_2`) and text fragments (`#:~:text=`).
 
 ## Why is this bad?
 The link lands at the top of the page instead of the section it promised; it usually means a
@@ -46,12 +54,14 @@ from urllib.parse import unquote
 from pydantic import Field
 
 from lint.model import Pos, Problem, Severity
-from lint.rules import RuleOptions, SiteRule
+from lint.rules import Patterns, RuleOptions, SiteRule, compile_patterns
 
 if TYPE_CHECKING:
     from lint.site.index import Anchors
 
-_SPECIAL = re.compile(r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*)$", re.IGNORECASE)
+_SPECIAL = re.compile(
+    r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*|__tabbed_\d+_\d+)$", re.IGNORECASE
+)
 
 
 class BrokenAnchor(SiteRule):
@@ -61,14 +71,22 @@ class BrokenAnchor(SiteRule):
     severity = Severity.ERROR
 
     class Options(RuleOptions):
-        anchor_style: Literal["auto", "github", "kramdown", "slug", "any"] = Field(
+        anchor_style: Literal[
+            "auto", "github", "kramdown", "slug", "python-markdown", "pymdownx", "any"
+        ] = Field(
             "auto",
             description="how heading anchors are made: auto (by the generator and its "
-            "config), github, kramdown, slug, or any",
+            "config), github, kramdown, slug, python-markdown, pymdownx, or any",
+        )
+        anchors: Patterns = Field(
+            (),
+            description="regular expressions of anchors the site adds when it is built (by "
+            "a hook or a plugin): a fragment one matches whole is not reported",
         )
 
     def check_site(self, site, options):
         style = options.anchor_style
+        accepted = compile_patterns(options.anchors)
         if style == "auto":
             style = site.default_anchor_style
         known: dict[str, Anchors | None] = {}
@@ -81,7 +99,7 @@ class BrokenAnchor(SiteRule):
                 if target is None or target.kind != "page" or not target.fragment:
                     continue
                 fragment = unquote(target.fragment)
-                if _SPECIAL.match(fragment):
+                if _SPECIAL.match(fragment) or (accepted and accepted.fullmatch(fragment)):
                     continue
                 if target.page.rel not in known:
                     known[target.page.rel] = site.anchors_of(target.page, style)
