@@ -12,7 +12,13 @@ from lint.schema.resolve import detect
 
 CONFIG_NAME = "mdvet.toml"
 SCHEMA_NAME = "mdvet-schema.yaml"
-CONTENT = {"jekyll": ["_posts/**", "_drafts/**", "*.md"], "hugo": ["content/**"], None: ["**"]}
+CONTENT = {
+    "jekyll": ["_posts/**", "_drafts/**", "*.md"],
+    "hugo": ["content/**"],
+    "astro": ["src/content/**", "src/pages/**"],
+    "docusaurus": ["docs/**", "blog/**", "src/pages/**"],
+    None: ["**"],
+}
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ class Settings(BaseModel):
     # site-wide checks (ST): the site's folder (relative to root; default: the folder of the
     # nearest generator marker, else root) and its generator (auto: by the markers there)
     site_root: Path | None = None
-    generator: Literal["auto", "jekyll", "hugo", "generic"] = "auto"
+    generator: Literal["auto", "jekyll", "hugo", "astro", "docusaurus", "generic"] = "auto"
 
     @cached_property
     def registry(self) -> Registry:

@@ -24,6 +24,8 @@ from lint.site.layout import (
 )
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# The files that stand for their folder, in the order they are looked for.
+_FOLDER_PAGES = ("index.md", "README.md", "_index.md", "index.markdown", "index.html", "index.mdx")
 _POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
 # Pages generators write without a source file.
 _GENERATED = re.compile(
@@ -172,6 +174,9 @@ class Site:
                 tail = _POST_TAIL.search(url_key(page.url))
                 if tail:
                     self.post_tails[tail[1]] = page
+        for page in self.pages:  # where no page has the URL, a page shown in its place
+            for url in page.urls.fallbacks if page.url else ():
+                self.by_url.setdefault(url_key(url), [page])
         self.sections: set[str] = set()
         if layout.generator == "hugo":
             for page in self.pages:
@@ -216,17 +221,14 @@ class Site:
     def _static(self, site_path: str) -> bool:
         """Whether a site path (`/img/a.png`) is a static file of the site."""
         rel = site_path.lstrip("/")
-        bases = [""] if self.layout.generator != "hugo" else ["static/"]
-        bases += [f"{folder}/" for folder, _ in self.layout.content_dirs]
-        return any(self._file(base + rel) for base in bases)
+        return any(self._file(base + rel) for base in self.layout.asset_bases)
 
     def _folder_has_assets(self, site_path: str) -> bool:
         """Whether the folder a site path points into holds any file that is not a document
         anywhere the site keeps files. When none does, the checkout lacks the site's assets
         there (copied in by a theme or a build step, or left out of the repository)."""
         folder = posixpath.dirname(site_path.rstrip("/")).lstrip("/")
-        bases = [""] if self.layout.generator != "hugo" else ["static/"]
-        bases += [f"{f}/" for f, _ in self.layout.content_dirs]
+        bases = self.layout.asset_bases
         return any(self._assets_in((base + folder).rstrip("/")) for base in bases)
 
     def _assets_in(self, rel: str) -> bool:
@@ -305,8 +307,9 @@ class Site:
             return Target("file", None, fragment)  # outside the site root
         if page.url:
             bases = [page.url]
-            if not self.layout.configured and not page.url.endswith("/"):
-                # the permalink style is a guess: the page may be `/a/b/` as well as `/a/b.html`
+            if self.layout.either_slash and not page.url.endswith("/"):
+                # the permalink style is a guess, or the generator serves both forms: the
+                # page may be `/a/b/` as well as `/a/b.html` or `/a/b`
                 bases.append(page.url.rsplit(".", 1)[0] + "/")
             for base in bases:
                 joined = _url_join(self.layout.base_path + base, path)
@@ -386,7 +389,7 @@ class Site:
         page = self.by_rel.get(rel)
         if page is not None:
             return Target("page", page)
-        for name in ("index.md", "README.md", "_index.md", "index.markdown", "index.html"):
+        for name in _FOLDER_PAGES:
             page = self.by_rel.get(f"{rel}/{name}")  # posixpath.join's: `rel` has no final /
             if page is not None:
                 return Target("page", page)

@@ -23,7 +23,7 @@ from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 5
+VERSION = 6
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -43,6 +43,7 @@ KEYS = (
     "_build",
     "cascade",
     "layout",
+    "id",
 )
 # Keys whose position a site rule may point at.
 LOCATED = ("title", "permalink", "slug", "url", "date", "aliases", "redirect_from")

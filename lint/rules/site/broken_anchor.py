@@ -11,7 +11,7 @@ The `anchor_style` option chooses (`github`, `kramdown`, `slug`, or `any`).
 
 Left alone: pages whose headings cannot all be known (a heading built by a template, content
 pulled in by `{% include %}` or a `{{% shortcode %}}`), links to files that are not
-documents, `#top`, footnote anchors (`#fn:1`, `#fnref:1`) and text fragments (`#:~:text=`).
+documents, `#top` (and Starlight's `#_top`, the page's title), footnote anchors (`#fn:1`, `#fnref:1`) and text fragments (`#:~:text=`).
 
 ## Why is this bad?
 The link lands at the top of the page instead of the section it promised; it usually means a
@@ -51,7 +51,7 @@ from lint.rules import RuleOptions, SiteRule
 if TYPE_CHECKING:
     from lint.site.index import Anchors
 
-_SPECIAL = re.compile(r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*)$", re.IGNORECASE)
+_SPECIAL = re.compile(r"^(?:_?top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*)$", re.IGNORECASE)
 
 
 class BrokenAnchor(SiteRule):
