@@ -447,3 +447,27 @@ Inner.
 @pytest.mark.parametrize("name", ["docs/admonitions.md", "docs/admonitions.mdx"])
 def test_admonitions_are_no_problem_to_any_rule(tmp_path, name):
     assert site_check(tmp_path, {**DOCUSAURUS, name: ADMONITIONS}, "ALL", paths=[name]) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # pages Docusaurus writes without a source file, under the blog and docs routes
+        ("[a](/blog/tags/news) [b](/blog/archive) [c](/blog/page/2) [d](/docs/tags/x)\n", []),
+        ("[a](/blog/tagz/news)\n", [("ST005", 4, 1)]),
+        # a page that shows an MDX partial has headings mdvet cannot see
+        ("[a](01-partial-user.mdx#from-the-partial) [b](02-plain.mdx#nope)\n", [("ST006", 4, 43)]),
+    ],
+)
+def test_generated_pages_and_partials_in_a_docusaurus_site(tmp_path, body, expected):
+    files = {
+        **DOCUSAURUS,
+        "docs/_partial.mdx": "## From the partial\n",
+        "docs/01-partial-user.mdx": post(
+            "User", "import Part from './_partial.mdx';\n\n<Part />\n"
+        ),
+        "docs/02-plain.mdx": post("Plain", "import Tabs from '@theme/Tabs';\n\n## Plain\n"),
+        "docs/start.md": post("Start", body),
+    }
+    found = site_check(tmp_path, files, "ST", paths=["docs/start.md"])
+    assert [(code, line, column) for _, code, line, column in found] == expected

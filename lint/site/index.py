@@ -30,7 +30,7 @@ _POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
 # Pages generators write without a source file.
 _GENERATED = re.compile(
     r"^/$|^/(?:(?:feed|atom|rss|index|sitemap)\.xml|robots\.txt|404(?:\.html)?|search(?:\.json)?"
-    r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
+    r"|page/?\d+|tags?|categories|category|archive|authors)(?:/.*)?$",
     re.IGNORECASE,
 )
 
@@ -344,11 +344,22 @@ class Site:
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
         bare = path[len(self.layout.base_path) :] if self._has_base(path) else path
         suffix = PurePosixPath(bare).suffix.lower()
-        if _GENERATED.match(bare):
+        if _GENERATED.match(bare) or self._generated_in_section(bare):
             return UNKNOWN
         if suffix and suffix not in PAGE_EXTENSIONS and not self._folder_has_assets(bare):
             return UNKNOWN
         return Target("missing", None, fragment)
+
+    def _generated_in_section(self, path: str) -> bool:
+        """Whether a path is a page a section writes without a source (Docusaurus's
+        `/blog/tags/…`, `/blog/archive`, `/blog/page/2`, `/docs/tags/…`)."""
+        sections = self.layout.sections
+        if sections is None:
+            return False
+        return any(
+            s.prefix and path.startswith(s.prefix + "/") and _GENERATED.match(path[len(s.prefix) :])
+            for s in sections.items
+        )
 
     def _has_base(self, path: str) -> bool:
         base = self.layout.base_path

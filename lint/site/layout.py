@@ -547,10 +547,11 @@ def _strip_comments(text: str) -> str:
 
 
 def _object_after(text: str, key: str) -> list[str]:
-    """The object literals written as the value of `key` (`key: { ... }`), each with its
-    nested objects blanked out, so that its own keys can be read."""
+    """The object literals written as the value of `key` (`key: { ... }`, or assigned to a
+    variable of that name, `const key = { ... }`), each with its nested objects blanked out,
+    so that its own keys can be read."""
     found = []
-    for match in re.finditer(rf"(?<![\w$.]){re.escape(key)}['\"]?\s*:\s*\{{", text):
+    for match in re.finditer(rf"(?<![\w$.]){re.escape(key)}['\"]?\s*[:=]\s*\{{", text):
         depth, kept, i = 1, [], match.end()
         quote = None
         while i < len(text) and depth:

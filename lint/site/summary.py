@@ -57,6 +57,8 @@ _HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 _IAL_ID = re.compile(r"^[ \t]*\{:[^}\n]*?#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
+# An MDX import of another Markdown file (a partial): its headings become the page's
+_MDX_PARTIAL = re.compile(r"""^import\s+[\w$]+\s+from\s+['"][^'"\n]+\.mdx?['"]""", re.M)
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
 # terms ids with `autoDefinitionTermID`).
 _TERM = re.compile(r"^([^\s:>|#-][^\n]*?)[ \t]*\n(?:[ \t]*\n)?:[ \t]+\S", re.M)
@@ -194,7 +196,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     starts = doc.lines.starts
     templates = doc.templates
     headings = []
-    open_anchors = False
+    # a page that renders an MDX partial has the partial's headings too: not all known here
+    open_anchors = doc.path.endswith(".mdx") and _MDX_PARTIAL.search(text) is not None
     for heading in doc.headings:
         # a template span that starts before the heading's end and ends after its start
         i = bisect_left(templates, (heading.end_offset,)) if templates else 0

@@ -5,12 +5,14 @@ another document of the site): no heading's anchor and no explicit id (`{#id}`, 
 generated as the generator does: GitHub style (Unicode letters, digits, `-` and `_` kept,
 spaces as hyphens) for Hugo and for Jekyll's default GFM input, kramdown style (ASCII
 letters, digits and hyphens; leading non-letters dropped) for a Jekyll site whose config
-sets `kramdown: {input: kramdown}`, and any of these or the slug style (runs of other
+sets `kramdown: {input: kramdown}`, GitHub style for Astro (Starlight) and Docusaurus
+(github-slugger; Docusaurus's `## Title {#custom-id}` sets the id, in MDX too), and any of these or the slug style (runs of other
 characters as one hyphen, as Zola does) for a plain site; `-1`, `-2` for repeated headings.
 The `anchor_style` option chooses (`github`, `kramdown`, `slug`, or `any`).
 
 Left alone: pages whose headings cannot all be known (a heading built by a template, content
-pulled in by `{% include %}` or a `{{% shortcode %}}`), links to files that are not
+pulled in by `{% include %}` or a `{{% shortcode %}}`, an MDX page importing a Markdown
+partial), links to files that are not
 documents, `#top` (and Starlight's `#_top`, the page's title), footnote anchors (`#fn:1`, `#fnref:1`) and text fragments (`#:~:text=`).
 
 ## Why is this bad?
