@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lint.engine import check_text
 from lint.runner import check_paths
@@ -471,3 +473,28 @@ def test_generated_pages_and_partials_in_a_docusaurus_site(tmp_path, body, expec
     }
     found = site_check(tmp_path, files, "ST", paths=["docs/start.md"])
     assert [(code, line, column) for _, code, line, column in found] == expected
+
+
+# --- config text that is not what mdvet expects ---------------------------------------------
+
+_JS_TEXT = st.text(alphabet="{}[]()'\"`\\/*:=,; \n\tabdelocsURLtrihgS0$", max_size=80)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    prefix=st.sampled_from(["", "locales: {", "locales = {", "docs: {", "blog: {path: '"]),
+    text=_JS_TEXT,
+)
+def test_any_config_text_reads_without_error(tmp_path, prefix, text):
+    for name, generator in (("astro.config.mjs", "astro"), ("docusaurus.config.js", "docusaurus")):
+        root = tmp_path / generator
+        (root / "src" / "content" / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "docs").mkdir(exist_ok=True)
+        (root / name).write_text(prefix + text, encoding="utf-8")
+        layout = load_layout(root, generator)
+        assert layout.generator == generator
+        assert isinstance(layout.config, dict)
+        page_urls(layout, "docs/a/b.md", {"fm": {}, "has_fm": True})
+        page_urls(layout, "src/content/docs/a/index.md", {"fm": {"slug": ""}, "has_fm": True})

@@ -605,7 +605,7 @@ def read_astro_config(path: Path) -> dict[str, Any]:
             config[key] = value
     for obj in _object_after(text, "locales"):
         keys = re.findall(rf"(?:^|,)\s*(?:{_STRING}|([\w$-]+))\s*:", obj)
-        names = [next(g for g in groups if g) for groups in keys]
+        names = [name for groups in keys for name in groups if name]
         if names:
             config["locales"] = names
             break
