@@ -21,10 +21,10 @@ a folder whose name starts with a dot (`.github/`, `.changeset/`: Jekyll exclude
 reads only `content/`), under a folder of test fixtures (`test`, `tests`, `testdata`,
 `fixtures`, `__fixtures__`), under a Hugo `_index.md` whose `cascade` says `build: {render:
 never}` (a headless bundle of snippets), in a Jekyll site's `_includes`, `_layouts`, `_data`,
-`_sass` and `_plugins`, in a Hugo site outside `content/` (`archetypes/` holds templates), in an Astro site outside
-`src/content/` and `src/pages/`, and in a Docusaurus site outside its docs, blog and
-`src/pages/` folders and in files and folders whose name starts with `_` (partials). The
-Docusaurus presets ask for a `title` only of a page without a level-1 heading: Docusaurus
+`_sass` and `_plugins`, in a Hugo site outside `content/` (`archetypes/` holds templates), in
+an Astro site outside `src/content/` and `src/pages/`, and in a Docusaurus site outside its
+docs, blog and `src/pages/` folders or under a folder whose name starts with `_` (partials).
+The Docusaurus presets ask for a `title` only of a page without a level-1 heading: Docusaurus
 titles a doc or a post after its first `# heading` when front matter gives no title.
 """
 

@@ -30,9 +30,11 @@ _POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
 # Pages generators write without a source file.
 _GENERATED = re.compile(
     r"^/$|^/(?:(?:feed|atom|rss|index|sitemap)\.xml|robots\.txt|404(?:\.html)?|search(?:\.json)?"
-    r"|page/?\d+|tags?|categories|category|archive|authors)(?:/.*)?$",
+    r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
     re.IGNORECASE,
 )
+# Pages a docs or blog section writes under its route without a source file (Docusaurus).
+_SECTION_GENERATED = re.compile(r"^/(?:tags?|archive|authors|page/?\d+)(?:/.*)?$", re.IGNORECASE)
 
 
 def _path_and_fragment(url: str) -> tuple[str | None, str]:
@@ -357,7 +359,9 @@ class Site:
         if sections is None:
             return False
         return any(
-            s.prefix and path.startswith(s.prefix + "/") and _GENERATED.match(path[len(s.prefix) :])
+            s.prefix
+            and path.startswith(s.prefix + "/")
+            and _SECTION_GENERATED.match(path[len(s.prefix) :])
             for s in sections.items
         )
 

@@ -521,6 +521,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Sections:
+    """The sections of an Astro or Docusaurus site, and Starlight's languages."""
+
     items: tuple[Section, ...]
     locales: tuple[str, ...] = ()  # Starlight: the locales' folders ("root" for the top one)
     default_locale: str | None = None
