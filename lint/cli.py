@@ -161,7 +161,7 @@ def settings_error(err: Exception) -> click.ClickException:
 )
 @click.option(
     "--generator",
-    type=click.Choice(["auto", "jekyll", "hugo", "mkdocs", "generic"]),
+    type=click.Choice(["auto", "jekyll", "hugo", "mkdocs", "astro", "docusaurus", "generic"]),
     default=None,
     help="The site's generator [default: auto, by _config.yml, hugo.toml ...].",
 )

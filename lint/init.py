@@ -18,6 +18,8 @@ CONTENT = {
     "jekyll": ["_posts/**", "_drafts/**", "*.md"],
     "hugo": ["content/**"],
     "mkdocs": ["docs/**"],
+    "astro": ["src/content/**", "src/pages/**"],
+    "docusaurus": ["docs/**", "blog/**", "src/pages/**"],
     None: ["**"],
 }
 # What a rule's message names that the site may define when it is built, and the option of

@@ -142,7 +142,9 @@ _TEMPLATE = re.compile(
     r"|\{\{[\s\S]{0,4096}?\}\}"  # Liquid / Hugo output
 )
 _SHORTCODE = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)")
-_MDX_EXPRESSION = re.compile(r"\{[^{}\n]{0,4096}\}")
+# `{#name}` at the end of a line is a heading's id (Docusaurus reads it before MDX does; no
+# JavaScript expression starts with `#`), not an expression
+_MDX_EXPRESSION = re.compile(r"\{(?!#[\w:.-]+\}[ \t]*\r?$)[^{}\n]{0,4096}\}", re.M)
 
 
 def template_spans(text: str, start: int, mdx: MdxLayout | None) -> list[tuple[int, int]]:

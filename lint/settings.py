@@ -66,7 +66,9 @@ class Settings(BaseModel):
     # site-wide checks (ST): the site's folder (relative to root; default: the folder of the
     # nearest generator marker, else root) and its generator (auto: by the markers there)
     site_root: Path | None = None
-    generator: Literal["auto", "jekyll", "hugo", "mkdocs", "generic"] = "auto"
+    generator: Literal["auto", "jekyll", "hugo", "mkdocs", "astro", "docusaurus", "generic"] = (
+        "auto"
+    )
 
     @cached_property
     def registry(self) -> Registry:

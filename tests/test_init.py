@@ -73,3 +73,28 @@ def test_init_writes_every_type_a_field_holds(tmp_path, monkeypatch, capsys):
         "d.md:4:14: FM104 categories item 'Polotics' is not an allowed value ('Politics', "
         "'Economy'); did you mean 'Politics'? [unknown-value]"
     )
+
+
+@pytest.mark.parametrize(
+    ("example", "first", "paths"),
+    [
+        ("starlight", "for 5 files (astro)", 'paths = ["src/content/**", "src/pages/**"]'),
+        (
+            "docusaurus",
+            "for 7 files (docusaurus)",
+            'paths = ["docs/**", "blog/**", "src/pages/**"]',
+        ),
+    ],
+)
+def test_init_in_an_astro_or_docusaurus_site(tmp_path, monkeypatch, capsys, example, first, paths):
+    import shutil
+
+    from tests.helpers import ROOT
+
+    shutil.copytree(ROOT / "examples" / example, tmp_path / example)
+    monkeypatch.chdir(tmp_path / example)
+    assert main(["init"]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0] == f"wrote mdvet.toml and mdvet-schema.yaml {first}"
+    )
+    assert paths in (tmp_path / example / "mdvet.toml").read_text()

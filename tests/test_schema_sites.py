@@ -158,8 +158,8 @@ def test_json_schema_and_model_mistakes(tmp_path, name, text, message):
 def test_unknown_schema_name_lists_the_presets(tmp_path):
     with pytest.raises(
         SettingsError,
-        match=r"not a preset \(default, hugo-page, jekyll-page, jekyll-post, mkdocs-blog-post, "
-        r"mkdocs-page\)",
+        match=r"not a preset \(default, docusaurus-blog, docusaurus-doc, hugo-page, jekyll-page, "
+        r"jekyll-post, mkdocs-blog-post, mkdocs-page, starlight\)",
     ):
         sources.load("jekyll", tmp_path)
 
@@ -205,11 +205,14 @@ def test_schema_list(capsys):
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [
         "default",
+        "docusaurus-blog",
+        "docusaurus-doc",
         "hugo-page",
         "jekyll-page",
         "jekyll-post",
         "mkdocs-blog-post",
         "mkdocs-page",
+        "starlight",
     ]
 
 
@@ -228,7 +231,18 @@ def test_schema_show_bad_file_exits_2(tmp_path, monkeypatch, capsys):
     assert err.startswith("Error: s.yaml:2: fields.a.type:")
 
 
-@pytest.mark.parametrize("name", ["default", "jekyll-post", "jekyll-page", "hugo-page"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "default",
+        "jekyll-post",
+        "jekyll-page",
+        "hugo-page",
+        "starlight",
+        "docusaurus-doc",
+        "docusaurus-blog",
+    ],
+)
 def test_exported_json_schema_is_valid_and_checks_alike(tmp_path, monkeypatch, capsys, name):
     jsonschema = pytest.importorskip("jsonschema")
     code, out, _ = run_cli(capsys, "schema", "export", name)

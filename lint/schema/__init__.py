@@ -24,6 +24,8 @@ def schema_problems(doc: Document, settings: Settings) -> list[tuple[str, Proble
     if schema is None:
         return []
     errors = schema.errors(block.data)
+    if errors and _titled_by_heading(doc, schema):
+        errors = [e for e in errors if not (e.type == "missing" and e.path == ("title",))]
     if not errors:  # nearly always: no report to build
         return []
     from lint.schema.report import problems
@@ -39,3 +41,10 @@ def with_schema_problems(doc: Document, settings: Settings) -> Document:
     if not found:
         return doc
     return dataclasses.replace(doc, problems=doc.problems + tuple(found))
+
+
+def _titled_by_heading(doc: Document, schema) -> bool:
+    """Whether the generator titles this page after its level-1 heading (the schema says it
+    does, and the page has one)."""
+    spec = getattr(schema, "spec", None)
+    return bool(spec and spec.title_from_heading) and any(h.level == 1 for h in doc.headings)

@@ -33,6 +33,11 @@ def to_json_schema(spec: SchemaSpec) -> dict[str, Any]:
         document["title"] = spec.name
     if spec.description:
         document["description"] = spec.description
+    if spec.title_from_heading:
+        document["$comment"] = (
+            "'title' is required here; mdvet does not ask a page with a level-1 heading for "
+            "one, as the generator titles it after that heading, which JSON Schema cannot see"
+        )
     document.update(_object(spec.fields, spec.unknown_fields))
     return document
 

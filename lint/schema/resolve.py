@@ -11,6 +11,12 @@ holds a generator's marker decides:
 - MkDocs (`mkdocs.yml` or `mkdocs.yaml`): files under its docs folder (`docs_dir`) get
   `mkdocs-page`, posts of Material for MkDocs' blog plugin (`blog/posts/` by default)
   `mkdocs-blog-post`;
+- Astro (`astro.config.mjs`, `.js`, `.ts`, `.mts`, `.cjs` or `.cts` beside `src/content/docs/`
+  or a content collection config, `src/content.config.*` or `src/content/config.*`): files
+  under `src/content/docs/` (Starlight's pages) get `starlight`, other pages `default`;
+- Docusaurus (`docusaurus.config.js`, `.ts`, `.mjs`, `.cjs`, `.mts` or `.cts` beside a `docs/`
+  or `blog/` folder): files under the blog folder get `docusaurus-blog`, other pages
+  `docusaurus-doc`;
 - anything else gets `default`.
 
 Every preset requires a `title`, except in files that no generator publishes as a page: under
@@ -18,7 +24,11 @@ a folder whose name starts with a dot (`.github/`, `.changeset/`: Jekyll exclude
 reads only `content/`), under a folder of test fixtures (`test`, `tests`, `testdata`,
 `fixtures`, `__fixtures__`), under a Hugo `_index.md` whose `cascade` says `build: {render:
 never}` (a headless bundle of snippets), in a Jekyll site's `_includes`, `_layouts`, `_data`,
-`_sass` and `_plugins`, and in a Hugo site outside `content/` (`archetypes/` holds templates).
+`_sass` and `_plugins`, in a Hugo site outside `content/` (`archetypes/` holds templates), in
+an Astro site outside `src/content/` and `src/pages/`, and in a Docusaurus site outside its
+docs, blog and `src/pages/` folders or under a folder whose name starts with `_` (partials).
+The Docusaurus presets ask for a `title` only of a page without a level-1 heading: Docusaurus
+titles a doc or a post after its first `# heading` when front matter gives no title.
 """
 
 from __future__ import annotations
@@ -40,11 +50,19 @@ JEKYLL_PARTS = frozenset({"_includes", "_layouts", "_data", "_sass", "_plugins"}
 # Input for a program's tests, not a site's pages
 FIXTURE_FOLDERS = frozenset({"test", "tests", "testdata", "fixtures", "__fixtures__"})
 MKDOCS_MARKERS = CONFIG_NAMES
+# Astro and Docusaurus: config files are JavaScript or TypeScript, never run; the folders beside
+# them tell a site from a stray config file.
+_JS_EXTENSIONS = ("mjs", "js", "ts", "mts", "cjs", "cts")
+ASTRO_CONFIGS = tuple(f"astro.config.{ext}" for ext in _JS_EXTENSIONS)
+ASTRO_COLLECTION_CONFIGS = tuple(
+    f"src/{name}.{ext}" for name in ("content.config", "content/config") for ext in _JS_EXTENSIONS
+)
+DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in _JS_EXTENSIONS)
 
 
 @dataclass(frozen=True)
 class Site:
-    generator: str  # "jekyll" | "hugo" | "mkdocs"
+    generator: str  # "jekyll" | "hugo" | "mkdocs" | "astro" | "docusaurus"
     root: Path
 
 
@@ -81,6 +99,27 @@ def _marker(folder: Path) -> Site | None:
         return Site("hugo", folder)
     if names.intersection(MKDOCS_MARKERS):
         return Site("mkdocs", folder)
+    found = js_site_config(folder, names)
+    return Site(found[0], folder) if found else None
+
+
+def js_site_config(folder: Path, names: set[str] | None = None) -> tuple[str, Path] | None:
+    """An Astro or Docusaurus site in `folder` (whose entries are `names`, when known): the
+    generator and its config file."""
+    if names is None:
+        try:
+            names = set(os.listdir(folder))
+        except OSError:
+            return None
+    astro = next((name for name in ASTRO_CONFIGS if name in names), None)
+    if astro and (
+        (folder / "src/content/docs").is_dir()
+        or any((folder / name).is_file() for name in ASTRO_COLLECTION_CONFIGS)
+    ):
+        return "astro", folder / astro
+    docusaurus = next((name for name in DOCUSAURUS_CONFIGS if name in names), None)
+    if docusaurus and ("docs" in names or "blog" in names):
+        return "docusaurus", folder / docusaurus
     return None
 
 
@@ -102,7 +141,19 @@ def preset_for(site: Site | None, file: Path) -> str:
         if posts is not None and (inner == posts or inner.startswith(posts + "/")):
             return "mkdocs-blog-post"
         return "mkdocs-page"
+    if site.generator in ("astro", "docusaurus"):
+        return _js_site_preset(site, "/".join(parts))
     return "hugo-page" if parts[:1] == ("content",) else "default"
+
+
+def _js_site_preset(site: Site, folder: str) -> str:
+    """Astro and Docusaurus: the preset of a page in `folder` (from the site's root)."""
+    from lint.site.layout import site_sections
+
+    section = site_sections(site.root, site.generator).section_of(folder + "/x")
+    if section is None or section.kind == "pages":
+        return "default"
+    return section.preset
 
 
 def is_page(site: Site | None, folder: Path, root: Path) -> bool:
@@ -119,6 +170,14 @@ def is_page(site: Site | None, folder: Path, root: Path) -> bool:
         return False
     if site is not None and site.generator == "hugo":
         return parts[:1] == ("content",)
+    if site is not None and site.generator in ("astro", "docusaurus"):
+        from lint.site.layout import site_sections
+
+        if site.generator == "docusaurus" and any(part.startswith("_") for part in parts):
+            return False  # partials, which Docusaurus imports into pages and never routes
+        return (
+            site_sections(site.root, site.generator).section_of("/".join(parts) + "/x") is not None
+        )
     return not (site and site.generator == "jekyll" and JEKYLL_PARTS.intersection(parts))
 
 

@@ -143,6 +143,9 @@ class SchemaSpec(BaseModel):
     name: str | None = None
     description: str | None = None
     unknown_fields: UnknownFields = "allow"
+    # the generator titles a page without `title` after its first level-1 heading: a page
+    # with one is not asked for `title` (Docusaurus)
+    title_from_heading: bool = False
     fields: dict[str, FieldSpec] = {}
 
 

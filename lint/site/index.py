@@ -25,6 +25,8 @@ from lint.site.layout import (
 )
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# The files that stand for their folder, in the order they are looked for.
+_FOLDER_PAGES = ("index.md", "README.md", "_index.md", "index.markdown", "index.html", "index.mdx")
 _POST_TAIL = re.compile(r"(/\d{4}/\d{2}/\d{2}/[^/]+)$")
 # Pages generators write without a source file.
 _GENERATED = re.compile(
@@ -32,6 +34,8 @@ _GENERATED = re.compile(
     r"|page/?\d+|tags?|categories|category)(?:/.*)?$",
     re.IGNORECASE,
 )
+# Pages a docs or blog section writes under its route without a source file (Docusaurus).
+_SECTION_GENERATED = re.compile(r"^/(?:tags?|archive|authors|page/?\d+)(?:/.*)?$", re.IGNORECASE)
 
 
 def _path_and_fragment(url: str) -> tuple[str | None, str]:
@@ -195,6 +199,9 @@ class Site:
                 tail = _POST_TAIL.search(url_key(page.url))
                 if tail:
                     self.post_tails[tail[1]] = page
+        for page in self.pages:  # where no page has the URL, a page shown in its place
+            for url in page.urls.fallbacks if page.url else ():
+                self.by_url.setdefault(url_key(url), [page])
         self.sections: set[str] = set()
         if layout.generator == "hugo":
             for page in self.pages:
@@ -239,14 +246,14 @@ class Site:
     def _static(self, site_path: str) -> bool:
         """Whether a site path (`/img/a.png`) is a static file of the site."""
         rel = site_path.lstrip("/")
-        return any(self._file(base + rel) for base in self.layout.file_bases)
+        return any(self._file(base + rel) for base in self.layout.asset_bases)
 
     def _folder_has_assets(self, site_path: str) -> bool:
         """Whether the folder a site path points into holds any file that is not a document
         anywhere the site keeps files. When none does, the checkout lacks the site's assets
         there (copied in by a theme or a build step, or left out of the repository)."""
         folder = posixpath.dirname(site_path.rstrip("/")).lstrip("/")
-        bases = self.layout.file_bases
+        bases = self.layout.asset_bases
         return any(self._assets_in((base + folder).rstrip("/")) for base in bases)
 
     def _assets_in(self, rel: str) -> bool:
@@ -328,8 +335,9 @@ class Site:
             return Target("missing", None, fragment)
         if page.url:
             bases = [page.url]
-            if not self.layout.configured and not page.url.endswith("/"):
-                # the permalink style is a guess: the page may be `/a/b/` as well as `/a/b.html`
+            if self.layout.either_slash and not page.url.endswith("/"):
+                # the permalink style is a guess, or the generator serves both forms: the
+                # page may be `/a/b/` as well as `/a/b.html` or `/a/b`
                 bases.append(page.url.rsplit(".", 1)[0] + "/")
             for base in bases:
                 joined = _url_join(self.layout.base_path + base, path)
@@ -364,11 +372,24 @@ class Site:
     def _unknown_or_missing(self, path: str, fragment: str) -> Target:
         bare = path[len(self.layout.base_path) :] if self._has_base(path) else path
         suffix = PurePosixPath(bare).suffix.lower()
-        if _GENERATED.match(bare):
+        if _GENERATED.match(bare) or self._generated_in_section(bare):
             return UNKNOWN
         if suffix and suffix not in PAGE_EXTENSIONS and not self._folder_has_assets(bare):
             return UNKNOWN
         return Target("missing", None, fragment)
+
+    def _generated_in_section(self, path: str) -> bool:
+        """Whether a path is a page a section writes without a source (Docusaurus's
+        `/blog/tags/…`, `/blog/archive`, `/blog/page/2`, `/docs/tags/…`)."""
+        sections = self.layout.sections
+        if sections is None:
+            return False
+        return any(
+            s.prefix
+            and path.startswith(s.prefix + "/")
+            and _SECTION_GENERATED.match(path[len(s.prefix) :])
+            for s in sections.items
+        )
 
     def _has_base(self, path: str) -> bool:
         base = self.layout.base_path
@@ -409,7 +430,7 @@ class Site:
         page = self.by_rel.get(rel)
         if page is not None:
             return Target("page", page)
-        for name in ("index.md", "README.md", "_index.md", "index.markdown", "index.html"):
+        for name in _FOLDER_PAGES:
             page = self.by_rel.get(f"{rel}/{name}")  # posixpath.join's: `rel` has no final /
             if page is not None:
                 return Target("page", page)

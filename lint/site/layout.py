@@ -7,7 +7,8 @@ Hugo: files under the content folder (per language when the site has several) by
 `slug` and `url`, `aliases` as more URLs, section folders as list pages.
 MkDocs: files under the docs folder (`docs_dir`) by their path, `index.md` and `README.md` as
 their folder, as a folder URL (`/a/b/`) or, with `use_directory_urls: false`, as `/a/b.html`.
-Generic: the path.
+Astro (Starlight) and Docusaurus: see `site_sections` and the functions below it. Generic: the
+path.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ import yaml
 
 from lint.mkdocs import MkDocs
 from lint.mkdocs import load as load_mkdocs
-from lint.schema.resolve import HUGO_CONFIGS, HUGO_MARKERS, JEKYLL_MARKERS, MKDOCS_MARKERS, detect
+from lint.schema.resolve import (
+    HUGO_CONFIGS,
+    HUGO_MARKERS,
+    JEKYLL_MARKERS,
+    MKDOCS_MARKERS,
+    detect,
+    js_site_config,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,11 +66,12 @@ class Layout:
     """One site: its root folder, generator and the settings of its config that shape URLs."""
 
     root: Path
-    generator: str  # "jekyll" | "hugo" | "mkdocs" | "generic"
+    generator: str  # "jekyll" | "hugo" | "mkdocs" | "astro" | "docusaurus" | "generic"
     config: dict[str, Any] | None = None  # the generator's config file, when one was read
     base_path: str = ""  # the path part of baseurl / baseURL, without a final slash
     content_dirs: list[tuple[str, str]] = field(default_factory=list)  # Hugo: (dir, url prefix)
     mkdocs: MkDocs | None = None  # an MkDocs site's config, read
+    sections: Sections | None = None  # Astro, Docusaurus: the folders that make pages
 
     @property
     def configured(self) -> bool:
@@ -74,6 +83,8 @@ class Layout:
             return [self.root / "static", *(self.root / d for d, _ in self.content_dirs)]
         if self.mkdocs is not None:
             return [self.root / self.mkdocs.docs_dir]
+        if self.generator in _PUBLIC_DIRS:
+            return [self.root / _PUBLIC_DIRS[self.generator]]
         return [self.root]
 
     def listed(self, rel: str) -> bool:
@@ -89,14 +100,25 @@ class Layout:
         return nav is None or inner in nav or (posts is not None and inner.startswith(posts + "/"))
 
     @property
-    def file_bases(self) -> list[str]:
-        """Where, relative to the root, the files of a site path are: the site path `/a.png`
-        is `a.png` under one of these (`""` or a folder ending in `/`)."""
+    def asset_bases(self) -> list[str]:
+        """The folders (from the root, with a final slash; "" for the root) whose files the
+        site serves as they are, at the same path from the site's root."""
         if self.generator == "hugo":
             return ["static/", *(f"{folder}/" for folder, _ in self.content_dirs)]
         if self.mkdocs is not None and self.mkdocs.docs_dir != ".":
             return [self.mkdocs.docs_dir + "/"]
+        if self.generator in _PUBLIC_DIRS:
+            return [_PUBLIC_DIRS[self.generator] + "/"]
         return [""]
+
+    @property
+    def either_slash(self) -> bool:
+        """Whether a page's URL may be written with or without a final slash, and relative
+        links may start from either: the URL scheme is a guess, or Docusaurus serves both
+        (no `trailingSlash` in its config)."""
+        if not self.configured:
+            return True
+        return self.generator == "docusaurus" and self.config.get("trailingSlash") is None
 
 
 def _load_config(path: Path) -> dict[str, Any] | None:
@@ -126,7 +148,7 @@ def _marker_generator(folder: Path) -> tuple[str, Path | None]:
     for name in MKDOCS_MARKERS:
         if (folder / name).is_file():
             return "mkdocs", folder / name
-    return "generic", None
+    return js_site_config(folder) or ("generic", None)
 
 
 def generator_config(root: Path) -> Path | None:
@@ -178,8 +200,15 @@ def load_layout(root: Path, generator: str = "auto") -> Layout:
         path = re.sub(r"^[a-z]+://[^/]*", "", site_url).strip("/")
         layout.base_path = "/" + path if path else ""
         return layout
-    config = _load_config(config_path) if config_path is not None else None
+    if generator in _JS_CONFIG_READERS:
+        config = _JS_CONFIG_READERS[generator](config_path) if config_path is not None else None
+    else:
+        config = _load_config(config_path) if config_path is not None else None
     layout = Layout(root, generator, config)
+    if generator in _JS_CONFIG_READERS:
+        base = str((config or {}).get("base") or "").strip("/")
+        layout.base_path = "/" + base if base else ""
+        layout.sections = _SECTIONS[generator](root, config or {})
     if generator == "jekyll":
         base = str((config or {}).get("baseurl") or "")
         layout.base_path = "/" + base.strip("/") if base.strip("/") else ""
@@ -283,6 +312,9 @@ class PageUrls:
     url: str | None  # None: the file renders to no page (a layout, a draft, excluded)
     aliases: tuple[str, ...] = ()
     source: str | None = None  # the front-matter key that decided the URL
+    # URLs the page is also served at when no other page has them (Starlight shows a page of
+    # the default language where a translation is missing)
+    fallbacks: tuple[str, ...] = ()
 
 
 def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
@@ -292,6 +324,8 @@ def page_urls(layout: Layout, rel: str, summary: dict) -> PageUrls:
         return _hugo(layout, rel, summary)
     if layout.mkdocs is not None:
         return _mkdocs(layout.mkdocs, rel)
+    if layout.generator in _SECTIONS:
+        return _sectioned(layout, rel, summary)
     return _generic(rel)
 
 
@@ -518,3 +552,295 @@ def cascade_no_render(fm: dict) -> bool:
     cascade = fm.get("cascade")
     entries = cascade if isinstance(cascade, list) else [cascade]
     return any(isinstance(entry, dict) and _no_render(entry) for entry in entries)
+
+
+# --- Astro (Starlight) and Docusaurus ------------------------------------------------------
+#
+# Their config files are JavaScript or TypeScript. They are never run: a few settings are read
+# from the text with small patterns, where they are written as plain strings, numbers,
+# booleans or object literals; anything computed is not seen and the default is taken.
+
+_PUBLIC_DIRS = {"astro": "public", "docusaurus": "static"}
+_STRING = r"""(?:'([^'\n]*)'|"([^"\n]*)"|`([^`$\n]*)`)"""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A folder whose Markdown files become pages, and how."""
+
+    folder: str  # from the site's root, without a final slash
+    kind: str  # "starlight" | "pages" | "collection" | "docs" | "blog"
+    prefix: str | None  # the URL path its pages start at ("" for the root); None: no pages
+    preset: str  # the schema preset of its pages
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The sections of an Astro or Docusaurus site, and Starlight's languages."""
+
+    items: tuple[Section, ...]
+    locales: tuple[str, ...] = ()  # Starlight: the locales' folders ("root" for the top one)
+    default_locale: str | None = None
+
+    def section_of(self, rel: str) -> Section | None:
+        """The deepest section that holds the file `rel` (from the site's root)."""
+        found = [s for s in self.items if rel.startswith(s.folder + "/")]
+        return max(found, key=lambda s: len(s.folder)) if found else None
+
+
+def site_sections(root: Path, generator: str) -> Sections:
+    """The sections of the Astro or Docusaurus site at `root`."""
+    layout = load_layout(root, generator)
+    return layout.sections or Sections(())
+
+
+def _strip_comments(text: str) -> str:
+    """JavaScript text without its comments (string contents kept)."""
+    return re.sub(
+        r"""('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)|//[^\n]*|/\*[\s\S]*?\*/""",
+        lambda m: m[1] or " ",
+        text,
+    )
+
+
+def _object_after(text: str, key: str) -> list[str]:
+    """The object literals written as the value of `key` (`key: { ... }`, or assigned to a
+    variable of that name, `const key = { ... }`), each with its nested objects blanked out,
+    so that its own keys can be read."""
+    found = []
+    for match in re.finditer(rf"(?<![\w$.]){re.escape(key)}['\"]?\s*[:=]\s*\{{", text):
+        depth, kept, i = 1, [], match.end()
+        quote = None
+        while i < len(text) and depth:
+            c = text[i]
+            if quote:
+                if c == "\\":
+                    if depth == 1:
+                        kept.append(text[i : i + 2])
+                    i += 2
+                    continue
+                if c == quote:
+                    quote = None
+            elif c in "'\"`":
+                quote = c
+            elif c in "{[(":
+                depth += 1
+            elif c in "}])":
+                depth -= 1
+            if depth == 1 or (depth == 2 and c in "{[("):
+                kept.append(c)
+            i += 1
+        found.append("".join(kept))
+    return found
+
+
+def _js_value(obj: str, key: str) -> str | bool | None:
+    """A string or boolean literal written as `key`'s value in one object's text."""
+    match = re.search(rf"(?<![\w$]){key}['\"]?\s*:\s*(?:{_STRING}|(true|false))", obj)
+    if match is None:
+        return None
+    if match[4]:
+        return match[4] == "true"
+    return next(group for group in match.groups()[:3] if group is not None)
+
+
+def _read_js(path: Path) -> str:
+    try:
+        return _strip_comments(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def read_astro_config(path: Path) -> dict[str, Any]:
+    """What mdvet reads of `astro.config.*`: `base`, `trailingSlash`, and Starlight's
+    `defaultLocale` and the keys of `locales`."""
+    text = _read_js(path)
+    config: dict[str, Any] = {}
+    for key in ("base", "trailingSlash", "defaultLocale"):
+        value = _js_value(text, key)
+        if isinstance(value, str):
+            config[key] = value
+    for obj in _object_after(text, "locales"):
+        keys = re.findall(rf"(?:^|,)\s*(?:{_STRING}|([\w$-]+))\s*:", obj)
+        names = [name for groups in keys for name in groups if name]
+        if names:
+            config["locales"] = names
+            break
+    return config
+
+
+def read_docusaurus_config(path: Path) -> dict[str, Any]:
+    """What mdvet reads of `docusaurus.config.*`: `baseUrl`, `trailingSlash`, and the docs
+    and blog plugins' `path` and `routeBasePath` (`docs: false` turns the docs off)."""
+    text = _read_js(path)
+    config: dict[str, Any] = {}
+    base = _js_value(text, "baseUrl")
+    if isinstance(base, str):
+        config["base"] = base
+    slash = _js_value(text, "trailingSlash")
+    if isinstance(slash, bool):
+        config["trailingSlash"] = slash
+    for plugin in ("docs", "blog"):
+        options: dict[str, Any] = {}
+        if re.search(rf"(?<![\w$.]){plugin}\s*:\s*false\b", text):
+            options["off"] = True
+        for obj in _object_after(text, plugin):
+            for key in ("path", "routeBasePath"):
+                value = _js_value(obj, key)
+                if isinstance(value, str):
+                    options.setdefault(key, value)
+        config[plugin] = options
+    return config
+
+
+_JS_CONFIG_READERS = {"astro": read_astro_config, "docusaurus": read_docusaurus_config}
+
+
+def _astro_sections(root: Path, config: dict) -> Sections:
+    """Starlight's pages (`src/content/docs/`), Astro's Markdown pages (`src/pages/`), and
+    other content collections, which Astro renders only where a page's code says."""
+    locales = tuple(config.get("locales") or ())
+    default = config.get("defaultLocale")
+    if default is None and locales:
+        default = "root" if "root" in locales else locales[0]
+    items = (
+        Section("src/content/docs", "starlight", "", "starlight"),
+        Section("src/pages", "pages", "", "default"),
+        Section("src/content", "collection", None, "default"),
+    )
+    return Sections(items, locales, default)
+
+
+def _docusaurus_sections(root: Path, config: dict) -> Sections:
+    """The docs (and their versions), the blog and `src/pages/`, where the config puts them."""
+    items = []
+    for plugin, preset in (("docs", "docusaurus-doc"), ("blog", "docusaurus-blog")):
+        options = config.get(plugin) or {}
+        if options.get("off"):
+            continue
+        folder = posixpath.normpath(str(options.get("path") or plugin)).strip("/")
+        if folder.startswith(".."):
+            continue  # outside the site's folder
+        route = str(options.get("routeBasePath", plugin)).strip("/")
+        prefix = "/" + route if route else ""
+        if plugin == "docs":
+            versions = _docusaurus_versions(root)
+            if versions:  # the newest version at the route, docs/ as "next"
+                for n, version in enumerate(versions):
+                    at = prefix if n == 0 else f"{prefix}/{version}"
+                    items.append(Section(f"versioned_docs/version-{version}", plugin, at, preset))
+                prefix += "/next"
+        items.append(Section(folder, plugin, prefix, preset))
+    items.append(Section("src/pages", "pages", "", "default"))
+    items.append(Section("i18n", "translation", None, "docusaurus-doc"))
+    return Sections(tuple(items))
+
+
+def _docusaurus_versions(root: Path) -> list[str]:
+    try:
+        versions = json.loads((root / "versions.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    return [str(v) for v in versions] if isinstance(versions, list) else []
+
+
+_SECTIONS = {"astro": _astro_sections, "docusaurus": _docusaurus_sections}
+_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
+_DATE_PREFIX = re.compile(r"^\d{2,4}[-_.]\d{1,2}[-_.]\d{1,2}[-_.]")
+_BLOG_DATE = re.compile(r"^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*?)(?:/index)?$")
+
+
+def _unprefixed(name: str) -> str:
+    """A Docusaurus file or folder name without its number prefix (`01-intro` is `intro`);
+    a date (`2021-01-02-notes`) is no prefix."""
+    return name if _DATE_PREFIX.match(name) else _NUMBER_PREFIX.sub("", name)
+
+
+def _sectioned(layout: Layout, rel: str, summary: dict) -> PageUrls:
+    """An Astro or Docusaurus page's URL, by the section it is in."""
+    sections = layout.sections or Sections(())
+    section = sections.section_of(rel)
+    if section is None or section.prefix is None:
+        return PageUrls(None, None)
+    inner = rel[len(section.folder) + 1 :]
+    stem, dot, extension = inner.rpartition(".")
+    if not dot or "." + extension.lower() not in PAGE_EXTENSIONS:
+        return PageUrls(None, None)
+    parts = stem.split("/")
+    if any(part.startswith("_") for part in parts):
+        return PageUrls(None, None)  # partials and drafts by name, in both generators
+    fm = summary["fm"]
+    if fm.get("draft") is True:
+        return PageUrls(section.kind, None)
+    if section.kind == "blog":
+        return _docusaurus_post(section, stem, fm)
+    if section.kind == "docs":
+        return _docusaurus_doc(section, parts, fm)
+    return _astro_page(sections, section, parts, fm)
+
+
+def _astro_page(sections: Sections, section: Section, parts: list[str], fm: dict) -> PageUrls:
+    """Astro slugs each folder and file name (github-slugger: lower case, punctuation
+    dropped, spaces as hyphens); `index` is its folder; Starlight's `slug` replaces the path."""
+    from lint.site.anchors import github
+
+    if parts[-1].lower() == "index":
+        parts = parts[:-1]
+    segments = [github(part) if section.kind == "starlight" else part for part in parts]
+    own = fm.get("slug") if section.kind == "starlight" else None
+    if isinstance(own, str):
+        segments, source = [own.strip("/")], "slug"
+    else:
+        source = None
+    path = "/".join(s for s in segments if s)
+    url = _clean(section.prefix + "/" + path + ("/" if path else ""))
+    collection = "/".join(parts[:-1]) or "/"
+    fallbacks: tuple[str, ...] = ()
+    if section.kind == "starlight" and sections.default_locale:
+        default = sections.default_locale
+        others = [name for name in sections.locales if name not in (default, "root")]
+        if default == "root" and (not parts or parts[0] not in sections.locales):
+            fallbacks = tuple(_clean(f"/{name}/{path}/") for name in others)
+        elif default != "root" and parts[:1] == [default]:
+            rest = path.split("/", 1)[1] if "/" in path else ""
+            fallbacks = tuple(_clean(f"/{name}/{rest}/") for name in others)
+    return PageUrls(collection, url, source=source, fallbacks=fallbacks)
+
+
+def _docusaurus_doc(section: Section, parts: list[str], fm: dict) -> PageUrls:
+    """A doc's URL: its folders (number prefixes dropped) and its `id` (else its file name
+    without number prefix); a file named `index`, `README` or as its folder is the folder's
+    page; `slug` replaces the URL, from the docs' route when it starts with `/`, else from
+    the doc's folder."""
+    folders = [_unprefixed(part) for part in parts[:-1]]
+    name = parts[-1]
+    folder = "/" + "/".join(folders) + "/" if folders else "/"
+    own = fm.get("slug")
+    doc_id = fm.get("id")
+    if isinstance(own, str) and own.startswith("/"):
+        path, source = own, "slug"
+    elif not isinstance(own, str) and (
+        name.lower() in ("index", "readme") or (parts[:-1] and name == parts[-2])
+    ):
+        path, source = folder, None
+    else:
+        base = own if isinstance(own, str) else str(doc_id or _unprefixed(name))
+        path = posixpath.normpath(folder + base)
+        source = "slug" if isinstance(own, str) else ("id" if doc_id else None)
+    url = _clean(section.prefix + "/" + path.strip("/"))
+    return PageUrls(section.folder + folder.rstrip("/"), url, source=source)
+
+
+def _docusaurus_post(section: Section, stem: str, fm: dict) -> PageUrls:
+    """A post's URL: `slug`, else the date in its file or folder name as `YYYY/MM/DD/` and the
+    rest of the name, else its path (`index` is its folder)."""
+    own = fm.get("slug")
+    if isinstance(own, str) and own.strip("/"):
+        return PageUrls("blog", _clean(f"{section.prefix}/{own.strip('/')}"), source="slug")
+    dated = _BLOG_DATE.match(stem)
+    if dated:
+        folder, year, month, day, text = dated.groups()
+        path = f"{year}/{month}/{day}/{folder}{text}"
+    else:
+        path = stem[: -len("/index")] if stem.endswith("/index") else stem
+    return PageUrls("blog", _clean(f"{section.prefix}/{path}"))

@@ -43,6 +43,7 @@ KEYS = (
     "_build",
     "cascade",
     "layout",
+    "id",
 )
 # Keys whose position a site rule may point at.
 LOCATED = ("title", "permalink", "slug", "url", "date", "aliases", "redirect_from")
@@ -67,6 +68,8 @@ _TAB = re.compile(r'^[ \t]*===[!+]{0,2}[ \t]+"([^"\n]*)"', re.M)
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.M)
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
+# An MDX import of another Markdown file (a partial): its headings become the page's
+_MDX_PARTIAL = re.compile(r"""^import\s+[\w$]+\s+from\s+['"][^'"\n]+\.mdx?['"]""", re.M)
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
 # terms ids with `autoDefinitionTermID`).
 _TERM = re.compile(r"^([^\s:>|#-][^\n]*?)[ \t]*\n(?:[ \t]*\n)?:[ \t]+\S", re.M)
@@ -204,7 +207,8 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     starts = doc.lines.starts
     templates = doc.templates
     headings = []
-    open_anchors = False
+    # a page that renders an MDX partial has the partial's headings too: not all known here
+    open_anchors = doc.path.endswith(".mdx") and _MDX_PARTIAL.search(text) is not None
     for heading in doc.headings:
         # a template span that starts before the heading's end and ends after its start
         i = bisect_left(templates, (heading.end_offset,)) if templates else 0

@@ -15,6 +15,13 @@ presets leave alone the files that no generator publishes as pages:
   jekyllrb.com/docs/structure/);
 - in a Hugo site, files outside `content/` (`archetypes/` holds templates), and the pages under
   an `_index.md` whose `cascade` sets `build: {render: never}` (a headless bundle of snippets).
+- in an Astro site, files outside `src/content/` and `src/pages/`; in a Docusaurus site, files
+  outside its docs, blog and `src/pages/` folders and under a folder whose name starts with `_`
+  (partials).
+
+Docusaurus titles a doc or a blog post without `title` after its first `# heading`: its presets
+(`docusaurus-doc`, `docusaurus-blog`) ask for a `title` only of a page without a level-1
+heading. A schema file says the same with `title_from_heading: true`.
 
 A Jekyll post (or a document of another collection) still needs a title, though Jekyll makes
 one from its file name (`2025-05-02-my-post.md` gives "My Post", jekyllrb.com/docs/posts/): the

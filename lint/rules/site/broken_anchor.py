@@ -8,7 +8,9 @@ default GFM input, kramdown style (ASCII letters, digits and hyphens; leading no
 dropped) for a Jekyll site whose config sets `kramdown: {input: kramdown}`, Python-Markdown
 style (ASCII only; runs of spaces and hyphens as one hyphen; `_1`, `_2` for repeats) for
 MkDocs, or pymdownx style (Unicode letters kept) when its `toc` names a
-`pymdownx.slugs` slugify, and any of the first three or the slug style (runs of other
+`pymdownx.slugs` slugify, GitHub style for Astro (Starlight) and Docusaurus (github-slugger;
+Docusaurus's `## Title {#custom-id}` sets the id, in MDX too), and any of the first three or
+the slug style (runs of other
 characters as one hyphen, as Zola does) for a plain site; `-1`, `-2` for repeated headings.
 The `anchor_style` option chooses (`github`, `kramdown`, `slug`, `python-markdown`,
 `pymdownx`, or `any`). On MkDocs, content tabs (`pymdownx.tabbed` with a `slugify`) are
@@ -17,8 +19,9 @@ when it is built (a hook that gives option headings ids like `config.post_dir`) 
 any file: the `anchors` option takes regular expressions of them.
 
 Left alone: pages whose headings cannot all be known (a heading built by a template, content
-pulled in by `{% include %}`, a `{{% shortcode %}}` or a snippet `--8<--`), links to files
-that are not documents, `#top`, footnote anchors (`#fn:1`, `#fnref:1`), numbered tab anchors
+pulled in by `{% include %}`, a `{{% shortcode %}}`, a snippet `--8<--` or, in MDX, an
+imported Markdown partial), links to files that are not documents, `#top` (and Starlight's
+`#_top`, the page's title), footnote anchors (`#fn:1`, `#fnref:1`), numbered tab anchors
 (`#__tabbed_1_2`) and text fragments (`#:~:text=`).
 
 ## Why is this bad?
@@ -60,7 +63,7 @@ if TYPE_CHECKING:
     from lint.site.index import Anchors
 
 _SPECIAL = re.compile(
-    r"^(?:top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*|__tabbed_\d+_\d+)$", re.IGNORECASE
+    r"^(?:_?top|fn:.*|fnref:.*|fn-.*|fnref-.*|:~:.*|__tabbed_\d+_\d+)$", re.IGNORECASE
 )
 
 

@@ -7,13 +7,17 @@ the page's URL (`../other/`); a site-root link may carry the site's `baseurl`. U
 compared loosely: `/a/b/`, `/a/b.html` and `/a/b/index.html` are one page, case aside.
 
 Left alone, because the site cannot know them: pages generators write without a source
-(feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages), links built by
+(feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages, Docusaurus's
+`/blog/tags/…`, `/blog/archive` and `/blog/page/2`), links built by
 templates, files in a folder the checkout does not have (assets copied in by a theme or a
 build step), in a plain site (no generator) a site-root link whose first folder the site does
 not have (the site is served under a prefix, or built by a tool mdvet does not know), an
 extensionless link that is no page when it is a bare name (`[term](g)`, which a render hook
 may turn into a URL) or when the site's generator is unknown, and the URLs matching the
-`ignore` option. Zola's `@/path.md` links are looked up from the content folder. Without the generator's config file
+`ignore` option. Zola's `@/path.md` links are looked up from the content folder. Starlight
+and Docusaurus pages are found by their URLs (slugs, ids, number prefixes dropped, blog dates,
+Starlight's pages of the default language standing in for missing translations; see
+docs/generators.md). Without the generator's config file
 (`_config.yml`, `hugo.toml`) the URL scheme is a guess, so a site-root link that names a source
 file, or a post's date and slug under any prefix, is taken as meant.
 
