@@ -71,10 +71,12 @@ class _NodeList:
 class PageContext:
     """What a page's site adds to it, known from the site's configuration: link reference
     labels defined for every page (files a generator appends to each page, definition files
-    named in mdvet's configuration), and the Markdown flavor that renders the page."""
+    named in mdvet's configuration), the Markdown flavor that renders the page, and whether
+    a plugin resolves references no definition names (MkDocs' autorefs)."""
 
     labels: tuple[str, ...] = ()
     flavor: str = "commonmark"  # or "python-markdown" (MkDocs)
+    cross_references: bool = False
 
 
 NO_CONTEXT = PageContext()

@@ -138,6 +138,17 @@ class MkDocs:
         return _named(self.config.get("plugins", ["search"]))
 
     @property
+    def autorefs(self) -> bool:
+        """Whether mkdocs-autorefs runs (listed, or turned on by mkdocstrings): it makes a
+        reference whose label no definition names a cross-reference, resolved when the site
+        is built (to a heading, an anchor or a documented object anywhere)."""
+        plugins = self.plugins
+        return any(
+            name in plugins and plugins[name].get("enabled") is not False
+            for name in ("autorefs", "mkdocstrings")
+        )
+
+    @property
     def blog_posts(self) -> str | None:
         """Where the blog plugin of Material for MkDocs (`blog`, or `material/blog`) keeps
         posts, relative to the docs folder; None without the plugin."""

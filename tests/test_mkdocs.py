@@ -38,6 +38,11 @@ def site_check(root: Path, files: dict[str, str], select: str, **settings):
     ]
 
 
+def places(root: Path, files: dict[str, str], select: str) -> list[tuple[int, int]]:
+    """(line, column) of each problem of the site at `root`."""
+    return [(line, column) for *_, line, column in site_check(root, files, select)]
+
+
 # --- mkdocs.yml -------------------------------------------------------------------------------
 
 
@@ -208,8 +213,7 @@ def test_links_between_pages(tmp_path, body, expected):
         "docs/guide/index.md": body,
         "docs/img/chart.png": "png",
     }
-    found = site_check(tmp_path, files, "ST005")
-    assert [(line, column) for *_, line, column in found] == expected
+    assert places(tmp_path, files, "ST005") == expected
 
 
 def test_a_markdown_file_is_a_source_path_only(tmp_path):
@@ -270,8 +274,7 @@ def test_anchors_on_an_mkdocs_page(tmp_path, body, expected):
         ),
         "docs/page.md": body,
     }
-    found = site_check(tmp_path, files, "ST006")
-    assert [(line, column) for *_, line, column in found] == expected
+    assert places(tmp_path, files, "ST006") == expected
 
 
 def test_snippets_make_the_anchors_unknown(tmp_path):
@@ -431,6 +434,56 @@ def test_init_proposes_a_label_pattern(tmp_path, monkeypatch, capsys):
     )
     assert main(["check", "-q", "--select", "LK003"]) == 1
     assert capsys.readouterr().out.count("LK003") == 4  # meta.a, meta.b, meta.c and other
+
+
+# --- what plugins make when the site is built ------------------------------------------------
+
+
+AUTOREFS_BODY = (
+    "Call [`load`][griffe.load] or [`griffe.Module`][], see [the loader] [griffe.Loader].\n"
+    "A [missing one][nowhere] and [a near labels].\n\n[a near-label]: https://x.example/\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        # without mkdocs-autorefs, an undefined label is no link
+        ("[search]", [(1, 6), (1, 31), (1, 56), (2, 3), (2, 30)]),
+        # autorefs (mkdocstrings turns it on) resolves undefined labels when the site is built;
+        # a bare bracket is still no reference to it
+        ("[search, autorefs]", [(2, 30)]),
+        ("[mkdocstrings]", [(2, 30)]),
+        ("[{mkdocstrings: {enabled: false}}]", [(1, 6), (1, 31), (1, 56), (2, 3), (2, 30)]),
+    ],
+)
+def test_autorefs_resolves_undefined_labels(tmp_path, plugins, expected):
+    files = {"mkdocs.yml": f"plugins: {plugins}\n", "docs/page.md": AUTOREFS_BODY}
+    assert places(tmp_path, files, "LK003") == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # an empty link with an id after it is an anchor (attr_list), on an MkDocs page only
+        ({**MKDOCS, "docs/a.md": "[](){#setup}\n### Setup\n[](){: #b }\n"}, []),
+        (
+            {**MKDOCS, "docs/a.md": "[](){.note}\n[]()\n[](#){#x}\n![](){#y}\n"},
+            [(1, 1), (2, 1), (3, 1), (4, 1)],
+        ),
+        ({"a.md": "[](){#setup}\n"}, [(1, 1)]),
+    ],
+)
+def test_an_empty_link_with_an_id_is_an_anchor(tmp_path, files, expected):
+    assert places(tmp_path, files, "LK006") == expected
+
+
+def test_a_page_the_nav_names_may_be_made_by_a_plugin(tmp_path):
+    files = {
+        "mkdocs.yml": "nav:\n  - index.md\n  - Coverage: guide/coverage.md\n",
+        "docs/index.md": "[a](guide/coverage.md) [b](guide/other.md) [c](guide/coverage/)\n",
+    }
+    assert places(tmp_path, files, "ST005") == [(1, 24)]
 
 
 # --- the example site -------------------------------------------------------------------------

@@ -204,6 +204,7 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
+        self.made_sources, self.made_urls = self._made_by_plugins()
         # what links lead to, by (folder, URL), by (page, URL), by site path and by source
         # path: several rules resolve the same links, and many pages link to the same places
         self._in_folder: dict[tuple[str, str], Target | _PerPage | None] = {}
@@ -219,6 +220,24 @@ class Site:
             for _, rel, summary, _ in items
             if rel.endswith("/_index.md") and cascade_no_render(summary["fm"])
         )
+
+    def _made_by_plugins(self) -> tuple[set[str], set[str]]:
+        """The source paths and URL keys of the pages an MkDocs `nav` names that the docs
+        folder does not hold: a plugin makes them when the site is built (gen-files,
+        coverage reports)."""
+        mkdocs = self.layout.mkdocs
+        nav = mkdocs.nav_pages if mkdocs is not None else None
+        sources: set[str] = set()
+        urls: set[str] = set()
+        for path in nav or ():
+            rel = path if mkdocs.docs_dir == "." else f"{mkdocs.docs_dir}/{path}"
+            if rel in self.by_rel or rel.startswith("../") or self.exists(rel):
+                continue
+            sources.add(rel)
+            url = page_urls(self.layout, rel, {}).url
+            if url:
+                urls.add(url_key(url))
+        return sources, urls
 
     @property
     def reported(self) -> list[Page]:
@@ -386,6 +405,8 @@ class Site:
         pages = self.by_url.get(key)
         if pages:
             return Target("page", pages[0])
+        if key in self.made_urls:
+            return UNKNOWN
         if self._static(path) or key in self.sections:
             return Target("file")
         if self.layout.generator == "generic" or not self.layout.configured:
@@ -419,6 +440,8 @@ class Site:
                 return Target("page", page)
         if self._file(rel):
             return Target("file")
+        if rel in self.made_sources:
+            return UNKNOWN
         return None
 
     # --- anchors ---------------------------------------------------------------------------

@@ -80,6 +80,14 @@ _CODE_TEXT_OPENING = re.compile(r"\[`")
 _INLINE_MARKUP = re.compile(r"`+|\*+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)")
 
 
+def attribute_id(text: str, offset: int) -> str | None:
+    """The id an attribute list right at `offset` gives (`{#id}`, `{: #id .c}`,
+    `{ id="id" }`); None when there is no list there or it names no id."""
+    attributes = _ATTR_LIST.match(text, offset)
+    item = _ATTR_ID.search(attributes[1]) if attributes else None
+    return next(g for g in item.groups() if g is not None) if item else None
+
+
 def _plain(value: Any, depth: int = 0) -> Any:
     """A front-matter value as JSON data: dates become ISO text, odd values their text."""
     if depth > 8:
