@@ -216,13 +216,25 @@ class MkDocs:
     def emoji(self) -> bool:
         return "pymdownx.emoji" in self.extensions
 
+    @property
+    def snippet_bases(self) -> list[str] | None:
+        """The folders `pymdownx.snippets` finds included files in (`base_path`, the root by
+        default), relative to the root; None without the extension. MkDocs' `!relative
+        $config_dir` is the root, `!relative $docs_dir` the docs folder."""
+        options = self.extensions.get("pymdownx.snippets")
+        if options is None:
+            return None
+        named = {"$config_dir": ".", "$docs_dir": self.docs_dir}
+        bases = [named.get(base, base) for base in _strings(options.get("base_path")) if base]
+        return bases or ["."]
+
     def appended(self) -> list[Path]:
         """The files `pymdownx.snippets` appends to every page (`auto_append`), found as
         the extension finds them: under each `base_path` (the root by default)."""
-        options = self.extensions.get("pymdownx.snippets")
-        if options is None:
+        bases = self.snippet_bases
+        if bases is None:
             return []
-        bases = _strings(options.get("base_path")) or ["."]
+        options = self.extensions["pymdownx.snippets"]
         found = []
         for name in _strings(options.get("auto_append")):
             for base in bases:

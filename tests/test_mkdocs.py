@@ -486,6 +486,39 @@ def test_a_page_the_nav_names_may_be_made_by_a_plugin(tmp_path):
     assert places(tmp_path, files, "ST005") == [(1, 24)]
 
 
+CHANGELOG_BC = [("CHANGELOG.md", 1, 20), ("CHANGELOG.md", 1, 39)]
+# included by no page (`;` turns an inclusion off)
+ALONE = [("README.md", 1, 1), ("parts/notes.md", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        # an included file's links are the including page's: resolved from docs/
+        ("[pymdownx.snippets]", [*CHANGELOG_BC, *ALONE]),
+        ('[{pymdownx.snippets: {base_path: [".", parts]}}]', [*CHANGELOG_BC, ("README.md", 1, 1)]),
+        ("[{pymdownx.snippets: {base_path: [!relative $config_dir]}}]", [*CHANGELOG_BC, *ALONE]),
+        # without the extension, `--8<--` is text: the files stand alone
+        (
+            "[]",
+            [("CHANGELOG.md", 1, 1), ("CHANGELOG.md", 1, 20), *ALONE],
+        ),
+    ],
+)
+def test_an_included_file_links_from_the_page(tmp_path, extensions, expected):
+    files = {
+        "mkdocs.yml": f"markdown_extensions: {extensions}\n",
+        "docs/guide/page.md": "# Page\n",
+        "docs/changelog.md": '# Changes\n\n--8<-- "CHANGELOG.md"\n',
+        "docs/more.md": '# More\n\n--8<--\nnotes.md:2:4\n--8<--\n;--8<-- "README.md"\n',
+        "CHANGELOG.md": "[a](guide/page.md) [b](guide/nope.md) [c](docs/guide/page.md)\n",
+        "README.md": "[a](guide/page.md)\n",
+        "parts/notes.md": "[a](guide/page.md)\n",
+    }
+    found = site_check(tmp_path, files, "ST005")
+    assert [(path, line, column) for path, _, line, column in found] == expected
+
+
 # --- the example site -------------------------------------------------------------------------
 
 

@@ -205,6 +205,7 @@ class Site:
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
         self.made_sources, self.made_urls = self._made_by_plugins()
+        self.hosts = self._snippet_hosts()
         # what links lead to, by (folder, URL), by (page, URL), by site path and by source
         # path: several rules resolve the same links, and many pages link to the same places
         self._in_folder: dict[tuple[str, str], Target | _PerPage | None] = {}
@@ -238,6 +239,25 @@ class Site:
             if url:
                 urls.add(url_key(url))
         return sources, urls
+
+    def _snippet_hosts(self) -> dict[str, Page]:
+        """For an MkDocs site with `pymdownx.snippets`: each document outside the docs
+        folder that a page includes (`--8<-- "CHANGELOG.md"`), with the first page that
+        does. The included text is that page's: its links lead from there."""
+        mkdocs = self.layout.mkdocs
+        bases = mkdocs.snippet_bases if mkdocs is not None else None
+        hosts: dict[str, Page] = {}
+        for page in self.pages if bases else ():
+            if mkdocs.in_docs(page.rel) is None:
+                continue
+            for name in page.summary.get("snippets", ()):
+                for base in bases:
+                    rel = posixpath.normpath(posixpath.join(base, name))
+                    if rel in self.by_rel:
+                        if mkdocs.in_docs(rel) is None:
+                            hosts.setdefault(rel, page)
+                        break
+        return hosts
 
     @property
     def reported(self) -> list[Page]:
@@ -286,6 +306,7 @@ class Site:
     def resolve(self, page: Page, url: str) -> Target | None:
         """What a link written in `page` leads to; None for links that leave the site or
         that a template builds."""
+        page = self.hosts.get(page.rel, page)
         # Most links lead to the same place from every page of a folder: they are resolved
         # once per (folder, URL); the rest once per (page, URL).
         key = (page.folder, url)

@@ -23,7 +23,7 @@ from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 6
+VERSION = 7
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -65,6 +65,10 @@ _ATTR_OPENING = re.compile(r"\{:?[ \t]*(?:#|id=)")
 _TAB = re.compile(r'^[ \t]*===[!+]{0,2}[ \t]+"([^"\n]*)"', re.M)
 # pymdownx.snippets: `--8<-- "file.md"`, or a block of file names between two `--8<--` lines
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.M)
+_SNIPPET_LINE = re.compile(
+    r"""^[ \t]*-{1,}8<-{1,}[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')?[ \t]*$""", re.M
+)
+_SNIPPET_LINES = re.compile(r":[\w,:-]*$")  # `file.md:2:4`, `file.md:section`
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
@@ -158,6 +162,27 @@ def _argument(text: str) -> str | None:
     return None if "{{" in arg or "{%" in arg else arg
 
 
+def _snippets(text: str, start: int) -> list[str]:
+    """The files a page includes with `pymdownx.snippets`: `--8<-- "file.md"`, and the names
+    between two bare `--8<--` lines (a `;` before a name or a marker turns it off)."""
+    names: list[str] = []
+    block = None  # where an open block of names starts
+    for match in _SNIPPET_LINE.finditer(text, start):
+        quoted = match[1] if match[1] is not None else match[2]
+        if quoted is not None:
+            names.append(quoted)
+        elif block is None:
+            block = match.end()
+        else:
+            names += [line.strip() for line in text[block : match.start()].splitlines()]
+            block = None
+    return [
+        _SNIPPET_LINES.sub("", name)
+        for name in names
+        if name and not name.startswith(";") and "://" not in name
+    ]
+
+
 def _line_start(text: str, offset: int) -> int:
     """Where the line holding `offset` starts, lines ending at `\n` as for `^` in re.M."""
     return text.rfind("\n", 0, offset) + 1
@@ -240,8 +265,10 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     tabs = []
     if "===" in text:
         tabs = [[m[1], doc.lines.pos(m.start()).line] for m in _TAB.finditer(text, doc.body_start)]
+    snippets = []
     if "8<" in text and _SNIPPET.search(text, doc.body_start):
         open_anchors = True  # the included files' headings are the page's too
+        snippets = _snippets(text, doc.body_start)
 
     links = []
     kept = [
@@ -305,6 +332,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         "ids": ids,
         "tabs": tabs,
         "open_anchors": open_anchors,
+        "snippets": snippets,
         "links": links,
         "tags_used": tags_used,
         "suppress": suppressions,
