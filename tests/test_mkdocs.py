@@ -263,6 +263,8 @@ def test_anchor_styles(style, headings, expected):
             [(11, 33)],
         ),
         ("## Mooring :anchor:\n\n[a](#mooring) [b](#mooring-anchor)\n", [(3, 15)]),
+        # a backslash escape in an id is the character
+        ("Note^1^{#\\_fn_1}\n\n[a](#_fn_1) [b](#fn_1)\n", [(3, 13)]),
     ],
 )
 def test_anchors_on_an_mkdocs_page(tmp_path, body, expected):
@@ -308,7 +310,12 @@ LK003_SITE = {
         "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
         "      auto_append: [includes/links.md]\n"
     ),
-    "includes/links.md": "*[HTML]: Hyper Text Markup Language\n  [mkdocs.docs_dir]: https://x.example/\n",
+    "includes/links.md": (
+        "*[HTML]: Hyper Text Markup Language\n  [mkdocs.docs_dir]: https://x.example/\n"
+        '--8<-- "includes/more-links.md"\n'
+    ),
+    # an appended file's own snippets are appended too (a loop is read once)
+    "includes/more-links.md": '[nested]: https://x.example/\n--8<-- "includes/links.md"\n',
 }
 
 
@@ -318,6 +325,7 @@ LK003_SITE = {
         # a definition appended to every page is the page's
         ("The [`docs` directory][mkdocs.docs_dir] and HTML.\n", []),
         ("The [`docs` directory][mkdocs.site_dir].\n", [(1, 5)]),
+        ("The [text][nested] and [text][unnested].\n", [(1, 24)]),
         # a reference split across two lines (or spaced) renders in Python-Markdown
         ("The [built-in\nplugin] and [`blog_dir`]\n[blog].\n\n  [blog]: https://x.example/\n", []),
         ("See [the option] [blog].\n\n  [blog]: https://x.example/\n", []),
@@ -335,6 +343,20 @@ def test_lk003_on_an_mkdocs_page(tmp_path, body, expected):
     files = {**LK003_SITE, "docs/page.md": body}
     found = site_check(tmp_path, files, "LK003")
     assert [(line, column) for path, _, line, column in found if path == "docs/page.md"] == expected
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        # pymdownx.progressbar reads `[=45% "45%"]` as a bar before references are read
+        ("[pymdownx.progressbar]", []),
+        ("[]", [(1, 1), (4, 5)]),
+    ],
+)
+def test_progress_bars_are_no_references(tmp_path, extensions, expected):
+    body = '[=0% "0%"]\n[=5% "5%"]\n\nThe [text]\n[=5% "5%"].\n'
+    files = {"mkdocs.yml": f"markdown_extensions: {extensions}\n", "docs/page.md": body}
+    assert places(tmp_path, files, "LK003") == expected
 
 
 def test_a_split_reference_is_not_one_in_commonmark(tmp_path):

@@ -18,12 +18,13 @@ from typing import Any
 from lint.document import Document
 from lint.frontmatter import FrontMatter
 from lint.markdown import Image
+from lint.mkdocs import snippet_names
 from lint.model import Span
 from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 7
+VERSION = 8
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -61,14 +62,11 @@ _ATTR_ITEM = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
 _ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*)[ \t]*\}}")
 _ATTR_ID = re.compile(r"""(?:^|\s)(?:#([^\s{}]+)|id=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s{}"']+)))""")
 _ATTR_OPENING = re.compile(r"\{:?[ \t]*(?:#|id=)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # `\_` is `_` in an id, as in text
 # pymdownx.tabbed's tabs: `=== "Title"` (`===!` and `===+` open a new set or select a tab)
 _TAB = re.compile(r'^[ \t]*===[!+]{0,2}[ \t]+"([^"\n]*)"', re.M)
 # pymdownx.snippets: `--8<-- "file.md"`, or a block of file names between two `--8<--` lines
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.M)
-_SNIPPET_LINE = re.compile(
-    r"""^[ \t]*-{1,}8<-{1,}[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')?[ \t]*$""", re.M
-)
-_SNIPPET_LINES = re.compile(r":[\w,:-]*$")  # `file.md:2:4`, `file.md:section`
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _CODE_TEXT = re.compile(r"!?\[(`+)[^`\n]+\1\]")
 # A definition list's term: a line followed by a `: definition` line (Hugo's goldmark gives
@@ -84,12 +82,20 @@ _CODE_TEXT_OPENING = re.compile(r"\[`")
 _INLINE_MARKUP = re.compile(r"`+|\*+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)")
 
 
+def _attribute_ids(attributes: str) -> list[str]:
+    """The ids of an attribute list's items (`#id`, `id=…`)."""
+    return [
+        _ESCAPED.sub(r"\1", next(g for g in item.groups() if g is not None))
+        for item in _ATTR_ID.finditer(attributes)
+    ]
+
+
 def attribute_id(text: str, offset: int) -> str | None:
     """The id an attribute list right at `offset` gives (`{#id}`, `{: #id .c}`,
     `{ id="id" }`); None when there is no list there or it names no id."""
     attributes = _ATTR_LIST.match(text, offset)
-    item = _ATTR_ID.search(attributes[1]) if attributes else None
-    return next(g for g in item.groups() if g is not None) if item else None
+    ids = _attribute_ids(attributes[1]) if attributes else []
+    return ids[0] if ids else None
 
 
 def _plain(value: Any, depth: int = 0) -> Any:
@@ -160,27 +166,6 @@ def _argument(text: str) -> str | None:
         return None
     arg = next(group for group in match.groups() if group is not None)
     return None if "{{" in arg or "{%" in arg else arg
-
-
-def _snippets(text: str, start: int) -> list[str]:
-    """The files a page includes with `pymdownx.snippets`: `--8<-- "file.md"`, and the names
-    between two bare `--8<--` lines (a `;` before a name or a marker turns it off)."""
-    names: list[str] = []
-    block = None  # where an open block of names starts
-    for match in _SNIPPET_LINE.finditer(text, start):
-        quoted = match[1] if match[1] is not None else match[2]
-        if quoted is not None:
-            names.append(quoted)
-        elif block is None:
-            block = match.end()
-        else:
-            names += [line.strip() for line in text[block : match.start()].splitlines()]
-            block = None
-    return [
-        _SNIPPET_LINES.sub("", name)
-        for name in names
-        if name and not name.startswith(";") and "://" not in name
-    ]
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -260,15 +245,14 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
     if _ATTR_OPENING.search(text, doc.body_start):
         for attributes in _ATTR_LIST.finditer(text, doc.body_start):
-            for item in _ATTR_ID.finditer(attributes[1]):
-                ids.append(next(g for g in item.groups() if g is not None))
+            ids += _attribute_ids(attributes[1])
     tabs = []
     if "===" in text:
         tabs = [[m[1], doc.lines.pos(m.start()).line] for m in _TAB.finditer(text, doc.body_start)]
     snippets = []
     if "8<" in text and _SNIPPET.search(text, doc.body_start):
         open_anchors = True  # the included files' headings are the page's too
-        snippets = _snippets(text, doc.body_start)
+        snippets = snippet_names(text, doc.body_start)
 
     links = []
     kept = [
