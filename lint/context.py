@@ -45,12 +45,16 @@ class Contexts:
         site = detect(folder, self.sites)
         labels = list(self.labels)
         flavor = "commonmark"
+        cross_references = False
+        extensions: frozenset[str] = frozenset()
         if site is not None and site.generator == "mkdocs":
             mkdocs = load_mkdocs(site.root)
             if mkdocs is not None:
                 flavor = "python-markdown"
+                cross_references = mkdocs.autorefs
+                extensions = frozenset(mkdocs.extensions)
                 for appended in mkdocs.appended():
                     labels += definition_labels(appended)
         if not labels and flavor == "commonmark":
             return NO_CONTEXT
-        return PageContext(tuple(labels), flavor)
+        return PageContext(tuple(labels), flavor, cross_references, extensions)

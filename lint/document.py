@@ -71,10 +71,14 @@ class _NodeList:
 class PageContext:
     """What a page's site adds to it, known from the site's configuration: link reference
     labels defined for every page (files a generator appends to each page, definition files
-    named in mdvet's configuration), and the Markdown flavor that renders the page."""
+    named in mdvet's configuration), the Markdown flavor that renders the page, and whether
+    a plugin resolves references no definition names (MkDocs' autorefs), and the Markdown
+    extensions the site turns on (MkDocs' `markdown_extensions`)."""
 
     labels: tuple[str, ...] = ()
     flavor: str = "commonmark"  # or "python-markdown" (MkDocs)
+    cross_references: bool = False
+    extensions: frozenset[str] = frozenset()
 
 
 NO_CONTEXT = PageContext()

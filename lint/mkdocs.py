@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,13 @@ import yaml
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 _NAV_BUDGET = 100_000
+_APPENDED_BUDGET = 100  # files read for the definitions appended to every page
+# pymdownx.snippets: `--8<-- "file.md"`, or a bare `--8<--` line opening or closing a block
+# of file names; `file.md:2:4` and `file.md:section` take part of a file
+_SNIPPET_LINE = re.compile(
+    r"""^[ \t]*-{1,}8<-{1,}[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')?[ \t]*$""", re.M
+)
+_SNIPPET_PART = re.compile(r":[\w,:-]*$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,27 @@ def read_config(text: str) -> dict[str, Any]:
     except (yaml.YAMLError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def snippet_names(text: str, start: int = 0) -> list[str]:
+    """The files a page includes with `pymdownx.snippets`: `--8<-- "file.md"`, and the names
+    between two bare `--8<--` lines (a `;` before a name or a marker turns it off)."""
+    names: list[str] = []
+    block = None  # where an open block of names starts
+    for match in _SNIPPET_LINE.finditer(text, start):
+        quoted = match[1] if match[1] is not None else match[2]
+        if quoted is not None:
+            names.append(quoted)
+        elif block is None:
+            block = match.end()
+        else:
+            names += [line.strip() for line in text[block : match.start()].splitlines()]
+            block = None
+    return [
+        _SNIPPET_PART.sub("", name)
+        for name in names
+        if name and not name.startswith(";") and "://" not in name
+    ]
 
 
 def _named(entries: Any) -> dict[str, dict]:
@@ -136,6 +165,17 @@ class MkDocs:
     def plugins(self) -> dict[str, dict]:
         # MkDocs runs `search` when no plugins are listed
         return _named(self.config.get("plugins", ["search"]))
+
+    @property
+    def autorefs(self) -> bool:
+        """Whether mkdocs-autorefs runs (listed, or turned on by mkdocstrings): it makes a
+        reference whose label no definition names a cross-reference, resolved when the site
+        is built (to a heading, an anchor or a documented object anywhere)."""
+        plugins = self.plugins
+        return any(
+            name in plugins and plugins[name].get("enabled") is not False
+            for name in ("autorefs", "mkdocstrings")
+        )
 
     @property
     def blog_posts(self) -> str | None:
@@ -205,20 +245,39 @@ class MkDocs:
     def emoji(self) -> bool:
         return "pymdownx.emoji" in self.extensions
 
-    def appended(self) -> list[Path]:
-        """The files `pymdownx.snippets` appends to every page (`auto_append`), found as
-        the extension finds them: under each `base_path` (the root by default)."""
+    @property
+    def snippet_bases(self) -> list[str] | None:
+        """The folders `pymdownx.snippets` finds included files in (`base_path`, the root by
+        default), relative to the root; None without the extension. MkDocs' `!relative
+        $config_dir` is the root, `!relative $docs_dir` the docs folder."""
         options = self.extensions.get("pymdownx.snippets")
         if options is None:
+            return None
+        named = {"$config_dir": ".", "$docs_dir": self.docs_dir}
+        bases = [named.get(base, base) for base in _strings(options.get("base_path")) if base]
+        return bases or ["."]
+
+    def appended(self) -> list[Path]:
+        """The files `pymdownx.snippets` appends to every page (`auto_append`), and those
+        they include, found as the extension finds them: under each `base_path` (the root
+        by default). At most _APPENDED_BUDGET files."""
+        bases = self.snippet_bases
+        if bases is None:
             return []
-        bases = _strings(options.get("base_path")) or ["."]
-        found = []
-        for name in _strings(options.get("auto_append")):
-            for base in bases:
-                path = self.root / base / name
-                if path.is_file():
-                    found.append(path)
-                    break
+        options = self.extensions["pymdownx.snippets"]
+        found: list[Path] = []
+        names = _strings(options.get("auto_append"))
+        while names and len(found) < _APPENDED_BUDGET:
+            name = names.pop(0)
+            path = next((p for b in bases if (p := self.root / b / name).is_file()), None)
+            if path is None or path in found:
+                continue
+            found.append(path)
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            names += snippet_names(text)  # what the appended file includes is appended too
         return found
 
 

@@ -38,6 +38,11 @@ def site_check(root: Path, files: dict[str, str], select: str, **settings):
     ]
 
 
+def places(root: Path, files: dict[str, str], select: str) -> list[tuple[int, int]]:
+    """(line, column) of each problem of the site at `root`."""
+    return [(line, column) for *_, line, column in site_check(root, files, select)]
+
+
 # --- mkdocs.yml -------------------------------------------------------------------------------
 
 
@@ -208,8 +213,7 @@ def test_links_between_pages(tmp_path, body, expected):
         "docs/guide/index.md": body,
         "docs/img/chart.png": "png",
     }
-    found = site_check(tmp_path, files, "ST005")
-    assert [(line, column) for *_, line, column in found] == expected
+    assert places(tmp_path, files, "ST005") == expected
 
 
 def test_a_markdown_file_is_a_source_path_only(tmp_path):
@@ -259,6 +263,8 @@ def test_anchor_styles(style, headings, expected):
             [(11, 33)],
         ),
         ("## Mooring :anchor:\n\n[a](#mooring) [b](#mooring-anchor)\n", [(3, 15)]),
+        # a backslash escape in an id is the character
+        ("Note^1^{#\\_fn_1}\n\n[a](#_fn_1) [b](#fn_1)\n", [(3, 13)]),
     ],
 )
 def test_anchors_on_an_mkdocs_page(tmp_path, body, expected):
@@ -270,8 +276,7 @@ def test_anchors_on_an_mkdocs_page(tmp_path, body, expected):
         ),
         "docs/page.md": body,
     }
-    found = site_check(tmp_path, files, "ST006")
-    assert [(line, column) for *_, line, column in found] == expected
+    assert places(tmp_path, files, "ST006") == expected
 
 
 def test_snippets_make_the_anchors_unknown(tmp_path):
@@ -305,7 +310,12 @@ LK003_SITE = {
         "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
         "      auto_append: [includes/links.md]\n"
     ),
-    "includes/links.md": "*[HTML]: Hyper Text Markup Language\n  [mkdocs.docs_dir]: https://x.example/\n",
+    "includes/links.md": (
+        "*[HTML]: Hyper Text Markup Language\n  [mkdocs.docs_dir]: https://x.example/\n"
+        '--8<-- "includes/more-links.md"\n'
+    ),
+    # an appended file's own snippets are appended too (a loop is read once)
+    "includes/more-links.md": '[nested]: https://x.example/\n--8<-- "includes/links.md"\n',
 }
 
 
@@ -315,6 +325,7 @@ LK003_SITE = {
         # a definition appended to every page is the page's
         ("The [`docs` directory][mkdocs.docs_dir] and HTML.\n", []),
         ("The [`docs` directory][mkdocs.site_dir].\n", [(1, 5)]),
+        ("The [text][nested] and [text][unnested].\n", [(1, 24)]),
         # a reference split across two lines (or spaced) renders in Python-Markdown
         ("The [built-in\nplugin] and [`blog_dir`]\n[blog].\n\n  [blog]: https://x.example/\n", []),
         ("See [the option] [blog].\n\n  [blog]: https://x.example/\n", []),
@@ -332,6 +343,20 @@ def test_lk003_on_an_mkdocs_page(tmp_path, body, expected):
     files = {**LK003_SITE, "docs/page.md": body}
     found = site_check(tmp_path, files, "LK003")
     assert [(line, column) for path, _, line, column in found if path == "docs/page.md"] == expected
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        # pymdownx.progressbar reads `[=45% "45%"]` as a bar before references are read
+        ("[pymdownx.progressbar]", []),
+        ("[]", [(1, 1), (4, 5)]),
+    ],
+)
+def test_progress_bars_are_no_references(tmp_path, extensions, expected):
+    body = '[=0% "0%"]\n[=5% "5%"]\n\nThe [text]\n[=5% "5%"].\n'
+    files = {"mkdocs.yml": f"markdown_extensions: {extensions}\n", "docs/page.md": body}
+    assert places(tmp_path, files, "LK003") == expected
 
 
 def test_a_split_reference_is_not_one_in_commonmark(tmp_path):
@@ -431,6 +456,89 @@ def test_init_proposes_a_label_pattern(tmp_path, monkeypatch, capsys):
     )
     assert main(["check", "-q", "--select", "LK003"]) == 1
     assert capsys.readouterr().out.count("LK003") == 4  # meta.a, meta.b, meta.c and other
+
+
+# --- what plugins make when the site is built ------------------------------------------------
+
+
+AUTOREFS_BODY = (
+    "Call [`load`][griffe.load] or [`griffe.Module`][], see [the loader] [griffe.Loader].\n"
+    "A [missing one][nowhere] and [a near labels].\n\n[a near-label]: https://x.example/\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        # without mkdocs-autorefs, an undefined label is no link
+        ("[search]", [(1, 6), (1, 31), (1, 56), (2, 3), (2, 30)]),
+        # autorefs (mkdocstrings turns it on) resolves undefined labels when the site is built;
+        # a bare bracket is still no reference to it
+        ("[search, autorefs]", [(2, 30)]),
+        ("[mkdocstrings]", [(2, 30)]),
+        ("[{mkdocstrings: {enabled: false}}]", [(1, 6), (1, 31), (1, 56), (2, 3), (2, 30)]),
+    ],
+)
+def test_autorefs_resolves_undefined_labels(tmp_path, plugins, expected):
+    files = {"mkdocs.yml": f"plugins: {plugins}\n", "docs/page.md": AUTOREFS_BODY}
+    assert places(tmp_path, files, "LK003") == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # an empty link with an id after it is an anchor (attr_list), on an MkDocs page only
+        ({**MKDOCS, "docs/a.md": "[](){#setup}\n### Setup\n[](){: #b }\n"}, []),
+        (
+            {**MKDOCS, "docs/a.md": "[](){.note}\n[]()\n[](#){#x}\n![](){#y}\n"},
+            [(1, 1), (2, 1), (3, 1), (4, 1)],
+        ),
+        ({"a.md": "[](){#setup}\n"}, [(1, 1)]),
+    ],
+)
+def test_an_empty_link_with_an_id_is_an_anchor(tmp_path, files, expected):
+    assert places(tmp_path, files, "LK006") == expected
+
+
+def test_a_page_the_nav_names_may_be_made_by_a_plugin(tmp_path):
+    files = {
+        "mkdocs.yml": "nav:\n  - index.md\n  - Coverage: guide/coverage.md\n",
+        "docs/index.md": "[a](guide/coverage.md) [b](guide/other.md) [c](guide/coverage/)\n",
+    }
+    assert places(tmp_path, files, "ST005") == [(1, 24)]
+
+
+CHANGELOG_BC = [("CHANGELOG.md", 1, 20), ("CHANGELOG.md", 1, 39)]
+# included by no page (`;` turns an inclusion off)
+ALONE = [("README.md", 1, 1), ("parts/notes.md", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        # an included file's links are the including page's: resolved from docs/
+        ("[pymdownx.snippets]", [*CHANGELOG_BC, *ALONE]),
+        ('[{pymdownx.snippets: {base_path: [".", parts]}}]', [*CHANGELOG_BC, ("README.md", 1, 1)]),
+        ("[{pymdownx.snippets: {base_path: [!relative $config_dir]}}]", [*CHANGELOG_BC, *ALONE]),
+        # without the extension, `--8<--` is text: the files stand alone
+        (
+            "[]",
+            [("CHANGELOG.md", 1, 1), ("CHANGELOG.md", 1, 20), *ALONE],
+        ),
+    ],
+)
+def test_an_included_file_links_from_the_page(tmp_path, extensions, expected):
+    files = {
+        "mkdocs.yml": f"markdown_extensions: {extensions}\n",
+        "docs/guide/page.md": "# Page\n",
+        "docs/changelog.md": '# Changes\n\n--8<-- "CHANGELOG.md"\n',
+        "docs/more.md": '# More\n\n--8<--\nnotes.md:2:4\n--8<--\n;--8<-- "README.md"\n',
+        "CHANGELOG.md": "[a](guide/page.md) [b](guide/nope.md) [c](docs/guide/page.md)\n",
+        "README.md": "[a](guide/page.md)\n",
+        "parts/notes.md": "[a](guide/page.md)\n",
+    }
+    found = site_check(tmp_path, files, "ST005")
+    assert [(path, line, column) for path, _, line, column in found] == expected
 
 
 # --- the example site -------------------------------------------------------------------------

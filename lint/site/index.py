@@ -211,6 +211,8 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
+        self.made_sources, self.made_urls = self._made_by_plugins()
+        self.hosts = self._snippet_hosts()
         # what links lead to, by (folder, URL), by (page, URL), by site path and by source
         # path: several rules resolve the same links, and many pages link to the same places
         self._in_folder: dict[tuple[str, str], Target | _PerPage | None] = {}
@@ -226,6 +228,43 @@ class Site:
             for _, rel, summary, _ in items
             if rel.endswith("/_index.md") and cascade_no_render(summary["fm"])
         )
+
+    def _made_by_plugins(self) -> tuple[set[str], set[str]]:
+        """The source paths and URL keys of the pages an MkDocs `nav` names that the docs
+        folder does not hold: a plugin makes them when the site is built (gen-files,
+        coverage reports)."""
+        mkdocs = self.layout.mkdocs
+        nav = mkdocs.nav_pages if mkdocs is not None else None
+        sources: set[str] = set()
+        urls: set[str] = set()
+        for path in nav or ():
+            rel = path if mkdocs.docs_dir == "." else f"{mkdocs.docs_dir}/{path}"
+            if rel in self.by_rel or rel.startswith("../") or self.exists(rel):
+                continue
+            sources.add(rel)
+            url = page_urls(self.layout, rel, {}).url
+            if url:
+                urls.add(url_key(url))
+        return sources, urls
+
+    def _snippet_hosts(self) -> dict[str, Page]:
+        """For an MkDocs site with `pymdownx.snippets`: each document outside the docs
+        folder that a page includes (`--8<-- "CHANGELOG.md"`), with the first page that
+        does. The included text is that page's: its links lead from there."""
+        mkdocs = self.layout.mkdocs
+        bases = mkdocs.snippet_bases if mkdocs is not None else None
+        hosts: dict[str, Page] = {}
+        for page in self.pages if bases else ():
+            if mkdocs.in_docs(page.rel) is None:
+                continue
+            for name in page.summary.get("snippets", ()):
+                for base in bases:
+                    rel = posixpath.normpath(posixpath.join(base, name))
+                    if rel in self.by_rel:
+                        if mkdocs.in_docs(rel) is None:
+                            hosts.setdefault(rel, page)
+                        break
+        return hosts
 
     @property
     def reported(self) -> list[Page]:
@@ -274,6 +313,7 @@ class Site:
     def resolve(self, page: Page, url: str) -> Target | None:
         """What a link written in `page` leads to; None for links that leave the site or
         that a template builds."""
+        page = self.hosts.get(page.rel, page)
         # Most links lead to the same place from every page of a folder: they are resolved
         # once per (folder, URL); the rest once per (page, URL).
         key = (page.folder, url)
@@ -407,6 +447,8 @@ class Site:
         pages = self.by_url.get(key)
         if pages:
             return Target("page", pages[0])
+        if key in self.made_urls:
+            return UNKNOWN
         if self._static(path) or key in self.sections:
             return Target("file")
         if self.layout.generator == "generic" or not self.layout.configured:
@@ -440,6 +482,8 @@ class Site:
                 return Target("page", page)
         if self._file(rel):
             return Target("file")
+        if rel in self.made_sources:
+            return UNKNOWN
         return None
 
     # --- anchors ---------------------------------------------------------------------------

@@ -18,12 +18,13 @@ from typing import Any
 from lint.document import Document
 from lint.frontmatter import FrontMatter
 from lint.markdown import Image
+from lint.mkdocs import snippet_names
 from lint.model import Span
 from lint.source import line_matches
 from lint.suppress import find_suppressions
 
 # Bump when the shape changes: cached summaries of another version are ignored.
-VERSION = 6
+VERSION = 8
 
 # Front-matter keys the site index reads.
 KEYS = (
@@ -62,6 +63,7 @@ _ATTR_ITEM = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
 _ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*)[ \t]*\}}")
 _ATTR_ID = re.compile(r"""(?:^|\s)(?:#([^\s{}]+)|id=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s{}"']+)))""")
 _ATTR_OPENING = re.compile(r"\{:?[ \t]*(?:#|id=)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # `\_` is `_` in an id, as in text
 # pymdownx.tabbed's tabs: `=== "Title"` (`===!` and `===+` open a new set or select a tab)
 _TAB = re.compile(r'^[ \t]*===[!+]{0,2}[ \t]+"([^"\n]*)"', re.M)
 # pymdownx.snippets: `--8<-- "file.md"`, or a block of file names between two `--8<--` lines
@@ -81,6 +83,22 @@ _OPENER = re.compile(r"\{(?=([:%]|\{[<%]))")
 _DEFINITION_LINE = re.compile(r"\n:")
 _CODE_TEXT_OPENING = re.compile(r"\[`")
 _INLINE_MARKUP = re.compile(r"`+|\*+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)")
+
+
+def _attribute_ids(attributes: str) -> list[str]:
+    """The ids of an attribute list's items (`#id`, `id=…`)."""
+    return [
+        _ESCAPED.sub(r"\1", next(g for g in item.groups() if g is not None))
+        for item in _ATTR_ID.finditer(attributes)
+    ]
+
+
+def attribute_id(text: str, offset: int) -> str | None:
+    """The id an attribute list right at `offset` gives (`{#id}`, `{: #id .c}`,
+    `{ id="id" }`); None when there is no list there or it names no id."""
+    attributes = _ATTR_LIST.match(text, offset)
+    ids = _attribute_ids(attributes[1]) if attributes else []
+    return ids[0] if ids else None
 
 
 def _plain(value: Any, depth: int = 0) -> Any:
@@ -231,13 +249,14 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
     if _ATTR_OPENING.search(text, doc.body_start):
         for attributes in _ATTR_LIST.finditer(text, doc.body_start):
-            for item in _ATTR_ID.finditer(attributes[1]):
-                ids.append(next(g for g in item.groups() if g is not None))
+            ids += _attribute_ids(attributes[1])
     tabs = []
     if "===" in text:
         tabs = [[m[1], doc.lines.pos(m.start()).line] for m in _TAB.finditer(text, doc.body_start)]
+    snippets = []
     if "8<" in text and _SNIPPET.search(text, doc.body_start):
         open_anchors = True  # the included files' headings are the page's too
+        snippets = snippet_names(text, doc.body_start)
 
     links = []
     kept = [
@@ -301,6 +320,7 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         "ids": ids,
         "tabs": tabs,
         "open_anchors": open_anchors,
+        "snippets": snippets,
         "links": links,
         "tags_used": tags_used,
         "suppress": suppressions,

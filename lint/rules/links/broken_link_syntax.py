@@ -17,7 +17,11 @@ A page's definitions include those its site adds: on an MkDocs site, the files
 from it: its references are not judged. On an MkDocs site, `[text] [label]` and `[text]`
 with `[label]` at the start of the next line are one reference, as Python-Markdown reads
 them. Labels a site defines when it is built (a hook that turns `[config.post_dir]` into a
-link) are not in any file: the `labels` option takes regular expressions of them.
+link) are not in any file: the `labels` option takes regular expressions of them. On an
+MkDocs site with mkdocs-autorefs (listed, or turned on by mkdocstrings), a reference with an
+undefined label (`[text][griffe.Loader]`, `` [`griffe.load`][] ``) is a cross-reference the
+plugin resolves when the site is built: it is not judged. A bare `[text]` is none. With
+`pymdownx.progressbar`, `[=45% "45%"]` is a progress bar, not a reference.
 
 ## Why is this bad?
 CommonMark does not render these as links: readers see brackets, parentheses and a raw
@@ -65,6 +69,8 @@ _SPACED_LABEL = re.compile(r"(?:[ \t]|[ \t]*\n[ \t]*)\[([^\[\]\n]{0,500})\]")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.MULTILINE)
 _START = itemgetter(0)  # a prose run's start offset
 _WORD = re.compile(r"[A-Za-z0-9_)\]!`\\]")  # ASCII: CJK text has no spaces
+# pymdownx.progressbar's bars: `[=45% "45%"]`, `[= 3/4]`
+_PROGRESS = re.compile(r"=+[ \t]*\d")
 
 
 class BrokenLinkSyntax(Rule):
@@ -129,6 +135,8 @@ def _document_labels(doc, options) -> _Labels:
         + [*doc.context.labels],
         compile_patterns(options.labels),
     )
+    labels.cross_references = doc.context.cross_references
+    labels.progress_bars = "pymdownx.progressbar" in doc.context.extensions
     if "8<" in doc.text and _SNIPPET.search(doc.text, doc.body_start):
         labels.unknown = True  # an included file may define any label
     return labels
@@ -145,6 +153,8 @@ class _Labels:
         self.accepted = accepted  # labels the site defines when it is built
         # a label made by a template (`[#{{ issue }}]: ...`): references cannot be judged
         self.unknown = any(templated(label) for label in labels)
+        self.cross_references = False  # an undefined label is a plugin's cross-reference
+        self.progress_bars = False  # `[=45%]` is a progress bar
 
     def defined(self, label: str) -> bool:
         if label_key(label) in self.keys:
@@ -201,6 +211,12 @@ def _reason(
     if labels.unknown or not label.strip() or label.startswith(("^", "!")):
         return None  # footnotes `[^1]` and alerts `[!NOTE]` are not references
     reference = _LABEL.match(text, hi) or split
+    if labels.progress_bars and any(
+        _PROGRESS.match(part) for part in (label, reference[1] if reference else "")
+    ):
+        return None  # a bar, or a bracket before one
+    if reference and labels.cross_references:
+        return None  # resolved when the site is built, against what mdvet cannot see
     if reference:
         name = reference.group(1) or label
         if labels.defined(name):

@@ -1,6 +1,7 @@
 """## What it does
 Flags a link with no text (nothing but spaces, and no image or HTML inside) and a link or
-image whose destination is empty or only `#`.
+image whose destination is empty or only `#`. On an MkDocs page, an empty link with an id
+right after it (`[](){#setup}`, as attr_list reads it) is an anchor, not a link.
 
 ## Why is this bad?
 A link without text cannot be seen or clicked, and screen readers announce only its address.
@@ -20,6 +21,7 @@ from bisect import bisect_left
 from lint.markdown import Image
 from lint.model import Problem, Severity
 from lint.rules import Rule
+from lint.site.summary import attribute_id
 
 
 class EmptyLink(Rule):
@@ -27,16 +29,21 @@ class EmptyLink(Rule):
     name = "empty-link"
     summary = "a link has no text or no destination"
     severity = Severity.ERROR
+    reads_context = True
 
     def check(self, doc, options):
         # images and inline HTML give a link content even without text
         content = sorted(
             n.offset for n in (*doc.images, *doc.html) if not getattr(n, "block", False)
         )
+        anchors = doc.context.flavor == "python-markdown"  # attr_list after a link
         for node in doc.links_and_images:
             if node.kind in ("autolink", "email"):
                 continue
             what = "image" if isinstance(node, Image) else "link"
+            empty = what == "link" and not node.text.strip() and not node.url.strip()
+            if empty and anchors and attribute_id(doc.text, node.end_offset):
+                continue  # an anchor
             if what == "link" and not node.text.strip():
                 i = bisect_left(content, node.offset)
                 if not (i < len(content) and content[i] < node.end_offset):

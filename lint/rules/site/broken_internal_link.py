@@ -14,10 +14,13 @@ build step), in a plain site (no generator) a site-root link whose first folder 
 not have (the site is served under a prefix, or built by a tool mdvet does not know), an
 extensionless link that is no page when it is a bare name (`[term](g)`, which a render hook
 may turn into a URL) or when the site's generator is unknown, and the URLs matching the
-`ignore` option. Zola's `@/path.md` links are looked up from the content folder. Starlight
-and Docusaurus pages are found by their URLs (slugs, ids, number prefixes dropped, blog dates,
-Starlight's pages of the default language standing in for missing translations; see
-docs/generators.md). Without the generator's config file
+`ignore` option. On an MkDocs site, a page the `nav` names that no file holds is made by a
+plugin when the site is built (links to it are left alone), and a file outside the docs
+folder that a page includes (`--8<-- "CHANGELOG.md"`) links from that page. Zola's
+`@/path.md` links are looked up from the content folder. Starlight and Docusaurus pages are
+found by their URLs (slugs, ids, number prefixes dropped, blog dates, Starlight's pages of the
+default language standing in for missing translations; see docs/generators.md). Without the
+generator's config file
 (`_config.yml`, `hugo.toml`) the URL scheme is a guess, so a site-root link that names a source
 file, or a post's date and slug under any prefix, is taken as meant.
 
