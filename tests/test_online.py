@@ -556,3 +556,19 @@ def test_progress_on_a_terminal_only(stream, shown):
     expected = "\rchecking links [" + "#" * 15 + "-" * 15 + "] 1/2\rchecking links [" + "#" * 30
     expected += "] 2/2\r\x1b[K"
     assert stream.getvalue() == (expected if shown else "")
+
+
+def test_an_offline_run_loads_no_network_code(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "post.md").write_text("[a](https://example.com/)\n")
+    script = (
+        "import sys; from lint.cli import main; main(['check', 'post.md', '-q', '--no-cache']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('aiohttp', "
+        "'lint.online', 'sqlite3'))}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.splitlines()[-1] == "[]"

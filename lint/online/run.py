@@ -55,6 +55,15 @@ def _headers(settings: Settings) -> dict[str, dict[str, str]]:
     }
 
 
+def run_checks(pages: dict[str, bool], settings: Settings, done: Callable) -> dict[str, Result]:
+    """Request the pages; the HTTP client is loaded only when there is one to request."""
+    if not pages:
+        return {}
+    from lint.online.client import run_checks as run
+
+    return run(pages, limits_of(settings), done)[0]
+
+
 def limits_of(settings: Settings):
     from lint.online.client import Limits
 
@@ -102,8 +111,6 @@ def request_pages(
 ) -> dict[str, Result]:
     """The Result of each page the links name (by URL without fragment), requested once
     each unless the store holds a fresh one; excluded URLs get none."""
-    from lint.online.client import run_checks
-
     rules = {active.rule.code for active in online_rules(settings)}
     excluded = _excluded(settings)
     anchors = "LK010" in rules
@@ -113,7 +120,7 @@ def request_pages(
             continue
         wanted = anchors and checked_fragment(link.fragment) is not None
         pages[link.page] = pages.get(link.page, False) or wanted
-    limits = limits_of(settings)
+    _headers(settings)  # a variable that is not set stops the run at once
     store = None
     if use_store:
         from lint.cache import CACHE_DIR
@@ -129,7 +136,7 @@ def request_pages(
             if u not in results or (body and not results[u].read)
         }
         progress = Progress(len(todo))
-        found, _ = run_checks(todo, limits, progress.step)
+        found = run_checks(todo, settings, progress.step)
         results.update(found)
         # the https:// form of each http:// page that answers as it is, for LK011
         more: dict[str, bool] = {}
@@ -148,7 +155,7 @@ def request_pages(
             more = {url: body for url, body in more.items() if url not in stored}
         progress.total += len(more)
         if more:
-            extra, _ = run_checks(more, limits, progress.step)
+            extra = run_checks(more, settings, progress.step)
             found.update(extra)
             results.update(extra)
         progress.close()
