@@ -5,6 +5,7 @@ the limits. Every server here is one the test starts on 127.0.0.1; a name other 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import socket
 import sqlite3
@@ -572,3 +573,68 @@ def test_an_offline_run_loads_no_network_code(tmp_path):
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_total_time_limit_of_a_page(tmp_path, monkeypatch, capsys, silent_port):
+    config = CONFIG.replace("online_timeout = 1", "online_timeout = 30").replace(
+        "online_total_timeout = 20", "online_total_timeout = 0.5"
+    )
+    site(tmp_path, monkeypatch, f"[silent](http://127.0.0.1:{silent_port}/page)\n", config)
+    assert online(capsys)[1] == [
+        (
+            "LK008",
+            1,
+            10,
+            f"'http://127.0.0.1:{silent_port}/page' cannot be reached: no answer within 0.5 s",
+        )
+    ]
+
+
+def test_the_rate_per_host(tmp_path, monkeypatch, capsys, httpserver):
+    """Only a lower bound on the time between two requests: a slow machine widens it."""
+    starts = []
+
+    def handler(request):
+        starts.append(time.monotonic())
+        return Response("ok")
+
+    for i in range(3):
+        httpserver.expect_request(f"/p{i}").respond_with_handler(handler)
+    body = "".join(f"[p{i}]({httpserver.url_for(f'/p{i}')})\n" for i in range(3))
+    site(tmp_path, monkeypatch, body, CONFIG + "online_host_rate = 4\n")
+    assert online(capsys) == (0, [])
+    assert len(starts) == 3
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.2  # 0.25 s, less some play
+
+
+def test_standard_input_is_checked_online(tmp_path, monkeypatch, capsys, httpserver):
+    httpserver.expect_request("/gone").respond_with_response(Response(status=410))
+    url = httpserver.url_for("/gone")
+    site(tmp_path, monkeypatch, "")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(f"\n[g]({url})\n".encode())))
+    code, found = online(capsys, "-", "--stdin-filename", "draft.md")
+    assert (code, found) == (1, [("LK008", 2, 5, f"'{url}' answers 410 Gone")])
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (
+            ["http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://B/2", "http://c/1"],
+            ["http://a/1", "http://b/1", "http://c/1", "http://a/2", "http://B/2", "http://a/3"],
+        ),
+        ([], []),
+    ],
+)
+def test_pages_are_started_one_host_after_another(pages, expected):
+    from lint.online.client import interleaved
+
+    assert [url for url, _ in interleaved(dict.fromkeys(pages, False))] == expected
+
+
+def test_the_language_server_stays_offline(tmp_path):
+    from lint.lsp import server
+
+    (tmp_path / "mdvet.toml").write_text("online = true\n")
+    settings, _ = server.settings_for(tmp_path / "post.md")
+    assert (settings.online, [a.rule.code for a in settings.active if a.rule.online]) == (False, [])

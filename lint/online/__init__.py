@@ -97,10 +97,12 @@ class Result:
         return target
 
     @property
-    def read(self) -> bool:
-        """Whether the page's content was looked at (so that its anchors are known, or
-        known not to be there because it is not HTML)."""
-        return self.anchors is not None or (self.status is not None and not self.html)
+    def settled(self) -> bool:
+        """Whether the result answers a link with a `#fragment` too: the page's anchors are
+        known, or there are none to know (no answer, not 2xx, not HTML)."""
+        if self.anchors is not None or self.error is not None or not self.html:
+            return True
+        return not 200 <= (self.status or 0) < 300
 
     def encode(self) -> tuple:
         anchors = None if self.anchors is None else json.dumps(sorted(self.anchors))

@@ -34,6 +34,7 @@ MAX_REDIRECTS = 10
 MAX_PAGE_BYTES = 4 * 2**20  # of HTML read for anchors: the ids of a longer page are cut short
 MAX_RETRY_AFTER = 60.0  # seconds: a server asking for a longer pause gets its answer reported
 BACKOFF = 0.5  # seconds before the first retry; doubled each time
+WINDOW = 8  # pages under way per connection (see check_pages)
 REFUSE_HEAD = (403, 405, 501)
 RETRY_STATUS = (429, 500, 502, 503, 504)
 _ANCHOR = re.compile(rb"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -299,21 +300,44 @@ async def _read(response: aiohttp.ClientResponse, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def interleaved(pages: dict[str, bool]) -> list[tuple[str, bool]]:
+    """The pages, one of each host in turn: the pages started together then spread over
+    the hosts, rather than queue for the connections of one."""
+    by_host: dict[str, list[tuple[str, bool]]] = {}
+    for url, body in pages.items():
+        by_host.setdefault(urlsplit(url).netloc.lower(), []).append((url, body))
+    queues = list(by_host.values())
+    order = []
+    for depth in range(max(map(len, queues), default=0)):
+        order.extend(queue[depth] for queue in queues if depth < len(queue))
+    return order
+
+
 async def check_pages(
     pages: dict[str, bool], limits: Limits, done: Callable[[Result], None] | None = None
 ) -> tuple[dict[str, Result], int]:
     """Each page's Result (`pages`: URL -> whether its anchors are wanted), and the number of
-    requests sent. `done` is called as each page is finished."""
+    requests sent. `done` is called as each page is finished. At most WINDOW pages per
+    connection are under way at a time (waiting for their host, or asked for): a task per
+    page of a large site at once would hold memory for nothing."""
     results: dict[str, Result] = {}
+    window = asyncio.Semaphore(WINDOW * limits.connections)
     async with Checker(limits) as checker:
 
         async def one(url: str, body: bool) -> None:
-            result = await checker.check(url, body)
+            try:
+                result = await checker.check(url, body)
+            finally:
+                window.release()
             results[url] = result
             if done is not None:
                 done(result)
 
-        await asyncio.gather(*(one(url, body) for url, body in pages.items()))
+        tasks = []
+        for url, body in interleaved(pages):
+            await window.acquire()
+            tasks.append(asyncio.create_task(one(url, body)))
+        await asyncio.gather(*tasks)
     return results, checker.requests
 
 

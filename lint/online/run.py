@@ -133,7 +133,7 @@ def request_pages(
         todo = {
             u: body
             for u, body in pages.items()
-            if u not in results or (body and not results[u].read)
+            if u not in results or (body and not results[u].settled)
         }
         progress = Progress(len(todo))
         found = run_checks(todo, settings, progress.step)
