@@ -19,6 +19,10 @@ The limits are made the same where both have them: 32 requests at a time in all 
 (`online_max_host_connections`); LinkChecker has no such limit, only a rate per host
 (`maxrequestspersecond`, left at its default 10, which these runs do not reach). Each tool
 runs from an empty cache; mdvet then runs again within its `online_ttl`.
+
+`--markdown-link-check` adds markdown-link-check (npm), which checks 2 links at a time in all
+(a number fixed in its code, with no limit per host): on 10,000 URLs it takes many minutes, so
+it is for smaller `--urls`.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ FIRST_PORT = 18200
 HOSTS = 50
 PER_FILE = 50
 LINKCHECKER = CACHE / "linkchecker"
+MLC = CACHE / "markdown-link-check"
+MLC_VERSION = "3.15.0"
 PAGE = b"<!doctype html><html><head><title>page</title></head><body><p id=top>ok</p></body></html>"
 
 
@@ -93,6 +99,18 @@ def write_site(folder: Path, urls: int, hosts: int) -> None:
         (folder / f"post-{n // PER_FILE:04d}.md").write_text(f"# Post {n}\n\n{body}")
 
 
+def install_markdown_link_check() -> Path:
+    program = MLC / "node_modules" / ".bin" / "markdown-link-check"
+    if not program.exists():
+        MLC.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", f"markdown-link-check@{MLC_VERSION}"],
+            cwd=MLC,
+            check=True,
+        )
+    return program
+
+
 def linkchecker_command(files: list[str], config: Path) -> list[str]:
     return [str(LINKCHECKER / "bin" / "linkchecker"), "-f", str(config), "--no-status", *files]
 
@@ -130,12 +148,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--urls", type=int, default=10_000)
     parser.add_argument("--hosts", type=int, default=HOSTS)
     parser.add_argument("--skip-linkchecker", action="store_true")
+    parser.add_argument(
+        "--markdown-link-check",
+        action="store_true",
+        help="also run markdown-link-check (2 links at a time in all: slow on many URLs)",
+    )
     parser.add_argument("--output", type=Path, default=None, help="append the table here")
     args = parser.parse_args(argv)
-    return online_case(args.urls, args.hosts, not args.skip_linkchecker, args.output)
+    return online_case(
+        args.urls, args.hosts, not args.skip_linkchecker, args.output, args.markdown_link_check
+    )
 
 
-def online_case(urls: int, hosts: int, linkchecker: bool, output: Path | None) -> int:
+def online_case(
+    urls: int, hosts: int, linkchecker: bool, output: Path | None, mlc: bool = False
+) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     mdvet = mdvet_tool()
     lc_version = install_linkchecker() if linkchecker else None
@@ -177,6 +204,12 @@ def online_case(urls: int, hosts: int, linkchecker: bool, output: Path | None) -
                 config.write_text(LINKCHECKER_RC)
                 os.chmod(config, 0o644)
                 timed(f"LinkChecker {lc_version}", linkchecker_command(files, config))
+            if mlc:
+                program = install_markdown_link_check()
+                config = Path(tmp) / "mlc.json"
+                config.write_text('{"timeout": "10s", "retryOn429": true}')
+                label = f"markdown-link-check {MLC_VERSION}"
+                timed(label, [str(program), "-q", "-c", str(config), *files])
     finally:
         server.terminate()
         server.wait()

@@ -638,3 +638,18 @@ def test_the_language_server_stays_offline(tmp_path):
     (tmp_path / "mdvet.toml").write_text("online = true\n")
     settings, _ = server.settings_for(tmp_path / "post.md")
     assert (settings.online, [a.rule.code for a in settings.active if a.rule.online]) == (False, [])
+
+
+def test_an_address_that_cannot_be_requested(tmp_path, monkeypatch, capsys):
+    site(tmp_path, monkeypatch, "[a](http://127.0.0.1:99999/)\n")
+    assert online(capsys, "--ignore", "LK007") == (
+        1,
+        [
+            (
+                "LK008",
+                1,
+                5,
+                "'http://127.0.0.1:99999/' cannot be reached: not a URL that can be requested",
+            )
+        ],
+    )

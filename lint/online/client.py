@@ -111,6 +111,16 @@ class _Resolver(AbstractResolver):
         await self.system.close()
 
 
+def _authority(url: str) -> tuple[str, str]:
+    """The URL's host and port as written (lower-case: the key of the limits), and its host
+    name; empty for a URL that does not split (the request reports it)."""
+    try:
+        parts = urlsplit(url)
+        return parts.netloc.lower(), parts.hostname or ""
+    except ValueError:
+        return "", ""
+
+
 def anchors_of(html: bytes) -> frozenset[str]:
     """The `id` and `name` values of a page's elements."""
     found = set()
@@ -136,7 +146,7 @@ def _retry_after(value: str | None) -> float | None:
 
 def _describe(err: BaseException, url: str) -> _Failure:
     """A failed request as a message, and whether trying again may help."""
-    host = urlsplit(url).hostname or url
+    host = _authority(url)[1] or url
     if isinstance(err, aiohttp.ClientConnectorCertificateError):
         reason = getattr(err.certificate_error, "verify_message", None) or err.certificate_error
         return _Failure(f"TLS failure: {reason}")
@@ -192,12 +202,11 @@ class Checker:
             await self.session.close()
 
     def _host(self, url: str) -> tuple[str, _Host]:
-        parts = urlsplit(url)
-        key = parts.netloc.lower()
+        key, name = _authority(url)
         host = self.hosts.get(key)
         if host is None:
             host = self.hosts[key] = _Host(self.limits.host_connections, self.limits.host_rate)
-        return parts.hostname or "", host
+        return name, host
 
     async def _once(self, method: str, url: str, body: bool):
         """One request: (status, Location, is HTML, anchors or None)."""
@@ -274,8 +283,12 @@ class Checker:
                 method = "GET"
                 continue
             if status in REDIRECTS and location:
-                target = urljoin(current, location.strip())
-                if urlsplit(target).scheme not in ("http", "https"):
+                try:
+                    target = urljoin(current, location.strip())
+                except ValueError:
+                    error = f"redirect to '{location}', not a URL that can be requested"
+                    return Result(url, status, error, tuple(hops))
+                if not target.lower().startswith(("http://", "https://")):
                     return Result(url, status, None, tuple(hops), anchors, html)
                 hops.append((status, target))
                 if target.partition("#")[0] in seen:
@@ -305,7 +318,7 @@ def interleaved(pages: dict[str, bool]) -> list[tuple[str, bool]]:
     the hosts, rather than queue for the connections of one."""
     by_host: dict[str, list[tuple[str, bool]]] = {}
     for url, body in pages.items():
-        by_host.setdefault(urlsplit(url).netloc.lower(), []).append((url, body))
+        by_host.setdefault(_authority(url)[0], []).append((url, body))
     queues = list(by_host.values())
     order = []
     for depth in range(max(map(len, queues), default=0)):
