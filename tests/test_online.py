@@ -5,7 +5,6 @@ the limits. Every server here is one the test starts on 127.0.0.1; a name other 
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import socket
 import sqlite3
@@ -435,18 +434,18 @@ def test_at_most_two_connections_to_a_host(tmp_path, monkeypatch, capsys):
         with lock:
             state["now"] += 1
             state["most"] = max(state["most"], state["now"])
-        time.sleep(0.05)
+        time.sleep(0.2)  # long enough for the second request to overlap
         with lock:
             state["now"] -= 1
         return Response("ok")
 
     try:
-        for i in range(12):
+        for i in range(8):
             server.expect_request(f"/p{i}").respond_with_handler(slow)
-        body = "".join(f"[p{i}]({server.url_for(f'/p{i}')})\n" for i in range(12))
+        body = "".join(f"[p{i}]({server.url_for(f'/p{i}')})\n" for i in range(8))
         site(tmp_path, monkeypatch, body)
         assert online(capsys) == (0, [])
-        assert len(server.log) == 12
+        assert len(server.log) == 8
         assert state["most"] == 2
     finally:
         server.clear()
@@ -590,21 +589,38 @@ def test_the_total_time_limit_of_a_page(tmp_path, monkeypatch, capsys, silent_po
     ]
 
 
-def test_the_rate_per_host(tmp_path, monkeypatch, capsys, httpserver):
-    """Only a lower bound on the time between two requests: a slow machine widens it."""
-    starts = []
+@pytest.mark.parametrize(
+    ("rate", "pause", "expected"),
+    [
+        (4, 0, [0.25, 0.25]),  # 4 a second: a request every 0.25 s
+        (None, 0, []),  # no rate: no waiting
+        (None, 2, [2.0]),  # a Retry-After of 2 s holds the whole host
+        (4, 2, [2.0, 0.25, 0.25]),
+    ],
+)
+def test_the_rate_per_host_and_a_pause(monkeypatch, rate, pause, expected):
+    """_Host.turn on a clock that only the waits move: what it waits, in order."""
+    import asyncio
 
-    def handler(request):
-        starts.append(time.monotonic())
-        return Response("ok")
+    from lint.online.client import _Host
 
-    for i in range(3):
-        httpserver.expect_request(f"/p{i}").respond_with_handler(handler)
-    body = "".join(f"[p{i}]({httpserver.url_for(f'/p{i}')})\n" for i in range(3))
-    site(tmp_path, monkeypatch, body, CONFIG + "online_host_rate = 4\n")
-    assert online(capsys) == (0, [])
-    assert len(starts) == 3
-    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.2  # 0.25 s, less some play
+    clock = [100.0]
+    slept = []
+
+    async def sleep(seconds):
+        slept.append(round(seconds, 3))
+        clock[0] += seconds
+
+    async def three_turns():
+        asyncio.get_running_loop().time = lambda: clock[0]
+        host = _Host(2, rate)
+        host.paused_until = clock[0] + pause
+        for _ in range(3):
+            await host.turn()
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    asyncio.run(three_turns())
+    assert slept == expected
 
 
 def test_standard_input_is_checked_online(tmp_path, monkeypatch, capsys, httpserver):
