@@ -124,7 +124,7 @@ class Result:
             url,
             status,
             error,
-            tuple((int(s), str(u)) for s, u in json.loads(redirects)),
+            () if redirects == "[]" else tuple((int(s), str(u)) for s, u in json.loads(redirects)),
             None if anchors is None else frozenset(json.loads(anchors)),
             bool(html),
             float(checked_at),

@@ -43,18 +43,21 @@ class LinkStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=10)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, FORMAT):
+            # a new file, or one of another format, is made (WAL mode stays with the file);
+            # a store as it should be is only read here: a run that requests nothing writes
+            # nothing
+            if version != FORMAT:
+                db.execute("PRAGMA journal_mode=WAL")
                 db.execute("DROP TABLE IF EXISTS links")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, status INTEGER, "
-                "error TEXT, redirects TEXT NOT NULL, anchors TEXT, html INTEGER NOT NULL, "
-                "checked_at REAL NOT NULL)"
-            )
-            db.execute(f"PRAGMA user_version={FORMAT}")
+                db.execute(
+                    "CREATE TABLE links (url TEXT PRIMARY KEY, status INTEGER, "
+                    "error TEXT, redirects TEXT NOT NULL, anchors TEXT, html INTEGER NOT NULL, "
+                    "checked_at REAL NOT NULL)"
+                )
+                db.execute(f"PRAGMA user_version={FORMAT}")
+                db.commit()
             db.execute("SELECT count(*) FROM links").fetchone()
-            db.commit()
         except BaseException:
             db.close()
             raise
