@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                 # everything, 5 runs per case
     .venv/bin/python bench/run.py --runs 3 --corpus hugo-docs --corpus rust-blog
     .venv/bin/python bench/run.py --quick         # one run, smallest corpus: checks the harness
+    .venv/bin/python bench/run.py --cases online  # link checking over the network (bench/online.py)
 
 The other linters are installed once into bench/.cache/ (rumdl from PyPI into its own virtual
 environment, markdownlint-cli2 from npm); mdvet is built from the working tree and installed into
@@ -179,7 +180,8 @@ def markdownlint_tool() -> Tool:
     )
 
 
-CASES = ("corpora", "single", "cache", "scaling", "memory")
+CASES = ("corpora", "single", "cache", "scaling", "memory", "online")
+DEFAULT_CASES = CASES[:-1]  # the online case (bench/online.py) runs when named
 BUILDERS = {"mdvet": mdvet_tool, "rumdl": rumdl_tool, "markdownlint-cli2": markdownlint_tool}
 
 
@@ -538,8 +540,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--cases",
-        default=",".join(CASES),
-        help="which cases, comma-separated (default: %(default)s)",
+        default=",".join(DEFAULT_CASES),
+        help=f"which cases, comma-separated, of {', '.join(CASES)} (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--online-urls", type=int, default=10_000, help="URLs of the online case (%(default)s)"
     )
     parser.add_argument("--output", type=Path, default=RESULTS, help="%(default)s")
     args = parser.parse_args(argv)
@@ -559,6 +564,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"unknown corpus, tool or case, or --runs < 1: {sorted(unknown)} {names} {cases}"
         )
     scale_base = args.scale_corpus if args.scale_corpus in corpora else corpora[0]
+    if "online" in cases:
+        from online import HOSTS, online_case
+
+        if cases == ["online"]:  # the table goes after what is in the results file
+            return online_case(args.online_urls, HOSTS, True, args.output)
 
     CACHE.mkdir(parents=True, exist_ok=True)
     tools = [BUILDERS[name]() for name in names]
@@ -662,6 +672,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = "\n".join(lines)
     print(report)
     args.output.write_text(report, encoding="utf-8")
+    if "online" in cases:
+        online_case(args.online_urls, HOSTS, True, args.output)
     return 0
 
 

@@ -177,6 +177,11 @@ def settings_error(err: Exception) -> click.ClickException:
     metavar="PLUGIN",
     help="Load rules from a plugin: a module path or an installed `mdvet.rules` entry point.",
 )
+@click.option(
+    "--online/--no-online",
+    default=None,
+    help="Also request the links to other sites (LK008-LK011) [default: the `online` setting].",
+)
 @config_options
 def check(
     paths,
@@ -202,6 +207,7 @@ def check(
     generator,
     site_report,
     plugins,
+    online,
     config_path,
     isolated,
 ) -> int:
@@ -228,6 +234,8 @@ def check(
         overrides["site_root"] = os.path.abspath(site_root)
     if generator:
         overrides["generator"] = generator
+    if online is not None:
+        overrides["online"] = online
     settings = load_settings(overrides, config_path, isolated).settings
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
@@ -411,7 +419,7 @@ def rules_command(format_name: str, config_path, isolated) -> int:
     width = max(len(r.name) for r in registry)
     click.echo(f"{'code':<6} {'name':<{width}} {'severity':<8} {'enabled':<7} summary")
     for r in registry:
-        enabled = "yes" if r.enabled else "no"
+        enabled = "online" if r.online else "yes" if r.enabled else "no"
         click.echo(f"{r.code:<6} {r.name:<{width}} {r.severity.value:<8} {enabled:<7} {r.summary}")
     return EXIT_CLEAN
 

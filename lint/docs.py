@@ -19,13 +19,16 @@ README_END = "<!-- rules:end -->"
 def rule_page(rule: type[Rule]) -> str:
     """A rule's page: a heading, its facts, its docstring, and its options."""
     status = "on" if rule.enabled else "off"
+    enabled = f"{'yes' if rule.enabled else 'no'} ({status})"
+    if rule.online:
+        enabled = "with `--online` (or `online = true`) only"
     lines = [
         f"# {rule.code} {rule.name}",
         "",
         f"{rule.summary[0].upper()}{rule.summary[1:]}.",
         "",
         f"- Default severity: `{rule.severity.value}`",
-        f"- Enabled by default: {'yes' if rule.enabled else 'no'} ({status})",
+        f"- Enabled by default: {enabled}",
         f"- Fixable: {'yes' if rule.fixable else 'no'}",
         "",
         documentation(rule),
@@ -53,7 +56,7 @@ def rules_table(registry: Registry) -> str:
     for rule in registry:
         rows.append(
             f"| [{rule.code}](docs/rules/{rule.code}.md) | {rule.name} | {rule.severity.value} "
-            f"| {'on' if rule.enabled else 'off'} | {rule.summary} |"
+            f"| {'online' if rule.online else 'on' if rule.enabled else 'off'} | {rule.summary} |"
         )
     return "\n".join(rows) + "\n"
 

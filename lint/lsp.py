@@ -91,11 +91,13 @@ class MdvetServer(LanguageServer):
         `mdvet check` is run in, whose cache the server shares."""
         folder = path.parent
         if folder not in self._settings:
+            # an editor never requests links over the network, whatever `online` says
+            offline = {"online": False}
             try:
-                resolved = resolve_settings({}, cwd=folder)
+                resolved = resolve_settings(offline, cwd=folder)
                 site = site_root_of(path, resolved.settings, {})
                 if resolved.config is None and site is not None and site != folder:
-                    resolved = resolve_settings({}, cwd=site)
+                    resolved = resolve_settings(offline, cwd=site)
                 self._settings[folder] = (resolved.settings, site is not None)
             except SettingsError as err:
                 self.window_show_message(

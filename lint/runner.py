@@ -372,6 +372,20 @@ def check_paths(
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
         )
+    if settings.online:  # links to other sites, requested once each over the network
+        from lint.online.run import check_online
+
+        entries = [(f.path, f.shown, stdin if f is buffer else None) for f in files]
+        diagnostics = check_online(
+            entries,
+            diagnostics,
+            settings,
+            outcome,
+            texts,
+            fix=fixing,
+            unsafe=unsafe,
+            use_store=cache,
+        )
     if store is not None:
         store.save()
     if buffer is not None and fixing:  # the fixed buffer goes to standard output
@@ -417,6 +431,24 @@ def _check_stdin(
     """Standard input on its own: without a name, or without site rules to run."""
     result = check_data(data, shown_as, settings, fix=fixing, unsafe=unsafe)
     outcome = Outcome(Report(tuple(result.diagnostics), 1), result.fixed)
+    if settings.online:
+        from lint.online.run import check_online
+
+        texts = {shown_as: result.new_text} if result.new_text is not None else {}
+        found = check_online(
+            [(shown_as, shown_as, data)],
+            result.diagnostics,
+            settings,
+            outcome,
+            texts,
+            fix=fixing,
+            unsafe=unsafe,
+        )
+        outcome.report = Report(tuple(sorted(found)), 1)
+        if fixing:
+            outcome.stdin_text = texts.get(shown_as) or data.decode("utf-8", "surrogateescape")
+            outcome.diffs = outcome.diffs or ([result.diff] if result.diff else [])
+        return outcome
     if fixing:
         outcome.stdin_text = result.new_text or data.decode("utf-8", errors="surrogateescape")
         outcome.diffs = [result.diff] if result.diff else []

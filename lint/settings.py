@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from lint.model import Severity
 from lint.rules import Registry, Rule, RuleOptions, builtin
 
+ONLINE_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0 Safari/537.36 mdvet-link-check"
+)
+
 
 class SettingsError(Exception):
     """A setting is wrong; the CLI exits 2. `loc` names the setting, e.g. ("rules", "LK005")."""
@@ -69,6 +74,19 @@ class Settings(BaseModel):
     generator: Literal["auto", "jekyll", "hugo", "mkdocs", "astro", "docusaurus", "generic"] = (
         "auto"
     )
+    # links to other sites, checked over the network (lint.online): off unless `online`
+    online: bool = False
+    online_ttl: float = Field(86400, ge=0)  # seconds a page's result is kept
+    online_timeout: float = Field(10, gt=0)  # seconds for one request
+    online_total_timeout: float = Field(60, gt=0)  # seconds for one page, retries included
+    online_retries: int = Field(2, ge=0, le=10)
+    online_max_connections: int = Field(32, ge=1)
+    online_max_host_connections: int = Field(2, ge=1)
+    online_host_rate: float | None = Field(None, gt=0)  # requests per second to one host
+    online_exclude: tuple[str, ...] = ()  # regular expressions: URLs not requested
+    online_headers: dict[str, dict[str, str]] = {}  # host -> header -> value (${VAR}: env)
+    online_resolve: dict[str, str] = {}  # "host:port" -> "address:port", as curl --resolve
+    online_user_agent: str = ONLINE_USER_AGENT
 
     @cached_property
     def registry(self) -> Registry:
@@ -187,7 +205,11 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
             settings.select if settings.select is not None else ("ALL",)
         ) + settings.extend_select
         hits = [matches(s, rule) for s in selectors]
-        if not (True in hits or (False in hits and rule.enabled)):
+        # the online rules run with `online` only, and then as rules that are on by default
+        if rule.online and not settings.online:
+            continue
+        on_by_default = rule.enabled or rule.online
+        if not (True in hits or (False in hits and on_by_default)):
             continue
         if any(matches(s, rule) is not None for s in settings.ignore):
             continue

@@ -72,6 +72,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     enabled: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
+    online: ClassVar[bool] = False  # an OnlineRule: runs only with `online` on
     # Whether the docstring's Example and Use instead are Markdown files to check in tests.
     runnable_examples: ClassVar[bool] = True
     Options: ClassVar[type[RuleOptions]] = RuleOptions
@@ -101,6 +102,23 @@ class SiteRule(Rule):
         return iter(())
 
     def check_site(self, site, options: RuleOptions) -> Iterator[tuple]:
+        raise NotImplementedError
+
+
+class OnlineRule(Rule):
+    """A check of a link to another site, run with `online` on once every distinct page has
+    been requested (lint.online). It never sees a Document: `check_link` reads the link
+    (lint.online.ExternalLink) and the results of the pages requested, by URL without the
+    fragment (lint.online.Result; a page left out of the run has none)."""
+
+    online: ClassVar[bool] = True
+    enabled: ClassVar[bool] = False  # in a run without `online`; with it, on by default
+    runnable_examples: ClassVar[bool] = False  # an example needs a server
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
+        return iter(())
+
+    def check_link(self, link, results, options: RuleOptions) -> Iterator[Problem]:
         raise NotImplementedError
 
 
