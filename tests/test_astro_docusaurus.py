@@ -498,3 +498,27 @@ def test_any_config_text_reads_without_error(tmp_path, prefix, text):
         assert isinstance(layout.config, dict)
         page_urls(layout, "docs/a/b.md", {"fm": {}, "has_fm": True})
         page_urls(layout, "src/content/docs/a/index.md", {"fm": {"slug": ""}, "has_fm": True})
+
+
+@pytest.mark.parametrize(
+    ("ignores", "expected"),
+    [
+        # pages a build step writes into an ignored folder (notebooks made into MDX)
+        ({".gitignore": "docs/tutorials/*\n"}, []),
+        ({"docs/.gitignore": "tutorials/\n"}, []),
+        ({"docs/.gitignore": "*.mdx\n"}, []),
+        # what the repository keeps is judged
+        ({".gitignore": "build/\n"}, [("ST005", 4, 1)]),
+        ({}, [("ST005", 4, 1)]),
+        ({".gitignore": "docs/tutorials/*\n!docs/tutorials/start/\n"}, [("ST005", 4, 1)]),
+    ],
+)
+def test_links_into_ignored_paths_are_not_judged(tmp_path, ignores, expected):
+    files = {
+        **DOCUSAURUS,
+        **ignores,
+        "docs/intro.md": post("Intro", "[a](./tutorials/start/index.mdx)\n"),
+    }
+    (tmp_path / ".git").mkdir()
+    found = site_check(tmp_path, files, "ST005")
+    assert [(code, line, column) for _, code, line, column in found] == expected
