@@ -162,6 +162,31 @@ def _real(entry: os.DirEntry, real_prefix: str) -> str:
     return os.path.realpath(entry.path) if is_link else real_prefix + entry.name
 
 
+def ignored_by_git(root: str, rel: str, cache: dict | None = None) -> bool:
+    """Whether the .gitignore files of the repository holding `root` ignore the path `rel`
+    (from `root`, with `/`) or a folder above it: the files under `root` and on the way down
+    to `rel`, and those above `root` up to the repository's top. `cache` keeps each folder's
+    compiled patterns between calls."""
+    cache = {} if cache is None else cache
+    top = os.path.abspath(root)
+    specs = cache.get(("above", top))
+    if specs is None:
+        specs = cache[("above", top)] = _ancestor_specs(top)
+    specs = list(specs)
+    parts = [part for part in rel.split("/") if part]
+    folder = top
+    for n, part in enumerate(parts):
+        if folder not in cache:
+            cache[folder] = _read_gitignore(os.path.join(folder, ".gitignore"))
+        if cache[folder] is not None:
+            specs.append((folder, cache[folder]))
+        is_dir = n < len(parts) - 1
+        if _ignored(os.path.join(folder, part), is_dir, specs):
+            return True
+        folder = os.path.join(folder, part)
+    return False
+
+
 def _ancestor_specs(root: str) -> list:
     """The .gitignore files above `root`, up to the repository root."""
     specs = []

@@ -498,3 +498,109 @@ def test_any_config_text_reads_without_error(tmp_path, prefix, text):
         assert isinstance(layout.config, dict)
         page_urls(layout, "docs/a/b.md", {"fm": {}, "has_fm": True})
         page_urls(layout, "src/content/docs/a/index.md", {"fm": {"slug": ""}, "has_fm": True})
+
+
+@pytest.mark.parametrize(
+    ("ignores", "expected"),
+    [
+        # pages a build step writes into an ignored folder (notebooks made into MDX)
+        ({".gitignore": "docs/tutorials/*\n"}, []),
+        ({"docs/.gitignore": "tutorials/\n"}, []),
+        ({"docs/.gitignore": "*.mdx\n"}, []),
+        # what the repository keeps is judged
+        ({".gitignore": "build/\n"}, [("ST005", 4, 1)]),
+        ({}, [("ST005", 4, 1)]),
+        ({".gitignore": "docs/tutorials/*\n!docs/tutorials/start/\n"}, [("ST005", 4, 1)]),
+    ],
+)
+def test_links_into_ignored_paths_are_not_judged(tmp_path, ignores, expected):
+    files = {
+        **DOCUSAURUS,
+        **ignores,
+        "docs/intro.md": post("Intro", "[a](./tutorials/start/index.mdx)\n"),
+    }
+    (tmp_path / ".git").mkdir()
+    found = site_check(tmp_path, files, "ST005")
+    assert [(code, line, column) for _, code, line, column in found] == expected
+
+
+# --- the config in website/, the docs beside it -----------------------------------------------
+
+WEBSITE = {
+    "website/docusaurus.config.js": (
+        "module.exports = { presets: [['classic', { docs: { path: '../docs' } }]] };\n"
+    ),
+    "website/versions.json": '["1.0"]\n',
+    "website/static/img/chart.png": "png",
+    "website/blog/2024-05-01-season.md": post("Season"),
+    "website/src/pages/help.md": post("Help"),
+    "website/versioned_docs/version-1.0/old.md": post("Old"),
+    "docs/guide/tides.md": post("Tides", "## Neap tides\n"),
+}
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("docs/guide/tides.md", "/docs/next/guide/tides"),
+        ("website/versioned_docs/version-1.0/old.md", "/docs/old"),
+        ("website/blog/2024-05-01-season.md", "/blog/2024/05/01/season"),
+        ("website/src/pages/help.md", "/help/"),
+        ("website/README.md", None),
+    ],
+)
+def test_a_config_in_website_with_the_docs_beside_it(tmp_path, rel, expected):
+    build(tmp_path, WEBSITE)
+    for folder in ("docs/guide", "website/blog", "website", ""):
+        site = detect(tmp_path / folder)
+        assert (site.generator, site.root) == ("docusaurus", tmp_path)
+    assert _url(tmp_path, rel, {}) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # the docs path leads nowhere, or the docs are inside website/: website/ is the site
+        ({"website/docusaurus.config.js": "module.exports = { docs: { path: '../gone' } };"}, None),
+        (
+            {"website/docusaurus.config.js": "module.exports = {};", "website/docs/a.md": ""},
+            "website",
+        ),
+        # another folder's name
+        ({"site/docusaurus.config.js": "module.exports = { docs: { path: '../docs' } };"}, None),
+    ],
+)
+def test_a_config_in_website_detection(tmp_path, files, expected):
+    build(tmp_path, {**files, "docs/a.md": post("A")})
+    site = detect(tmp_path / "website" if (tmp_path / "website").is_dir() else tmp_path)
+    if expected is None:
+        assert site is None or site.root != tmp_path
+    else:
+        assert site.root == tmp_path / expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[a](./tides.md#neap-tides) [b](/docs/next/guide/tides) [c](/img/chart.png)\n", []),
+        ("[a](../../website/blog/2024-05-01-season.md) [b](/docs/old) [c](/help)\n", []),
+        (
+            "[a](./tidal.md) [b](/img/chart.gif) [c](./tides.md#spring)\n",
+            [("ST005", 4, 1), ("ST005", 4, 17), ("ST006", 4, 37)],
+        ),
+    ],
+)
+def test_links_in_a_site_with_the_config_in_website(tmp_path, body, expected):
+    files = {**WEBSITE, "docs/guide/start.md": post("Start", body)}
+    found = site_check(tmp_path, files, "ST", paths=["docs/guide/start.md"])
+    assert [(code, line, column) for _, code, line, column in found] == expected
+
+
+def test_presets_in_a_site_with_the_config_in_website(tmp_path):
+    build(tmp_path, WEBSITE)
+    site = detect(tmp_path / "docs/guide")
+    assert preset_for(site, tmp_path / "docs/guide/tides.md") == "docusaurus-doc"
+    assert preset_for(site, tmp_path / "website/blog/2024-05-01-season.md") == "docusaurus-blog"
+    assert preset_for(site, tmp_path / "website/versioned_docs/version-1.0/old.md") == (
+        "docusaurus-doc"
+    )

@@ -34,6 +34,7 @@ titles a doc or a post after its first `# heading` when front matter gives no ti
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -118,9 +119,33 @@ def js_site_config(folder: Path, names: set[str] | None = None) -> tuple[str, Pa
     ):
         return "astro", folder / astro
     docusaurus = next((name for name in DOCUSAURUS_CONFIGS if name in names), None)
-    if docusaurus and ("docs" in names or "blog" in names):
+    if (
+        docusaurus
+        and ("docs" in names or "blog" in names)
+        and _docs_above(folder / docusaurus) is None  # else the site's root is above
+    ):
         return "docusaurus", folder / docusaurus
+    if "website" in names:
+        # the layout Docusaurus's migration guide keeps: `website/` holds the config, and its
+        # docs plugin's `path` leads back to a folder beside it (`../docs`)
+        for name in DOCUSAURUS_CONFIGS:
+            config = folder / "website" / name
+            if config.is_file():
+                return ("docusaurus", config) if _docs_above(config) is not None else None
     return None
+
+
+def _docs_above(config: Path) -> Path | None:
+    """The folder a Docusaurus config's docs `path` leads to when that is an existing folder
+    outside the config's own folder (`../docs`): the site's root is then above the config."""
+    from lint.site.layout import read_docusaurus_config
+
+    path = str((read_docusaurus_config(config).get("docs") or {}).get("path") or "")
+    relative = posixpath.normpath(path) if path else ""
+    if not relative.startswith("../") or relative.startswith("../.."):
+        return None
+    folder = config.parent.parent / relative[3:]
+    return folder if folder.is_dir() else None
 
 
 def preset_for(site: Site | None, file: Path) -> str:

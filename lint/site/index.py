@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lint.discover import ignored_by_git
 from lint.site.anchors import STYLES, anchors, pymdownx
 from lint.site.layout import (
     PAGE_EXTENSIONS,
@@ -211,6 +212,7 @@ class Site:
                         self.sections.add(url_key("/" + "/".join(parts[:depth])))
         self._exists: dict[str, bool] = {}
         self._assets: dict[str, bool] = {}
+        self._gitignores: dict = {}  # .gitignore patterns by folder
         self.made_sources, self.made_urls = self._made_by_plugins()
         self.hosts = self._snippet_hosts()
         # what links lead to, by (folder, URL), by (page, URL), by site path and by source
@@ -370,6 +372,10 @@ class Site:
             os.path.join(self.layout.root, page.rel, "..", path)
         ):
             return Target("file", None, fragment)  # outside the site root
+        if not source.startswith("../") and ignored_by_git(
+            self.layout.root, source, self._gitignores
+        ):
+            return UNKNOWN  # a build step writes it where the repository keeps nothing
         if self.layout.mkdocs is not None and _MARKDOWN_FILE.search(path):
             # MkDocs reads a link to a Markdown file as a source path only
             return Target("missing", None, fragment)

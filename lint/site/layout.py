@@ -72,6 +72,7 @@ class Layout:
     content_dirs: list[tuple[str, str]] = field(default_factory=list)  # Hugo: (dir, url prefix)
     mkdocs: MkDocs | None = None  # an MkDocs site's config, read
     sections: Sections | None = None  # Astro, Docusaurus: the folders that make pages
+    config_dir: str = ""  # Docusaurus: the config's folder from the root (`website`), or ""
 
     @property
     def configured(self) -> bool:
@@ -84,7 +85,7 @@ class Layout:
         if self.mkdocs is not None:
             return [self.root / self.mkdocs.docs_dir]
         if self.generator in _PUBLIC_DIRS:
-            return [self.root / _PUBLIC_DIRS[self.generator]]
+            return [self.root / self.config_dir / _PUBLIC_DIRS[self.generator]]
         return [self.root]
 
     def listed(self, rel: str) -> bool:
@@ -108,7 +109,7 @@ class Layout:
         if self.mkdocs is not None and self.mkdocs.docs_dir != ".":
             return [self.mkdocs.docs_dir + "/"]
         if self.generator in _PUBLIC_DIRS:
-            return [_PUBLIC_DIRS[self.generator] + "/"]
+            return [posixpath.join(self.config_dir, _PUBLIC_DIRS[self.generator]) + "/"]
         return [""]
 
     @property
@@ -208,7 +209,9 @@ def load_layout(root: Path, generator: str = "auto") -> Layout:
     if generator in _JS_CONFIG_READERS:
         base = str((config or {}).get("base") or "").strip("/")
         layout.base_path = "/" + base if base else ""
-        layout.sections = _SECTIONS[generator](root, config or {})
+        if config_path is not None and config_path.parent != root:
+            layout.config_dir = config_path.parent.relative_to(root).as_posix()
+        layout.sections = _SECTIONS[generator](root, config or {}, layout.config_dir)
     if generator == "jekyll":
         base = str((config or {}).get("baseurl") or "")
         layout.base_path = "/" + base.strip("/") if base.strip("/") else ""
@@ -696,7 +699,7 @@ def read_docusaurus_config(path: Path) -> dict[str, Any]:
 _JS_CONFIG_READERS = {"astro": read_astro_config, "docusaurus": read_docusaurus_config}
 
 
-def _astro_sections(root: Path, config: dict) -> Sections:
+def _astro_sections(root: Path, config: dict, config_dir: str) -> Sections:
     """Starlight's pages (`src/content/docs/`), Astro's Markdown pages (`src/pages/`), and
     other content collections, which Astro renders only where a page's code says."""
     locales = tuple(config.get("locales") or ())
@@ -711,28 +714,34 @@ def _astro_sections(root: Path, config: dict) -> Sections:
     return Sections(items, locales, default)
 
 
-def _docusaurus_sections(root: Path, config: dict) -> Sections:
-    """The docs (and their versions), the blog and `src/pages/`, where the config puts them."""
+def _docusaurus_sections(root: Path, config: dict, config_dir: str) -> Sections:
+    """The docs (and their versions), the blog and `src/pages/`, where the config puts them:
+    from the config's folder (`config_dir`, from the site's root)."""
+
+    def beside(path: str) -> str:
+        return posixpath.normpath(posixpath.join(config_dir, path)).strip("/")
+
     items = []
     for plugin, preset in (("docs", "docusaurus-doc"), ("blog", "docusaurus-blog")):
         options = config.get(plugin) or {}
         if options.get("off"):
             continue
-        folder = posixpath.normpath(str(options.get("path") or plugin)).strip("/")
+        folder = beside(str(options.get("path") or plugin))
         if folder.startswith(".."):
             continue  # outside the site's folder
         route = str(options.get("routeBasePath", plugin)).strip("/")
         prefix = "/" + route if route else ""
         if plugin == "docs":
-            versions = _docusaurus_versions(root)
+            versions = _docusaurus_versions(root / config_dir)
             if versions:  # the newest version at the route, docs/ as "next"
                 for n, version in enumerate(versions):
                     at = prefix if n == 0 else f"{prefix}/{version}"
-                    items.append(Section(f"versioned_docs/version-{version}", plugin, at, preset))
+                    versioned = beside(f"versioned_docs/version-{version}")
+                    items.append(Section(versioned, plugin, at, preset))
                 prefix += "/next"
         items.append(Section(folder, plugin, prefix, preset))
-    items.append(Section("src/pages", "pages", "", "default"))
-    items.append(Section("i18n", "translation", None, "docusaurus-doc"))
+    items.append(Section(beside("src/pages"), "pages", "", "default"))
+    items.append(Section(beside("i18n"), "translation", None, "docusaurus-doc"))
     return Sections(tuple(items))
 
 

@@ -10,7 +10,8 @@ Left alone, because the site cannot know them: pages generators write without a 
 (feeds, sitemaps, `/tags/…`, `/categories/…`, `/page/2/`, Hugo section pages, Docusaurus's
 `/blog/tags/…`, `/blog/archive` and `/blog/page/2`), links built by
 templates, files in a folder the checkout does not have (assets copied in by a theme or a
-build step), in a plain site (no generator) a site-root link whose first folder the site does
+build step), a relative link to a path the repository's `.gitignore` files ignore (a build
+step writes it, as notebooks converted into pages), in a plain site (no generator) a site-root link whose first folder the site does
 not have (the site is served under a prefix, or built by a tool mdvet does not know), an
 extensionless link that is no page when it is a bare name (`[term](g)`, which a render hook
 may turn into a URL) or when the site's generator is unknown, and the URLs matching the
