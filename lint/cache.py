@@ -30,7 +30,7 @@ from lint.model import Diagnostic, Edit, Fix, Pos, Severity
 CACHE_DIR = ".mdvet_cache"
 STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 3  # of the store: a store of another format is made again
+FORMAT = 4  # of the store: a store of another format is made again
 KEEP = 4  # fingerprints kept in the store, the most recently used
 _TABLES = (
     "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"
@@ -39,7 +39,9 @@ _TABLES = (
     "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, PRIMARY KEY (fp, root))"
     " WITHOUT ROWID",
     "CREATE TABLE fingerprints (fp TEXT PRIMARY KEY, version TEXT, used INTEGER)",
+    "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT, used INTEGER)",
 )
+RUNS_KEPT = 16  # run records kept, the most recently used
 
 
 def fingerprint(settings) -> str:
@@ -56,6 +58,25 @@ def fingerprint(settings) -> str:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def confirm(path: str, mtime: int, size: int, digest: str, seen: int) -> tuple[int, bool] | None:
+    """Whether the file at `path` is still the one stamped (`mtime`, `size`, content hash
+    `digest`, stamped at `seen`): its modification time now, and whether its content had to
+    be read to tell (it was touched, or modified so close to `seen` that a change could have
+    gone unseen); None when it changed or is gone."""
+    try:
+        stat = os.stat(path)
+        if mtime == stat.st_mtime_ns and size == stat.st_size and mtime < seen - RACY_NS:
+            return mtime, False
+        if size != stat.st_size:
+            return None
+        with open(path, "rb") as handle:
+            if content_hash(handle.read()) != digest:
+                return None
+    except (OSError, ValueError, TypeError):
+        return None
+    return stat.st_mtime_ns, True
 
 
 def encode(d: Diagnostic) -> list:
@@ -196,19 +217,13 @@ class Cache:
         entry = self.fresh.get(path) or self.entries.get(path)
         if entry is None:
             return None
-        try:
-            stat = os.stat(path)
-            mtime, size, digest, rows, summarised, seen = entry
-            if mtime != stat.st_mtime_ns or size != stat.st_size or mtime >= seen - RACY_NS:
-                if size != stat.st_size:
-                    return None
-                with open(path, "rb") as handle:  # touched but perhaps unchanged
-                    if content_hash(handle.read()) != digest:
-                        return None
-                entry = [stat.st_mtime_ns, size, digest, rows, summarised, self.started]
-                self.changed.add(path)
-        except (OSError, ValueError, TypeError):
+        mtime, size, digest, rows, summarised, seen = entry
+        found = confirm(path, mtime, size, digest, seen)
+        if found is None:
             return None
+        if found[1]:  # confirmed by content: stamped again
+            entry = [found[0], size, digest, rows, summarised, self.started]
+            self.changed.add(path)
         return entry
 
     def lookup(
@@ -307,21 +322,22 @@ class Cache:
     def put_site(self, root: str, key: str, diagnostics: list[Diagnostic]) -> None:
         self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics]]
 
-    def save(self) -> None:
+    def save(self, run: tuple[str, dict, dict] | None = None) -> None:
         """Write the rows of this run that changed; drop the rows of files that no longer
-        exist, and of the fingerprints least recently used."""
+        exist, and of the fingerprints least recently used. `run` is the run's record (see
+        `replay`): its key, what it read and its result."""
         if self.db is None:
             return
         try:
-            self._write()
+            self._write(run)
         finally:
             self.db.close()
             self.db = None
 
-    def _write(self) -> None:
+    def _write(self, run: tuple[str, dict, dict] | None) -> None:
         gone = [path for path in self.entries if path not in self.fresh]
         gone = [path for path in gone if not os.path.lexists(path)]
-        if not (self.changed or self.new_sites or gone):
+        if not (self.changed or self.new_sites or gone or run):
             return
         fp = self.fingerprint
         rows = []
@@ -360,7 +376,99 @@ class Cache:
             ).fetchall()
             for table in ("files", "sites", "fingerprints"):
                 self.db.executemany(f"DELETE FROM {table} WHERE fp = ?", stale)
+            if run is not None:
+                key, inputs, result = run
+                self.db.execute(
+                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
+                    (key, json.dumps(inputs), json.dumps(result), self.started),
+                )
+                self.db.execute(
+                    "DELETE FROM runs WHERE key NOT IN"
+                    " (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
+                    (RUNS_KEPT,),
+                )
             self.db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
+
+
+def run_key(cwd: str, options: dict) -> str:
+    """The key of a run's record: the version, the current folder (paths are shown relative
+    to it) and the command's options that decide its result."""
+    text = json.dumps([__version__, FORMAT, cwd, options], sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def store_of(cwd: str) -> Path:
+    """Where the store of a run started in `cwd` is: in the folder of the nearest
+    configuration file (a pyproject.toml that names mdvet), else in `cwd`."""
+    from lint.discover import CONFIG_FILES
+
+    folder = cwd
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                if name != "pyproject.toml":
+                    return Path(folder) / CACHE_DIR / STORE
+                with open(candidate, "rb") as handle:
+                    if b"mdvet" in handle.read():
+                        return Path(folder) / CACHE_DIR / STORE
+        above = os.path.dirname(folder)
+        if os.path.exists(os.path.join(folder, ".git")) or above == folder:
+            return Path(cwd) / CACHE_DIR / STORE
+        folder = above
+
+
+def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
+    """The result of the run recorded under `key` (its diagnostics, the number of files it
+    checked, its fail-on severity) when nothing it read has changed since: the files (by
+    stamp, or content when touched), the folders (by modification time, or the names in
+    them); None otherwise. It needs neither the settings nor the rules: a run that changed
+    nothing starts and ends here."""
+    from lint.discover import folder_digest
+
+    file = store_of(cwd)
+    if not file.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        db.execute("PRAGMA synchronous=NORMAL")
+        found = db.execute("SELECT inputs, result FROM runs WHERE key = ?", (key,)).fetchone()
+        if found is None:
+            return None
+        inputs, result = json.loads(found[0]), json.loads(found[1])
+        seen, touched = inputs["seen"], False
+        for folder, mtime, digest in inputs["folders"]:
+            try:
+                now = os.stat(folder).st_mtime_ns
+            except OSError:
+                return None
+            if now != mtime or mtime >= seen - RACY_NS:
+                if folder_digest(folder) != digest:
+                    return None
+                touched = True
+        for stamp in inputs["files"]:
+            confirmed = confirm(*stamp, seen)
+            if confirmed is None:
+                return None
+            if confirmed[1]:
+                stamp[1], touched = confirmed[0], True
+        diagnostics = [decode(path, row) for path, *row in result["rows"]]
+        if touched:  # stamped again, so that the next run need not read them
+            for folder in inputs["folders"]:
+                folder[1] = os.stat(folder[0]).st_mtime_ns
+            inputs["seen"] = time.time_ns()
+            db.execute(
+                "UPDATE runs SET inputs = ?, used = ? WHERE key = ?",
+                (json.dumps(inputs), inputs["seen"], key),
+            )
+        return diagnostics, result["files"], result["fail_on"]
+    except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
+        return None
+    finally:
+        db.close()

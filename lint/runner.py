@@ -12,8 +12,8 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from lint.cache import Cache, content_hash
-from lint.discover import Found, find_files
+from lint.cache import Cache, content_hash, encode
+from lint.discover import CONFIG_FILES, Found, find_files, names_digest
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
 from lint.fix import fix_text, unified_diff
@@ -161,10 +161,8 @@ def check_file(
             return FileResult([])
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
-    if mode == "summary":
+    if mode == "summary":  # a file the index cannot read is stamped too: it has no summary
         summary = summary_of_data(data, shown_as, settings)
-        if summary is None:
-            return FileResult([])
         return FileResult([], stamp=_stamp(data, stat) if stamp else None, summary=summary)
     result = check_data(
         data, shown_as, settings, fix=fix, unsafe=unsafe, summary=mode == "check+summary"
@@ -240,6 +238,7 @@ def check_paths(
     jobs: int | None = None,
     cache: bool = False,
     site_report: bool = False,
+    record: tuple[str, Sequence[str]] | None = None,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
@@ -251,7 +250,9 @@ def check_paths(
     the site rules report on the checked files. Standard input (`stdin`) named
     `stdin_filename` is checked as that file of its site: its text stands in for the file's
     (which need not exist), the rest of the site is read from disk or the cache, and nothing
-    is written (the fixed text is the outcome's `stdin_text`)."""
+    is written (the fixed text is the outcome's `stdin_text`). With `record` (a run key and
+    the configuration file, see lint.cache.replay), the cache keeps the run's result and
+    what it read, for the same run to replay while none of that changes."""
     fixing = fix or diff
     from lint.site import site_rules
 
@@ -296,6 +297,7 @@ def check_paths(
     summaries: dict[str, dict | None] = {}  # by absolute path, of the files checked now
     hashes: dict[str, str] = {}  # content hashes, by real path
     todo = [task for task in tasks if task[0] is not buffer]
+    everyone = [file for file, _ in todo]
     if store is not None:
         tasks, todo = todo, []
         for file, task_mode in tasks:
@@ -372,16 +374,85 @@ def check_paths(
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
         )
+    report = Report(tuple(sorted(diagnostics)), len(files))
     if store is not None:
-        store.save()
+        run = None
+        if record is not None and buffer is None and not removed:
+            key, config = record
+            places = [cwd, *map(str, sites)]
+            places += [path if os.path.isdir(path) else os.path.dirname(path) for path in paths]
+            places += [os.path.dirname(file.absolute) for file in files]
+            read = [*config, *settings.dependencies]
+            if sites:
+                from lint.site.layout import generator_config
+
+                read += [found for root in sites if (found := generator_config(root))]
+            inputs = _inputs(store, everyone, folders, places, read)
+            if inputs is not None:
+                rows = [[d.path, *encode(d)] for d in report.diagnostics]
+                result = {"rows": rows, "files": len(files), "fail_on": settings.fail_on.value}
+                run = (key, inputs, result)
+        store.save(run)
     if buffer is not None and fixing:  # the fixed buffer goes to standard output
         fixed = texts.pop(buffer.path, None)
         outcome.stdin_text = stdin.decode("utf-8", "surrogateescape") if fixed is None else fixed
     if fix and not diff:
         for path, text in texts.items():
             write_atomic(Path(path), text.encode("utf-8"))
-    outcome.report = Report(tuple(sorted(diagnostics)), len(files))
+    outcome.report = report
     return outcome
+
+
+# Files whose content a run depends on besides the Markdown, where a folder holds them
+_READ = (*CONFIG_FILES, ".gitignore")
+
+
+def _inputs(
+    store: Cache, members: list[File], folders: dict[str, str], places: list[str], read: list
+) -> dict | None:
+    """What a run read, for lint.cache.replay: each file's stamp (`members`, from the
+    cache, and `read`), and the names in each folder that decided which files there are and
+    which settings apply: the folders walked and those at and above the `places`, up to the
+    repository's top folder, with the configuration and ignore files in them. None when
+    some file was not stamped (it could not be read)."""
+    files = {}
+    for file in members:
+        entry = store.fresh.get(file.real)
+        if entry is None:
+            return None
+        files[file.real] = [file.real, *entry[:3]]
+    listed = dict(folders)
+    for place in places:
+        folder = os.path.abspath(place)
+        while folder not in listed:
+            listed[folder] = None
+            above = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")) or above == folder:
+                break
+            folder = above
+    recorded = []
+    for folder, walked in listed.items():
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        digest = names_digest(names)
+        if walked is not None and walked != digest:
+            return None  # changed while the run read it
+        recorded.append([folder, mtime, digest])
+        read += [os.path.join(folder, name) for name in _READ if name in names]
+    for path in read:
+        path = os.path.realpath(path)
+        if path in files:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                files[path] = [path, stat.st_mtime_ns, stat.st_size, content_hash(handle.read())]
+        except OSError:
+            return None
+    return {"seen": store.started, "folders": recorded, "files": list(files.values())}
 
 
 def _linking_to(

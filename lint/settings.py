@@ -11,16 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from lint.model import Severity
+from lint.model import SettingsError, Severity
 from lint.rules import Registry, Rule, RuleOptions, builtin
-
-
-class SettingsError(Exception):
-    """A setting is wrong; the CLI exits 2. `loc` names the setting, e.g. ("rules", "LK005")."""
-
-    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
-        self.loc = loc
 
 
 class RuleConfig(BaseModel):
