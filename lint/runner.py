@@ -54,6 +54,18 @@ class FileResult:
 
 
 @dataclass
+class Resident:
+    """What a long-lived caller (the language server) keeps in memory between the runs of
+    one set of settings on standard input: each buffer folder's sites with their member
+    files, and the members' summaries. Only the buffer is summarised again at each run; the
+    caller drops it when files may have changed on disk (on save)."""
+
+    # by the buffer's folder: its sites (lint.runner._plan_sites) and their members' paths
+    plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
+    summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
+
+
+@dataclass
 class Outcome:
     report: Report
     fixed: int = 0
@@ -239,6 +251,7 @@ def check_paths(
     cache: bool = False,
     site_report: bool = False,
     record: tuple[str, Sequence[str]] | None = None,
+    resident: Resident | None = None,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
@@ -252,7 +265,8 @@ def check_paths(
     (which need not exist), the rest of the site is read from disk or the cache, and nothing
     is written (the fixed text is the outcome's `stdin_text`). With `record` (a run key and
     the configuration file, see lint.cache.replay), the cache keeps the run's result and
-    what it read, for the same run to replay while none of that changes."""
+    what it read, for the same run to replay while none of that changes. With `resident`,
+    standard input's site and its members' summaries are kept there between runs."""
     fixing = fix or diff
     from lint.site import site_rules
 
@@ -263,7 +277,14 @@ def check_paths(
             return _check_stdin(stdin, stdin_filename or "-", settings, fixing, unsafe)
         absolute = os.path.abspath(stdin_filename)
         buffer = File(stdin_filename, stdin_filename, absolute, os.path.realpath(absolute))
-    store = Cache(settings) if cache and not fixing else None
+    plan = None
+    if resident is not None and buffer is not None and with_sites:
+        known = resident.plans.get(os.path.dirname(buffer.absolute))
+        if known is not None:  # the buffer's one site, the buffer a member of it
+            plan, members = known
+            if buffer.absolute not in members:
+                plan = {root: [*files, buffer] for root, files in plan.items()}
+    store = Cache(settings) if cache and not fixing and plan is None else None
     folders: dict[str, str] = {}  # each folder walked: a digest of the names in it
     cwd = os.path.join(os.getcwd(), "")
     if buffer is not None:
@@ -284,11 +305,16 @@ def check_paths(
         files = [_file(file, cwd) for file in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
-    sites = (
-        _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
-        if with_sites
-        else {}
-    )
+    sites = plan
+    if sites is None:
+        sites = (
+            _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
+            if with_sites
+            else {}
+        )
+        if resident is not None and buffer is not None and sites:
+            members = {file.absolute for files in sites.values() for file in files}
+            resident.plans[os.path.dirname(buffer.absolute)] = (sites, members)
     mode = "check+summary" if sites else "check"
     reported = {file.absolute for file in files}
     tasks = [(file, mode) for file in files]
@@ -298,6 +324,9 @@ def check_paths(
     hashes: dict[str, str] = {}  # content hashes, by real path
     todo = [task for task in tasks if task[0] is not buffer]
     everyone = [file for file, _ in todo]
+    buffer_absolute = buffer.absolute if buffer is not None else None
+    if resident is not None:
+        todo = [task for task in todo if task[0].absolute not in resident.summaries]
     if store is not None:
         tasks, todo = todo, []
         for file, task_mode in tasks:
@@ -342,9 +371,15 @@ def check_paths(
         def summary_of(file: File) -> dict | None:
             """A site member's summary: built now, or from the cache (decoded only when some
             site's rules must run)."""
-            if file.absolute in summaries or store is None:
-                return summaries.get(file.absolute)
-            return store.summary(file.real)
+            if file.absolute in summaries:
+                found = summaries[file.absolute]
+            elif resident is not None and file.absolute in resident.summaries:
+                return resident.summaries[file.absolute]
+            else:
+                found = store.summary(file.real) if store is not None else None
+            if resident is not None and file.absolute != buffer_absolute:
+                resident.summaries[file.absolute] = found
+            return found
 
         gone = {
             path: summary_of_data(data, path, settings)

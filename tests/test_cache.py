@@ -284,3 +284,40 @@ def test_named_files_of_no_site_are_not_served_site_results(tmp_path, monkeypatc
     runs = site_runs(monkeypatch)
     again = runner.check_paths(named, settings, cache=True, jobs=1).report
     assert (runs, again.diagnostics) == ([1], ())
+
+
+def test_a_resident_index_reads_only_the_buffer_again(site, monkeypatch):
+    """The language server keeps the site's members and summaries in memory: a keystroke
+    summarises the buffer alone, and the site rules see its new text."""
+    (site / ".git").mkdir()  # a repository: its files are one site
+    settings = Settings(root=site)
+    resident = runner.Resident()
+    seen = []
+    real = runner.check_file
+    monkeypatch.setattr(
+        runner, "check_file", lambda path, *a, **k: seen.append(path) or real(path, *a, **k)
+    )
+
+    def keystroke(title: str) -> list[tuple[str, str]]:
+        seen.clear()
+        outcome = runner.check_paths(
+            (),
+            settings,
+            stdin=CLEAN.replace("a", title).encode(),
+            stdin_filename=str(site / "p2.md"),
+            jobs=1,
+            resident=resident,
+        )
+        return [(d.path[-5:], d.code) for d in outcome.report.diagnostics]
+
+    assert keystroke("p1") == [("p2.md", "ST001")]
+    assert sorted(os.path.basename(path) for path in seen) == ["p0.md", "p1.md"]
+    assert keystroke("p9") == []
+    assert keystroke("p1") == [("p2.md", "ST001")]
+    assert seen == []
+    # a page the server has not seen yet, in the same folder: a member from now on
+    new = str(site / "new.md")
+    outcome = runner.check_paths(
+        (), settings, stdin=DUP.encode(), stdin_filename=new, jobs=1, resident=resident
+    )
+    assert [d.code for d in outcome.report.diagnostics] == ["ST001", "FM004"]
