@@ -10,6 +10,7 @@ UTF-16 code units, as the protocol requires, at this boundary only.
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 
 from lsprotocol import types
@@ -122,6 +123,8 @@ class MdvetServer(LanguageServer):
             diagnostics = check_text(text, "untitled.md", settings)
         else:
             settings, in_site = self.settings_for(Path(named))
+            root = Path(settings.root)
+            fresh = root not in self._resident
             outcome = check_paths(
                 (),
                 settings,
@@ -129,8 +132,10 @@ class MdvetServer(LanguageServer):
                 stdin_filename=named,
                 cache=in_site,
                 jobs=1,
-                resident=self._resident.setdefault(Path(settings.root), Resident()),
+                resident=self._resident.setdefault(root, Resident()),
             )
+            if fresh:  # the index just read stays: the cycle collector need not walk it
+                gc.freeze()
             diagnostics = list(outcome.report.diagnostics)
         linted = Linted(document.version, text, diagnostics)
         self._linted[uri] = linted

@@ -63,6 +63,7 @@ class Resident:
     # by the buffer's folder: its sites (lint.runner._plan_sites) and their members' paths
     plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
     summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
+    pages: dict[str, dict] = field(default_factory=dict)  # each site's Pages (lint.site.index)
 
 
 @dataclass
@@ -408,6 +409,7 @@ def check_paths(
             store=store,
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
+            pages=resident.pages if resident is not None else None,
         )
     report = Report(tuple(sorted(diagnostics)), len(files))
     if store is not None:

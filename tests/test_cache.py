@@ -313,8 +313,12 @@ def test_a_resident_index_reads_only_the_buffer_again(site, monkeypatch):
     assert keystroke("p1") == [("p2.md", "ST001")]
     assert sorted(os.path.basename(path) for path in seen) == ["p0.md", "p1.md"]
     assert keystroke("p9") == []
+    pages = dict(resident.pages[str(site)])
     assert keystroke("p1") == [("p2.md", "ST001")]
     assert seen == []
+    # the site's pages are made again only for the buffer
+    again = resident.pages[str(site)]
+    assert [again[rel] is pages[rel] for rel in ("p0.md", "p1.md", "p2.md")] == [True, True, False]
     # a page the server has not seen yet, in the same folder: a member from now on
     new = str(site / "new.md")
     outcome = runner.check_paths(
