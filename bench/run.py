@@ -780,7 +780,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(tmp) / "corpora"
         for name in corpora:
             shutil.copytree(args.corpora / name, work / name, symlinks=True)
-        make_repository(work)
         counts = {name: count_files(work / name) for name in corpora}
         label = "all corpora" if corpora == available else "selected corpora"
         # all of them is the work folder, checked as `.` (as users run it: the folder a
@@ -810,6 +809,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 measure(cached, cache_tools, work, args.runs, use_cache=True)
             table.append(cached)
         authors: list[Solo] = []
+        if "authors" in cases or "lsp" in cases:
+            # from here on the corpora are one repository, as an author's checkout is (the
+            # cases above compare tools on folders, each its own site)
+            make_repository(work)
         if "authors" in cases:
             print("authors:", file=sys.stderr)
             authors = author_cases(work, whole.median("mdvet") if whole else None, args.runs)

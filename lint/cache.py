@@ -449,7 +449,8 @@ def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
             except OSError:
                 return None
             if now != mtime or mtime >= seen - RACY_NS:
-                if folder_digest(folder) != digest:
+                listing = folder_digest(folder)
+                if listing is None or listing[0] != digest:
                     return None
                 touched = True
         for stamp in inputs["files"]:

@@ -79,12 +79,21 @@ def names_digest(names: Iterable[str]) -> str:
     return hashlib.blake2b(joined).hexdigest()
 
 
-def folder_digest(folder: str) -> str | None:
-    """The names digest of a folder as it is now; None when it cannot be listed."""
+def folder_digest(folder: str) -> tuple[str, list[str]] | None:
+    """A digest of a folder's entries as they are now (their names, and where each symbolic
+    link leads: pointing a link elsewhere changes no modification time), and their names;
+    None when it cannot be listed."""
     try:
-        return names_digest(sorted(os.listdir(folder)))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        names = [entry.name for entry in entries]
+        described = [
+            f"{entry.name}\0{os.readlink(entry.path)}" if entry.is_symlink() else entry.name
+            for entry in entries
+        ]
     except OSError:
         return None
+    return names_digest(described), names
 
 
 def _ignored(absolute: str, is_dir: bool, specs: list) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lint.cache import Cache, content_hash, encode
-from lint.discover import CONFIG_FILES, Found, find_files, names_digest
+from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
 from lint.fix import fix_text, unified_diff
@@ -457,8 +457,8 @@ def _inputs(
         entry = store.fresh.get(file.real)
         if entry is None:
             return None
-        files[file.real] = [file.real, *entry[:3]]
-    listed = dict(folders)
+        files[file.absolute] = [file.absolute, *entry[:3]]  # a link: by what it leads to
+    listed = dict.fromkeys(folders)
     for place in places:
         folder = os.path.abspath(place)
         while folder not in listed:
@@ -468,15 +468,15 @@ def _inputs(
                 break
             folder = above
     recorded = []
-    for folder, walked in listed.items():
+    for folder in listed:
         try:
             mtime = os.stat(folder).st_mtime_ns
-            names = sorted(os.listdir(folder))
         except OSError:
             return None
-        digest = names_digest(names)
-        if walked is not None and walked != digest:
-            return None  # changed while the run read it
+        found = folder_digest(folder)
+        if found is None:
+            return None
+        digest, names = found
         recorded.append([folder, mtime, digest])
         read += [os.path.join(folder, name) for name in _READ if name in names]
     for path in read:

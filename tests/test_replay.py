@@ -127,3 +127,17 @@ def test_a_change_to_what_the_run_read_makes_it_a_real_run(site, capsys, monkeyp
     change(site, what)
     replayed, code, out = run(capsys, monkeypatch, target)
     assert (replayed, code, out) == (False, *run(capsys, monkeypatch, target, "--no-cache")[1:])
+
+
+def test_a_link_led_elsewhere_makes_it_a_real_run(site, capsys, monkeypatch):
+    (site / "other.md").write_text(DUP)
+    (site / "docs" / "link.md").symlink_to(site / "docs" / "b.md")
+    first = run(capsys, monkeypatch, "docs")
+    age_all(site)
+    assert run(capsys, monkeypatch, "docs") == (True, *first[1:])
+    link = site / "docs" / "link.md"
+    link.unlink()
+    link.symlink_to(site / "other.md")  # the same names in the folder: the link decides
+    replayed, code, out = run(capsys, monkeypatch, "docs")
+    assert (replayed, code, out) == (False, *run(capsys, monkeypatch, "docs", "--no-cache")[1:])
+    assert out != first[2]
