@@ -402,11 +402,16 @@ class Solo:
     target: str
     limit: float | None  # seconds, when the issue sets one
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # user + system seconds
     peaks: list[int] = field(default_factory=list)  # bytes
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.walls) if self.walls else None
+
+    @property
+    def median_cpu(self) -> float | None:
+        return statistics.median(self.cpus) if self.cpus else None
 
     @property
     def peak(self) -> int | None:
@@ -429,6 +434,7 @@ def time_mdvet(
             raise SystemExit(f"mdvet failed on {solo.label}: {run.output[-500:]}")
         if index:
             solo.walls.append(run.wall)
+            solo.cpus.append(run.cpu)
             if lines and lines[-1].isdigit():
                 solo.peaks.append(int(lines[-1]) * 1024)
     print(f"  {solo.label}: {_seconds(solo.median)}", file=sys.stderr)
@@ -567,8 +573,8 @@ def p95(values: list[float]) -> float | None:
 
 def authors_table(cases: list[Solo], lsp: Solo | None) -> str:
     rows = [
-        "| case | checks | wall (median) | peak memory | target | met |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| case | checks | wall (median) | CPU (median) | peak memory | target | met |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for case in cases:
         ok = None if case.limit is None or case.median is None else case.median <= case.limit
@@ -581,14 +587,15 @@ def authors_table(cases: list[Solo], lsp: Solo | None) -> str:
             target = f"≤ whole corpora, no cache ({_seconds(case.limit)})"
         verdict = "n/a" if ok is None else ("yes" if ok else "no")
         rows.append(
-            f"| {case.label} | `{case.target}` | {_seconds(case.median)} | {peak} | {target} | {verdict} |"
+            f"| {case.label} | `{case.target}` | {_seconds(case.median)} "
+            f"| {_seconds(case.median_cpu)} | {peak} | {target} | {verdict} |"
         )
     if lsp is not None:
         value = p95(lsp.walls)
         verdict = "n/a" if value is None else ("yes" if value <= 0.050 else "no")
         rows.append(
             f"| {lsp.label}: diagnostics after the debounce (p95; median {_seconds(lsp.median)}) "
-            f"| `{lsp.target}` | {_seconds(value)} | n/a | ≤ 50 ms | {verdict} |"
+            f"| `{lsp.target}` | {_seconds(value)} | n/a | n/a | ≤ 50 ms | {verdict} |"
         )
     return "\n".join(rows)
 

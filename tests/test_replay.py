@@ -2,6 +2,7 @@
 settings or the rules; anything it read changing makes it a real run again."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -141,3 +142,35 @@ def test_a_link_led_elsewhere_makes_it_a_real_run(site, capsys, monkeypatch):
     replayed, code, out = run(capsys, monkeypatch, "docs")
     assert (replayed, code, out) == (False, *run(capsys, monkeypatch, "docs", "--no-cache")[1:])
     assert out != first[2]
+
+
+def test_a_changed_plugin_makes_it_a_real_run(tmp_path):
+    """In processes of their own: a plugin is imported once per process."""
+    from tests.helpers import ROOT
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "post.md").write_text("---\ntitle: x\n---\nText. TODO: more.\n")
+    plugin = tmp_path / "todo_note.py"
+    shutil.copy(ROOT / "examples" / "plugin" / "mdvet_todo" / "todo_note.py", plugin)
+    (tmp_path / "mdvet.toml").write_text('plugins = ["todo_note.py"]\n')
+    probe = (
+        "import sys\nfrom lint.cli import main\ncode = main(['check', '-q', 'post.md'])\n"
+        "print(code, 'lint.runner' in sys.modules)"
+    )
+
+    def run() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True
+        )
+        return done.stdout.splitlines()
+
+    first = run()
+    assert (
+        first[0]
+        == "post.md:4:7: TD001 'TODO' note left in the text; finish the page or remove it [todo-note]"
+    )
+    assert first[-1] == "1 True"
+    age_all(tmp_path)
+    assert run() == [*first[:-1], "1 False"]  # replayed
+    plugin.write_text(plugin.read_text().replace('"XXX"', '"XXX", "LATER"'))
+    assert run() == [*first[:-1], "1 True"]
