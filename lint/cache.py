@@ -194,17 +194,23 @@ class Cache:
         except OSError:
             pass
         self.db = connect(self.file)
-        if self.db is None:
-            return
-        try:
-            rows = self.db.execute(
-                "SELECT path, mtime, size, hash, rows, summarised, seen FROM files WHERE fp = ?",
-                (self.fingerprint,),
-            ).fetchall()
-        except sqlite3.Error:
+        rows = self._files("path, mtime, size, hash, rows, summarised, seen")
+        if rows is None:
             self.db = None
             return
         self.entries = {path: list(rest) for path, *rest in rows}
+
+    def _files(self, columns: str, where: str = "") -> list | None:
+        """The `columns` of this fingerprint's file rows (`where` narrows them); None when the
+        store cannot be read."""
+        if self.db is None:
+            return None
+        try:
+            return self.db.execute(
+                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint,)
+            ).fetchall()
+        except sqlite3.Error:
+            return None
 
     @cached_property
     def summary_version(self) -> int:
@@ -267,16 +273,7 @@ class Cache:
     def _load_summaries(self) -> dict[str, str]:
         """Every stored summary of this fingerprint, as JSON text: read at once when some
         site's rules must run, which needs them all."""
-        if self.db is None:
-            return {}
-        try:
-            rows = self.db.execute(
-                "SELECT path, summary FROM files WHERE fp = ? AND summary IS NOT NULL",
-                (self.fingerprint,),
-            ).fetchall()
-        except sqlite3.Error:
-            return {}
-        return dict(rows)
+        return dict(self._files("path, summary", "AND summary IS NOT NULL") or ())
 
     def put(
         self,
