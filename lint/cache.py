@@ -2,33 +2,49 @@
 settings are unchanged is not checked again; a site none of whose files changed does not run
 its site rules again.
 
-One file per mdvet version and settings fingerprint under `.mdvet_cache/` in the site root,
-in two JSON lines: first what every run reads (each file's stamp, content hash, diagnostics
-and whether it has a site summary; each site's key and diagnostics), then the site summaries,
-decoded only when some site's rules must run again (they are most of the file). JSON, not
-pickle: a cache committed to a repository must not be able to run code. Writes are atomic, so
-two runs sharing a cache never read a half-written file; the last to finish wins.
+One SQLite database for the site root, `.mdvet_cache/index.sqlite`, in WAL mode, so that two
+runs and the language server can share it: a row per file (its stamp, content hash,
+diagnostics and site summary) and per site (its key and site-rule diagnostics), under the
+fingerprint of the mdvet version and settings they were made with. A run reads the stamps
+and diagnostics of every file at once, the summaries only when some site's rules must run
+again (they are most of the data), and writes back only the rows that changed; files that no
+longer exist leave it. Values are JSON, not pickle: a cache committed to a repository must
+not be able to run code. A store that cannot be read (corrupt, truncated, another format) is
+made again; one that cannot be written only costs time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
+import time
 from functools import cached_property
 from pathlib import Path
 
 from lint import __version__
 from lint.model import Diagnostic, Edit, Fix, Pos, Severity
-from lint.settings import Settings
 
 CACHE_DIR = ".mdvet_cache"
+STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 2  # of the cache file: part of the fingerprint, so an older file is not misread
+FORMAT = 4  # of the store: a store of another format is made again
+KEEP = 4  # fingerprints kept in the store, the most recently used
+_TABLES = (
+    "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"
+    " seen INTEGER, rows TEXT, summarised INTEGER, summary TEXT, PRIMARY KEY (fp, path))"
+    " WITHOUT ROWID",
+    "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, PRIMARY KEY (fp, root))"
+    " WITHOUT ROWID",
+    "CREATE TABLE fingerprints (fp TEXT PRIMARY KEY, version TEXT, used INTEGER)",
+    "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT, used INTEGER)",
+)
+RUNS_KEPT = 16  # run records kept, the most recently used
 
 
-def fingerprint(settings: Settings) -> str:
+def fingerprint(settings) -> str:
     """What the results depend on besides the file: version, settings, files they name."""
     digest = hashlib.sha256(f"{__version__} {FORMAT}".encode())
     digest.update(settings.model_dump_json(exclude={"root"}).encode())
@@ -44,7 +60,26 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _encode(d: Diagnostic) -> list:
+def confirm(path: str, mtime: int, size: int, digest: str, seen: int) -> tuple[int, bool] | None:
+    """Whether the file at `path` is still the one stamped (`mtime`, `size`, content hash
+    `digest`, stamped at `seen`): its modification time now, and whether its content had to
+    be read to tell (it was touched, or modified so close to `seen` that a change could have
+    gone unseen); None when it changed or is gone."""
+    try:
+        stat = os.stat(path)
+        if mtime == stat.st_mtime_ns and size == stat.st_size and mtime < seen - RACY_NS:
+            return mtime, False
+        if size != stat.st_size:
+            return None
+        with open(path, "rb") as handle:
+            if content_hash(handle.read()) != digest:
+                return None
+    except (OSError, ValueError, TypeError):
+        return None
+    return stat.st_mtime_ns, True
+
+
+def encode(d: Diagnostic) -> list:
     fix = None
     if d.fix is not None:
         edits = [[*e.start, *e.end, e.text] for e in d.fix.edits]
@@ -63,7 +98,7 @@ def _encode(d: Diagnostic) -> list:
     ]
 
 
-def _decode(path: str, row: list) -> Diagnostic:
+def decode(path: str, row: list) -> Diagnostic:
     line, column, code, end_line, end_column, name, severity, message, fix, snippet = row
     if fix is not None:
         description, safe, edits = fix
@@ -85,39 +120,97 @@ def _decode(path: str, row: list) -> Diagnostic:
     )
 
 
-class Cache:
-    """Entries are by real path: `[mtime, size, hash, rows, summarised]`; rows are null when
-    only the summary was built, `summarised` is the summary version when one was built (the
-    summary itself, when the file had one, is in the second line). Sites are by root:
-    `[key, rows]`, rows with the path first."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.file = Path(settings.root) / CACHE_DIR / __version__ / f"{fingerprint(settings)}.json"
-        self.entries: dict[str, list] = {}
-        self.sites: dict[str, list] = {}
-        self._summaries: bytes | dict = b"{}"  # the second line, decoded when first needed
+def connect(file: Path) -> sqlite3.Connection | None:
+    """The store at `file`, made (again) when missing, unreadable or of another format; None
+    when it cannot be opened at all."""
+    for attempt in range(2):
         try:
-            data = self.file.read_bytes()
-            # a file modified this close to the last save may have changed unseen ("racy")
-            self.racy_after = self.file.stat().st_mtime_ns - RACY_NS
-            head, _, self._summaries = data.partition(b"\n")
-            loaded = json.loads(head)
-            if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("sites"), dict):
-                self.entries, self.sites = loaded["files"], loaded["sites"]
-        except (OSError, ValueError, AttributeError):
-            pass
-        self.fresh: dict[str, list] = {}
-        self.fresh_sites: dict[str, list] = {}
+            file.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(file, timeout=10, isolation_level=None)
+        except (OSError, sqlite3.Error):
+            return None
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                _create(db)
+            db.execute("SELECT count(*) FROM fingerprints").fetchone()
+            return db
+        except sqlite3.Error:
+            db.close()
+            if attempt == 0:
+                _remove(file)  # corrupt or truncated: made again
+    return None
+
+
+def _create(db: sqlite3.Connection) -> None:
+    """Make the tables, dropping those of another format (another run may do it first)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+            names = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+            for (name,) in names:
+                db.execute(f'DROP TABLE "{name}"')
+            for statement in _TABLES:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {FORMAT}")
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _remove(file: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(f"{file}{suffix}")
+
+
+class Cache:
+    """The store's rows for one fingerprint. Entries are by real path:
+    `[mtime, size, hash, rows, summarised, seen]`; rows (JSON text) are None when only the
+    summary was built, `summarised` is the summary version when one was built; `seen` is when
+    the stamp was last confirmed (a file modified this close to it may have changed unseen:
+    it is confirmed by content). Sites are by root: their key and rows, the path first."""
+
+    def __init__(self, settings) -> None:
+        root = Path(settings.root)
+        self.file = root / CACHE_DIR / STORE
+        self.fingerprint = fingerprint(settings)
+        self.started = time.time_ns()
+        self.entries: dict[str, list] = {}
+        self.fresh: dict[str, list] = {}  # entries looked up or put in this run
+        self.changed: set[str] = set()  # entries to write
         self.new_summaries: dict[str, dict | None] = {}
+        self.new_sites: dict[str, list] = {}
+        self._summaries: dict[str, str] | None = None
         # made now, before the folders are walked: making it later would change the
         # modification time of the folder holding it, which a site's key includes
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            gitignore = self.file.parent.parent / ".gitignore"
+            gitignore = self.file.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# created by mdvet\n*\n", encoding="utf-8")
         except OSError:
-            pass  # then saving fails too, which only costs time
+            pass
+        self.db = connect(self.file)
+        rows = self._files("path, mtime, size, hash, rows, summarised, seen")
+        if rows is None:
+            self.db = None
+            return
+        self.entries = {path: list(rest) for path, *rest in rows}
+
+    def _files(self, columns: str, where: str = "") -> list | None:
+        """The `columns` of this fingerprint's file rows (`where` narrows them); None when the
+        store cannot be read."""
+        if self.db is None:
+            return None
+        try:
+            return self.db.execute(
+                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint,)
+            ).fetchall()
+        except sqlite3.Error:
+            return None
 
     @cached_property
     def summary_version(self) -> int:
@@ -127,21 +220,16 @@ class Cache:
 
     def _entry(self, path: str) -> list | None:
         """The entry of an unchanged file (its stamp refreshed), or None."""
-        entry = self.entries.get(path)
+        entry = self.fresh.get(path) or self.entries.get(path)
         if entry is None:
             return None
-        try:
-            stat = os.stat(path)
-            mtime, size, digest, *rest = entry
-            if mtime != stat.st_mtime_ns or size != stat.st_size or mtime >= self.racy_after:
-                if size != stat.st_size:
-                    return None
-                with open(path, "rb") as handle:  # touched but perhaps unchanged
-                    if content_hash(handle.read()) != digest:
-                        return None
-                entry = [stat.st_mtime_ns, size, digest, *rest]
-        except (OSError, ValueError, TypeError):
+        mtime, size, digest, rows, summarised, seen = entry
+        found = confirm(path, mtime, size, digest, seen)
+        if found is None:
             return None
+        if found[1]:  # confirmed by content: stamped again
+            entry = [found[0], size, digest, rows, summarised, self.started]
+            self.changed.add(path)
         return entry
 
     def lookup(
@@ -153,12 +241,11 @@ class Cache:
         entry = self._entry(path)
         if entry is None:
             return None
-        rows = entry[3] if len(entry) > 3 else None
-        summarised = len(entry) > 4 and entry[4] == self.summary_version
-        if (diagnostics and rows is None) or (summary and not summarised):
+        rows = entry[3]
+        if (diagnostics and rows is None) or (summary and entry[4] != self.summary_version):
             return None
         try:
-            decoded = [_decode(shown_as, row) for row in rows] if rows is not None else None
+            decoded = [decode(shown_as, row) for row in json.loads(rows)] if diagnostics else None
         except (ValueError, TypeError, KeyError):
             return None
         self.fresh[path] = entry
@@ -171,22 +258,22 @@ class Cache:
 
     def summary(self, path: str) -> dict | None:
         """The site summary of a file looked up or put in this run (None when it has none)."""
-        return self._summary(path) if path in self.fresh else None
-
-    def _summary(self, path: str) -> dict | None:
+        if path not in self.fresh:
+            return None
         if path in self.new_summaries:
             return self.new_summaries[path]
-        return self._old_summaries().get(path)
+        if self._summaries is None:
+            self._summaries = self._load_summaries()
+        try:
+            found = json.loads(self._summaries.get(path) or "null")
+        except ValueError:
+            return None
+        return found if isinstance(found, dict) else None
 
-    def _old_summaries(self) -> dict:
-        if isinstance(self._summaries, bytes):
-            try:
-                self._summaries = json.loads(self._summaries)
-            except ValueError:
-                self._summaries = {}
-            if not isinstance(self._summaries, dict):
-                self._summaries = {}
-        return self._summaries
+    def _load_summaries(self) -> dict[str, str]:
+        """Every stored summary of this fingerprint, as JSON text: read at once when some
+        site's rules must run, which needs them all."""
+        return dict(self._files("path, summary", "AND summary IS NOT NULL") or ())
 
     def put(
         self,
@@ -200,51 +287,186 @@ class Cache:
     ) -> None:
         """Record a file's results: `diagnostics` None when only its summary was built;
         `summarised` when a summary was built (`summary`, None when the file has none)."""
-        rows = None if diagnostics is None else [_encode(d) for d in diagnostics]
+        rows = None if diagnostics is None else json.dumps([encode(d) for d in diagnostics])
         version = self.summary_version if summarised else None
         old = self.fresh.get(path) or self.entries.get(path)
-        if old is not None and len(old) > 2 and old[2] == data_hash:
+        if old is not None and old[2] == data_hash:
             # keep what the other kind of run built for the same content
-            if rows is None and len(old) > 3:
+            if rows is None:
                 rows = old[3]
-            if version is None and len(old) > 4:
-                version = old[4]  # the summary stays where it is, decoded only if needed
-        self.fresh[path] = [stat[0], stat[1], data_hash, rows, version]
+            if version is None:
+                version = old[4]  # the summary stays where it is
+        self.fresh[path] = [stat[0], stat[1], data_hash, rows, version, self.started]
+        self.changed.add(path)
         if summarised:
             self.new_summaries[path] = summary
 
     def site(self, root: str, key: str) -> list[Diagnostic] | None:
         """The cached site-rule diagnostics of the site at `root`, if its key is `key`."""
-        entry = self.sites.get(root)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != key:
+        if self.db is None:
             return None
         try:
-            found = [_decode(path, row) for path, *row in entry[1]]
-        except (ValueError, TypeError, KeyError):
+            found = self.db.execute(
+                "SELECT rows FROM sites WHERE fp = ? AND root = ? AND key = ?",
+                (self.fingerprint, root, key),
+            ).fetchone()
+            if found is None:
+                return None
+            return [decode(path, row) for path, *row in json.loads(found[0])]
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
             return None
-        self.fresh_sites[root] = entry
-        return found
 
     def put_site(self, root: str, key: str, diagnostics: list[Diagnostic]) -> None:
-        self.fresh_sites[root] = [key, [[d.path, *_encode(d)] for d in diagnostics]]
+        self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics]]
 
-    def save(self) -> None:
-        """Write the entries of this run (files checked or confirmed, sites run or
-        confirmed), atomically."""
-        if self.fresh == self.entries and self.fresh_sites == self.sites:
+    def save(self, run: tuple[str, dict, dict] | None = None) -> None:
+        """Write the rows of this run that changed; drop the rows of files that no longer
+        exist, and of the fingerprints least recently used. `run` is the run's record (see
+        `replay`): its key, what it read and its result."""
+        if self.db is None:
             return
-        summaries = {}
-        for path, entry in self.fresh.items():
-            found = self._summary(path) if len(entry) > 4 and entry[4] is not None else None
-            if found is not None:
-                summaries[path] = found
-        head = {"files": self.fresh, "sites": self.fresh_sites}
         try:
-            fd, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                for part in (head, summaries):  # one line each: JSON escapes line breaks
-                    json.dump(part, handle, separators=(",", ":"), ensure_ascii=False)
-                    handle.write("\n")
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+            self._write(run)
+        finally:
+            self.db.close()
+            self.db = None
+
+    def _write(self, run: tuple[str, dict, dict] | None) -> None:
+        gone = [path for path in self.entries if path not in self.fresh]
+        gone = [path for path in gone if not os.path.lexists(path)]
+        if not (self.changed or self.new_sites or gone or run):
+            return
+        fp = self.fingerprint
+        rows = []
+        for path in self.changed & self.fresh.keys():
+            mtime, size, digest, diagnostics, version, seen = self.fresh[path]
+            fresh = path in self.new_summaries
+            summary = self.new_summaries.get(path)
+            text = json.dumps(summary, ensure_ascii=False) if summary is not None else None
+            rows.append((fp, path, mtime, size, digest, seen, diagnostics, version, text, fresh))
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (fp, path) DO UPDATE SET mtime = excluded.mtime,"
+                " size = excluded.size, hash = excluded.hash, seen = excluded.seen,"
+                " rows = excluded.rows, summarised = excluded.summarised,"
+                " summary = CASE WHEN ? OR files.hash != excluded.hash"
+                " THEN excluded.summary ELSE files.summary END",
+                rows,
+            )
+            self.db.executemany(
+                "DELETE FROM files WHERE fp = ? AND path = ?", [(fp, path) for path in gone]
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO sites VALUES (?, ?, ?, ?)",
+                [(fp, root, key, json.dumps(rows)) for root, (key, rows) in self.new_sites.items()],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
+                (fp, __version__, self.started),
+            )
+            stale = self.db.execute(
+                "SELECT fp FROM fingerprints WHERE version != ? OR fp NOT IN"
+                " (SELECT fp FROM fingerprints ORDER BY used DESC LIMIT ?)",
+                (__version__, KEEP),
+            ).fetchall()
+            for table in ("files", "sites", "fingerprints"):
+                self.db.executemany(f"DELETE FROM {table} WHERE fp = ?", stale)
+            if run is not None:
+                key, inputs, result = run
+                self.db.execute(
+                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
+                    (key, json.dumps(inputs), json.dumps(result), self.started),
+                )
+                self.db.execute(
+                    "DELETE FROM runs WHERE key NOT IN"
+                    " (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
+                    (RUNS_KEPT,),
+                )
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
+
+def run_key(cwd: str, options: dict) -> str:
+    """The key of a run's record: the version, the current folder (paths are shown relative
+    to it) and the command's options that decide its result."""
+    text = json.dumps([__version__, FORMAT, cwd, options], sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def store_of(cwd: str) -> Path:
+    """Where the store of a run started in `cwd` is: in the folder of the nearest
+    configuration file (a pyproject.toml that names mdvet), else in `cwd`."""
+    from lint.discover import CONFIG_FILES
+
+    folder = cwd
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                if name != "pyproject.toml":
+                    return Path(folder) / CACHE_DIR / STORE
+                with open(candidate, "rb") as handle:
+                    if b"mdvet" in handle.read():
+                        return Path(folder) / CACHE_DIR / STORE
+        above = os.path.dirname(folder)
+        if os.path.exists(os.path.join(folder, ".git")) or above == folder:
+            return Path(cwd) / CACHE_DIR / STORE
+        folder = above
+
+
+def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
+    """The result of the run recorded under `key` (its diagnostics, the number of files it
+    checked, its fail-on severity) when nothing it read has changed since: the files (by
+    stamp, or content when touched), the folders (by modification time, or the names in
+    them); None otherwise. It needs neither the settings nor the rules: a run that changed
+    nothing starts and ends here."""
+    from lint.discover import folder_digest
+
+    file = store_of(cwd)
+    if not file.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        db.execute("PRAGMA synchronous=NORMAL")
+        found = db.execute("SELECT inputs, result FROM runs WHERE key = ?", (key,)).fetchone()
+        if found is None:
+            return None
+        inputs, result = json.loads(found[0]), json.loads(found[1])
+        seen, touched = inputs["seen"], False
+        for folder, mtime, digest in inputs["folders"]:
+            try:
+                now = os.stat(folder).st_mtime_ns
+            except OSError:
+                return None
+            if now != mtime or mtime >= seen - RACY_NS:
+                listing = folder_digest(folder)
+                if listing is None or listing[0] != digest:
+                    return None
+                touched = True
+        for stamp in inputs["files"]:
+            confirmed = confirm(*stamp, seen)
+            if confirmed is None:
+                return None
+            if confirmed[1]:
+                stamp[1], touched = confirmed[0], True
+        diagnostics = [decode(path, row) for path, *row in result["rows"]]
+        if touched:  # stamped again, so that the next run need not read them
+            for folder in inputs["folders"]:
+                folder[1] = os.stat(folder[0]).st_mtime_ns
+            inputs["seen"] = time.time_ns()
+            db.execute(
+                "UPDATE runs SET inputs = ?, used = ? WHERE key = ?",
+                (json.dumps(inputs), inputs["seen"], key),
+            )
+        return diagnostics, result["files"], result["fail_on"]
+    except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
+        return None
+    finally:
+        db.close()

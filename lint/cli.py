@@ -12,8 +12,7 @@ from typing import ClassVar
 import click
 
 from lint import __version__
-from lint.model import Report, Severity
-from lint.settings import SettingsError
+from lint.model import Report, SettingsError, Severity
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -66,7 +65,6 @@ def config_options(command):
 def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     """The effective settings, or a usage error (exit 2) that names the file and line."""
     from lint.config import resolve_settings
-    from lint.settings import SettingsError
 
     try:
         return resolve_settings(
@@ -218,10 +216,6 @@ def check(
     # Unpickling the workers' results took 0.55 s of CPU that way, 0.1 s at 10,000.
     # Forked workers inherit the setting.
     gc.set_threshold(10_000, 10, 10)
-    from lint.formatters import FORMATTERS
-    from lint.formatters.text import format_text
-    from lint.runner import check_paths
-
     overrides: dict = {}
     for key, values in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
         if values:
@@ -236,33 +230,48 @@ def check(
         overrides["generator"] = generator
     if online is not None:
         overrides["online"] = online
-    settings = load_settings(overrides, config_path, isolated).settings
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
-
     known = _read_baseline(baseline_path) if baseline_path else None
-    changes = _changes(changed_since) if changed_since else None
-    stdin = sys.stdin.buffer.read() if paths == ("-",) else None
-    outcome = check_paths(
-        paths or (".",),
-        settings,
-        stdin=stdin,
-        stdin_filename=stdin_filename,
-        fix=fix,
-        diff=diff,
-        unsafe=unsafe_fixes,
-        only=changes.changed if changes else None,
-        removed=changes.removed if changes else None,
-        force_exclude=force_exclude,
-        jobs=jobs,
-        cache=not no_cache,
-        site_report=site_report,
-    )
-    if diff:
-        click.echo("".join(outcome.diffs), nl=False)
-        return EXIT_PROBLEMS if outcome.diffs else EXIT_CLEAN
+    # a run that writes nothing and reads only files replays its recorded result while none
+    # of what it read has changed, without loading the settings or the rules
+    key = replayed = None
+    if not (no_cache or fix or diff or site_report or changed_since or "-" in paths):
+        from lint.cache import replay, run_key
 
-    report = outcome.report
+        key = run_key(os.getcwd(), [paths, overrides, config_path, isolated, force_exclude])
+        replayed = replay(key, os.getcwd())
+    stdin = outcome = None
+    if replayed is not None:
+        diagnostics, files, fail_on = replayed
+        report, fail_on = Report(tuple(diagnostics), files), Severity(fail_on)
+    else:
+        from lint.runner import check_paths
+
+        resolved = load_settings(overrides, config_path, isolated)
+        changes = _changes(changed_since) if changed_since else None
+        stdin = sys.stdin.buffer.read() if paths == ("-",) else None
+        config = [str(resolved.config.path)] if resolved.config is not None else []
+        outcome = check_paths(
+            paths or (".",),
+            resolved.settings,
+            stdin=stdin,
+            stdin_filename=stdin_filename,
+            fix=fix,
+            diff=diff,
+            unsafe=unsafe_fixes,
+            only=changes.changed if changes else None,
+            removed=changes.removed if changes else None,
+            force_exclude=force_exclude,
+            jobs=jobs,
+            cache=not no_cache,
+            site_report=site_report,
+            record=(key, config) if key is not None else None,
+        )
+        if diff:
+            click.echo("".join(outcome.diffs), nl=False)
+            return EXIT_PROBLEMS if outcome.diffs else EXIT_CLEAN
+        report, fail_on = outcome.report, resolved.settings.fail_on
     if known is not None:
         from lint.baseline import new_problems
 
@@ -273,9 +282,13 @@ def check(
     to_stderr = fix and stdin is not None  # standard output carries the fixed document
     use_color = color == "always" or (color == "auto" and stream is None and sys.stdout.isatty())
     if format_name == "text" and quiet:
+        from lint.formatters.text import format_text
+
         text = format_text(report, use_color, with_summary=False)
     else:
-        text = FORMATTERS[format_name](report, use_color)
+        from lint.formatters import formatter
+
+        text = formatter(format_name)(report, use_color)
     if fix and format_name == "text" and not quiet and outcome.fixed:
         files = len(outcome.changed) if stdin is None else 1
         text = (
@@ -297,7 +310,7 @@ def check(
             stream.write(text)
     else:
         click.echo(text, nl=False, color=use_color, err=to_stderr)
-    if exit_zero or not fails(report, settings.fail_on):
+    if exit_zero or not fails(report, fail_on):
         return EXIT_CLEAN
     return EXIT_PROBLEMS
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lint.discover import CONFIG_FILES
 from lint.frontmatter import parse_toml
 from lint.settings import Settings, SettingsError, describe_error, did_you_mean
 
-CONFIG_FILES = ("mdvet.toml", ".mdvet.toml", "pyproject.toml")
 KEYS = sorted(name for name in Settings.model_fields if name != "root")
 
 

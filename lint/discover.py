@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+# Configuration files, in the order they are looked for in each folder (lint.config).
+CONFIG_FILES = ("mdvet.toml", ".mdvet.toml", "pyproject.toml")
+
 
 class Found(NamedTuple):
     """A file to check: its path as named or walked (spelled as pathlib would: `./a//b.md` is
@@ -69,6 +72,30 @@ def find_files(
     return sorted(found.values(), key=lambda file: file.path.replace(os.sep, "/"))
 
 
+def names_digest(names: Iterable[str]) -> str:
+    """A digest of a folder's entry names (in name order), which adding, removing or
+    renaming an entry changes."""
+    joined = "\0".join(names).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(joined).hexdigest()
+
+
+def folder_digest(folder: str) -> tuple[str, list[str]] | None:
+    """A digest of a folder's entries as they are now (their names, and where each symbolic
+    link leads: pointing a link elsewhere changes no modification time), and their names;
+    None when it cannot be listed."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        names = [entry.name for entry in entries]
+        described = [
+            f"{entry.name}\0{os.readlink(entry.path)}" if entry.is_symlink() else entry.name
+            for entry in entries
+        ]
+    except OSError:
+        return None
+    return names_digest(described), names
+
+
 def _ignored(absolute: str, is_dir: bool, specs: list) -> bool:
     """Whether any (base, spec) matches `absolute`, relative to its base."""
     for base, spec in specs:
@@ -110,8 +137,7 @@ def _walk(
         if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
             continue
         visited.add((stat.st_dev, stat.st_ino))
-        names = "\0".join(entry.name for entry in entries)
-        folders[absolute] = hashlib.blake2b(names.encode("utf-8", "surrogateescape")).hexdigest()
+        folders[absolute] = names_digest(entry.name for entry in entries)
         if respect_gitignore and any(entry.name == ".gitignore" for entry in entries):
             spec = _read_gitignore(os.path.join(folder, ".gitignore"))
             if spec is not None:

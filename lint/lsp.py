@@ -10,6 +10,7 @@ UTF-16 code units, as the protocol requires, at this boundary only.
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 
 from lsprotocol import types
@@ -22,6 +23,7 @@ from lint.document import parse_document
 from lint.engine import check_text
 from lint.model import Diagnostic, Pos
 from lint.rules import builtin, rule_url
+from lint.runner import Resident, check_paths
 from lint.settings import Settings, SettingsError
 from lint.site.layout import site_root_of
 from lint.source import LineIndex
@@ -84,6 +86,9 @@ class MdvetServer(LanguageServer):
         self._settings: dict[Path, tuple[Settings, bool]] = {}
         self._pending: dict[str, asyncio.Task] = {}
         self._linted: dict[str, Linted] = {}  # the last results, by document URI
+        # the site index kept in memory, by the settings' root: files on disk are read
+        # again after a save
+        self._resident: dict[Path, Resident] = {}
 
     def settings_for(self, path: Path) -> tuple[Settings, bool]:
         """The settings for a file, and whether it belongs to a site (a generator's folder or
@@ -119,9 +124,9 @@ class MdvetServer(LanguageServer):
             settings, _ = self.settings_for(Path("untitled.md"))
             diagnostics = check_text(text, "untitled.md", settings)
         else:
-            from lint.runner import check_paths
-
             settings, in_site = self.settings_for(Path(named))
+            root = Path(settings.root)
+            fresh = root not in self._resident
             outcome = check_paths(
                 (),
                 settings,
@@ -129,7 +134,10 @@ class MdvetServer(LanguageServer):
                 stdin_filename=named,
                 cache=in_site,
                 jobs=1,
+                resident=self._resident.setdefault(root, Resident()),
             )
+            if fresh:  # the index just read stays: the cycle collector need not walk it
+                gc.freeze()
             diagnostics = list(outcome.report.diagnostics)
         linted = Linted(document.version, text, diagnostics)
         self._linted[uri] = linted
@@ -225,6 +233,7 @@ def did_change(ls: MdvetServer, params: types.DidChangeTextDocumentParams) -> No
 def did_save(ls: MdvetServer, params: types.DidSaveTextDocumentParams) -> None:
     ls._settings.clear()  # a saved configuration file takes effect, and so do saved pages
     ls._linted.clear()
+    ls._resident.clear()
     ls.publish(params.text_document.uri)
 
 

@@ -94,3 +94,11 @@ class Report:
     @property
     def files_with_problems(self) -> int:
         return len({d.path for d in self.diagnostics})
+
+
+class SettingsError(Exception):
+    """A setting is wrong; the CLI exits 2. `loc` names the setting, e.g. ("rules", "LK005")."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.loc = loc

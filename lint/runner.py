@@ -12,8 +12,8 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from lint.cache import Cache, content_hash
-from lint.discover import Found, find_files
+from lint.cache import Cache, content_hash, encode
+from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
 from lint.fix import fix_text, unified_diff
@@ -51,6 +51,19 @@ class FileResult:
     diff: str = ""
     stamp: tuple[str, int, int] | None = None  # content hash, mtime, size: for the cache
     summary: dict | None = None  # what the site index needs (lint.site.summary)
+
+
+@dataclass
+class Resident:
+    """What a long-lived caller (the language server) keeps in memory between the runs of
+    one set of settings on standard input: each buffer folder's sites with their member
+    files, and the members' summaries. Only the buffer is summarised again at each run; the
+    caller drops it when files may have changed on disk (on save)."""
+
+    # by the buffer's folder: its sites (lint.runner._plan_sites) and their members' paths
+    plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
+    summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
+    pages: dict[str, dict] = field(default_factory=dict)  # each site's Pages (lint.site.index)
 
 
 @dataclass
@@ -161,10 +174,8 @@ def check_file(
             return FileResult([])
         reason = f"cannot read file: {err.strerror or err}"
         return FileResult(run(unreadable_document(shown_as, reason), settings.active))
-    if mode == "summary":
+    if mode == "summary":  # a file the index cannot read is stamped too: it has no summary
         summary = summary_of_data(data, shown_as, settings)
-        if summary is None:
-            return FileResult([])
         return FileResult([], stamp=_stamp(data, stat) if stamp else None, summary=summary)
     result = check_data(
         data, shown_as, settings, fix=fix, unsafe=unsafe, summary=mode == "check+summary"
@@ -240,6 +251,8 @@ def check_paths(
     jobs: int | None = None,
     cache: bool = False,
     site_report: bool = False,
+    record: tuple[str, Sequence[str]] | None = None,
+    resident: Resident | None = None,
 ) -> Outcome:
     """Check files and folders (or standard input). With `fix`, write the fixed files; with
     `diff`, only compute what fixing would change. `only` keeps the files whose real path
@@ -251,7 +264,10 @@ def check_paths(
     the site rules report on the checked files. Standard input (`stdin`) named
     `stdin_filename` is checked as that file of its site: its text stands in for the file's
     (which need not exist), the rest of the site is read from disk or the cache, and nothing
-    is written (the fixed text is the outcome's `stdin_text`)."""
+    is written (the fixed text is the outcome's `stdin_text`). With `record` (a run key and
+    the configuration file, see lint.cache.replay), the cache keeps the run's result and
+    what it read, for the same run to replay while none of that changes. With `resident`,
+    standard input's site and its members' summaries are kept there between runs."""
     fixing = fix or diff
     from lint.site import site_rules
 
@@ -262,7 +278,14 @@ def check_paths(
             return _check_stdin(stdin, stdin_filename or "-", settings, fixing, unsafe)
         absolute = os.path.abspath(stdin_filename)
         buffer = File(stdin_filename, stdin_filename, absolute, os.path.realpath(absolute))
-    store = Cache(settings) if cache and not fixing else None
+    plan = None
+    if resident is not None and buffer is not None and with_sites:
+        known = resident.plans.get(os.path.dirname(buffer.absolute))
+        if known is not None:  # the buffer's one site, the buffer a member of it
+            plan, members = known
+            if buffer.absolute not in members:
+                plan = {root: [*files, buffer] for root, files in plan.items()}
+    store = Cache(settings) if cache and not fixing and plan is None else None
     folders: dict[str, str] = {}  # each folder walked: a digest of the names in it
     cwd = os.path.join(os.getcwd(), "")
     if buffer is not None:
@@ -283,11 +306,16 @@ def check_paths(
         files = [_file(file, cwd) for file in found]
     diagnostics: list[Diagnostic] = []
     outcome = Outcome(Report((), len(files)))
-    sites = (
-        _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
-        if with_sites
-        else {}
-    )
+    sites = plan
+    if sites is None:
+        sites = (
+            _plan_sites(files, settings, paths, walked, cwd, folders, removed or {})
+            if with_sites
+            else {}
+        )
+        if resident is not None and buffer is not None and sites:
+            members = {file.absolute for files in sites.values() for file in files}
+            resident.plans[os.path.dirname(buffer.absolute)] = (sites, members)
     mode = "check+summary" if sites else "check"
     reported = {file.absolute for file in files}
     tasks = [(file, mode) for file in files]
@@ -296,6 +324,10 @@ def check_paths(
     summaries: dict[str, dict | None] = {}  # by absolute path, of the files checked now
     hashes: dict[str, str] = {}  # content hashes, by real path
     todo = [task for task in tasks if task[0] is not buffer]
+    everyone = [file for file, _ in todo]
+    buffer_absolute = buffer.absolute if buffer is not None else None
+    if resident is not None:
+        todo = [task for task in todo if task[0].absolute not in resident.summaries]
     if store is not None:
         tasks, todo = todo, []
         for file, task_mode in tasks:
@@ -340,9 +372,15 @@ def check_paths(
         def summary_of(file: File) -> dict | None:
             """A site member's summary: built now, or from the cache (decoded only when some
             site's rules must run)."""
-            if file.absolute in summaries or store is None:
-                return summaries.get(file.absolute)
-            return store.summary(file.real)
+            if file.absolute in summaries:
+                found = summaries[file.absolute]
+            elif resident is not None and file.absolute in resident.summaries:
+                return resident.summaries[file.absolute]
+            else:
+                found = store.summary(file.real) if store is not None else None
+            if resident is not None and file.absolute != buffer_absolute:
+                resident.summaries[file.absolute] = found
+            return found
 
         gone = {
             path: summary_of_data(data, path, settings)
@@ -371,6 +409,7 @@ def check_paths(
             store=store,
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
+            pages=resident.pages if resident is not None else None,
         )
     if settings.online:  # links to other sites, requested once each over the network
         from lint.online.run import check_online
@@ -386,16 +425,86 @@ def check_paths(
             unsafe=unsafe,
             use_store=cache,
         )
+    report = Report(tuple(sorted(diagnostics)), len(files))
     if store is not None:
-        store.save()
+        run = None
+        # a run that asked other sites is not replayed: their answers expire (online_ttl)
+        if record is not None and buffer is None and not removed and not settings.online:
+            key, config = record
+            places = [cwd, *map(str, sites)]
+            places += [path if os.path.isdir(path) else os.path.dirname(path) for path in paths]
+            places += [os.path.dirname(file.absolute) for file in files]
+            read = [*config, *settings.dependencies]
+            if sites:
+                from lint.site.layout import generator_config
+
+                read += [found for root in sites if (found := generator_config(root))]
+            inputs = _inputs(store, everyone, folders, places, read)
+            if inputs is not None:
+                rows = [[d.path, *encode(d)] for d in report.diagnostics]
+                result = {"rows": rows, "files": len(files), "fail_on": settings.fail_on.value}
+                run = (key, inputs, result)
+        store.save(run)
     if buffer is not None and fixing:  # the fixed buffer goes to standard output
         fixed = texts.pop(buffer.path, None)
         outcome.stdin_text = stdin.decode("utf-8", "surrogateescape") if fixed is None else fixed
     if fix and not diff:
         for path, text in texts.items():
             write_atomic(Path(path), text.encode("utf-8"))
-    outcome.report = Report(tuple(sorted(diagnostics)), len(files))
+    outcome.report = report
     return outcome
+
+
+# Files whose content a run depends on besides the Markdown, where a folder holds them
+_READ = (*CONFIG_FILES, ".gitignore")
+
+
+def _inputs(
+    store: Cache, members: list[File], folders: dict[str, str], places: list[str], read: list
+) -> dict | None:
+    """What a run read, for lint.cache.replay: each file's stamp (`members`, from the
+    cache, and `read`), and the names in each folder that decided which files there are and
+    which settings apply: the folders walked and those at and above the `places`, up to the
+    repository's top folder, with the configuration and ignore files in them. None when
+    some file was not stamped (it could not be read)."""
+    files = {}
+    for file in members:
+        entry = store.fresh.get(file.real)
+        if entry is None:
+            return None
+        files[file.absolute] = [file.absolute, *entry[:3]]  # a link: by what it leads to
+    listed = dict.fromkeys(folders)
+    for place in places:
+        folder = os.path.abspath(place)
+        while folder not in listed:
+            listed[folder] = None
+            above = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")) or above == folder:
+                break
+            folder = above
+    recorded = []
+    for folder in listed:
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except OSError:
+            return None
+        found = folder_digest(folder)
+        if found is None:
+            return None
+        digest, names = found
+        recorded.append([folder, mtime, digest])
+        read += [os.path.join(folder, name) for name in _READ if name in names]
+    for path in read:
+        path = os.path.realpath(path)
+        if path in files:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                files[path] = [path, stat.st_mtime_ns, stat.st_size, content_hash(handle.read())]
+        except OSError:
+            return None
+    return {"seen": store.started, "folders": recorded, "files": list(files.values())}
 
 
 def _linking_to(

@@ -11,21 +11,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from lint.model import Severity
+from lint.model import SettingsError, Severity
 from lint.rules import Registry, Rule, RuleOptions, builtin
 
 ONLINE_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/124.0 Safari/537.36 mdvet-link-check"
 )
-
-
-class SettingsError(Exception):
-    """A setting is wrong; the CLI exits 2. `loc` names the setting, e.g. ("rules", "LK005")."""
-
-    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
-        self.loc = loc
 
 
 class RuleConfig(BaseModel):

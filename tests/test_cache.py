@@ -1,15 +1,16 @@
 """The results cache: reused when nothing changed, invalidated by anything that matters."""
 
-import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
 import lint
 from lint import runner
-from lint.cache import Cache
+from lint.cache import Cache, fingerprint
 from lint.settings import SchemaEntry, Settings
 
 DUP = "---\ntitle: a\ntitle: b\n---\n"
@@ -99,24 +100,71 @@ def test_settings_schemas_and_version_select_another_cache(site, monkeypatch, tm
     schema = site / "schema.yaml"
     schema.write_text("fields: {}\n")
     with_schema = Settings(root=site, schemas=(SchemaEntry(paths=("*.md",), schema="schema.yaml"),))
-    assert Cache(with_schema).file != Cache(base).file
-    before = Cache(with_schema).file
+    assert fingerprint(with_schema) != fingerprint(base)
+    before = fingerprint(with_schema)
     schema.write_text("fields: {title: {type: string}}\n")
-    assert Cache(Settings(root=site, schemas=with_schema.schemas)).file != before
-    current = Cache(base).file
+    assert fingerprint(Settings(root=site, schemas=with_schema.schemas)) != before
+    current = fingerprint(base)
     monkeypatch.setattr(lint.cache, "__version__", "99.0")
-    upgraded = Cache(base).file
-    assert upgraded.parent.name == "99.0"
-    assert upgraded.name != current.name
+    assert fingerprint(base) != current
+    # the rows of another version leave the store at the next save
+    assert len(checked(site, base, monkeypatch)[0]) == 3
+    assert stored(site, "SELECT DISTINCT fp FROM files") == [(fingerprint(base),)]
 
 
-def test_a_broken_cache_file_is_ignored(site, monkeypatch):
+def stored(site, query: str) -> list[tuple]:
+    with closing(sqlite3.connect(site / ".mdvet_cache" / "index.sqlite")) as db:
+        return sorted(db.execute(query).fetchall())
+
+
+def spoil(store, how: str) -> None:
+    """Damage the store as a crash, a bad copy or an older mdvet could leave it."""
+    if how == "garbage":
+        store.write_bytes(b"{not a database")
+    elif how == "truncated":
+        store.write_bytes(store.read_bytes()[:1500])
+    elif how == "empty":
+        store.write_bytes(b"")
+    elif how == "rows of another shape":
+        with closing(sqlite3.connect(store)) as db:
+            db.execute("UPDATE files SET rows = '{\"x\": 1}', summary = '[1'")
+            db.execute("UPDATE sites SET rows = '[[1]]'")
+            db.commit()
+    elif how == "older format":
+        store.unlink()
+        with closing(sqlite3.connect(store)) as db:
+            db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, entry TEXT)")
+            db.execute("INSERT INTO files VALUES ('p0.md', 'garbage')")
+            db.execute("PRAGMA user_version = 2")
+            db.commit()
+
+
+@pytest.mark.parametrize(
+    "how", ["garbage", "truncated", "empty", "rows of another shape", "older format"]
+)
+def test_a_broken_or_older_store_is_made_again(site, monkeypatch, how):
+    settings = Settings(root=site)
+    _, report = checked(site, settings, monkeypatch)
+    for path in site.glob("*.md"):
+        age(path)
+    spoil(site / ".mdvet_cache" / "index.sqlite", how)
+    seen, again = checked(site, settings, monkeypatch)
+    assert (seen, again) == (["p0.md", "p1.md", "p2.md"], report)
+    # and it serves the run after
+    assert checked(site, settings, monkeypatch) == ([], report)
+
+
+@pytest.mark.parametrize("how", ["deleted", "renamed"])
+def test_deleted_and_renamed_files_leave_the_store(site, monkeypatch, how):
     settings = Settings(root=site)
     checked(site, settings, monkeypatch)
-    Cache(settings).file.write_text("{not json")
-    assert len(checked(site, settings, monkeypatch)[0]) == 3
-    Cache(settings).file.write_text(json.dumps({str(site / "p0.md"): "garbage"}))
-    assert len(checked(site, settings, monkeypatch)[0]) == 3
+    if how == "deleted":
+        (site / "p1.md").unlink()
+    else:
+        (site / "p1.md").rename(site / "moved.md")
+    checked(site, settings, monkeypatch)
+    names = [os.path.basename(path) for (path,) in stored(site, "SELECT path FROM files")]
+    assert names == (["p0.md", "p2.md"] if how == "deleted" else ["moved.md", "p0.md", "p2.md"])
 
 
 def test_two_concurrent_runs_share_the_cache(site):
@@ -130,9 +178,8 @@ def test_two_concurrent_runs_share_the_cache(site):
     assert outputs[0] == outputs[1]
     # 101 FM004; ST001 for the 101 documents titled 'b' and the 100 titled 'a'
     assert len(outputs[0].splitlines()) == 101 + 201
-    head, summaries = next((site / ".mdvet_cache").rglob("*.json")).read_text().splitlines()
-    assert len(json.loads(head)["files"]) == 203
-    assert len(json.loads(summaries)) == 203
+    counts = "SELECT count(*), count(rows), count(summary) FROM files"
+    assert stored(site, counts) == [(203, 203, 203)]
     third = subprocess.run(command, cwd=site, capture_output=True, text=True)
     assert third.stdout == outputs[0]
 
@@ -173,8 +220,8 @@ def test_unchanged_site_rule_results_come_from_the_cache(site, monkeypatch):
     assert checked(site, settings, monkeypatch) == ([], report)
     assert runs == [3]
     # nothing changed, not even a file's time: no file checked, no site built, no summary
-    # decoded (the second line of the cache file)
-    monkeypatch.setattr(Cache, "_old_summaries", lambda self: pytest.fail("summaries decoded"))
+    # read from the store
+    monkeypatch.setattr(Cache, "_load_summaries", lambda self: pytest.fail("summaries read"))
     seen, again = checked(site, settings, monkeypatch)
     assert (seen, runs) == ([], [3])
     assert again == report
@@ -237,3 +284,44 @@ def test_named_files_of_no_site_are_not_served_site_results(tmp_path, monkeypatc
     runs = site_runs(monkeypatch)
     again = runner.check_paths(named, settings, cache=True, jobs=1).report
     assert (runs, again.diagnostics) == ([1], ())
+
+
+def test_a_resident_index_reads_only_the_buffer_again(site, monkeypatch):
+    """The language server keeps the site's members and summaries in memory: a keystroke
+    summarises the buffer alone, and the site rules see its new text."""
+    (site / ".git").mkdir()  # a repository: its files are one site
+    settings = Settings(root=site)
+    resident = runner.Resident()
+    seen = []
+    real = runner.check_file
+    monkeypatch.setattr(
+        runner, "check_file", lambda path, *a, **k: seen.append(path) or real(path, *a, **k)
+    )
+
+    def keystroke(title: str) -> list[tuple[str, str]]:
+        seen.clear()
+        outcome = runner.check_paths(
+            (),
+            settings,
+            stdin=CLEAN.replace("a", title).encode(),
+            stdin_filename=str(site / "p2.md"),
+            jobs=1,
+            resident=resident,
+        )
+        return [(d.path[-5:], d.code) for d in outcome.report.diagnostics]
+
+    assert keystroke("p1") == [("p2.md", "ST001")]
+    assert sorted(os.path.basename(path) for path in seen) == ["p0.md", "p1.md"]
+    assert keystroke("p9") == []
+    pages = dict(resident.pages[str(site)])
+    assert keystroke("p1") == [("p2.md", "ST001")]
+    assert seen == []
+    # the site's pages are made again only for the buffer
+    again = resident.pages[str(site)]
+    assert [again[rel] is pages[rel] for rel in ("p0.md", "p1.md", "p2.md")] == [True, True, False]
+    # a page the server has not seen yet, in the same folder: a member from now on
+    new = str(site / "new.md")
+    outcome = runner.check_paths(
+        (), settings, stdin=DUP.encode(), stdin_filename=new, jobs=1, resident=resident
+    )
+    assert [d.code for d in outcome.report.diagnostics] == ["ST001", "FM004"]

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from lint.cli import main
-from lint.formatters import FORMATTERS
+from lint.formatters import formatter
 from lint.runner import check_paths
 from lint.settings import Settings, SettingsError
 from tests.helpers import ROOT
@@ -86,11 +86,11 @@ def test_plugin_diagnostics_come_out_like_built_in_ones(
         ("TD001", 4, 4, "todo-note"),
         ("LK004", 4, 33, "tracking-parameter"),
     ]
-    text = FORMATTERS["text"](report, False)
+    text = formatter("text")(report, False)
     assert text.splitlines()[0] == (
         "post.md:4:4: TD001 'TODO' note left in the text; finish the page or remove it [todo-note]"
     )
-    document = json.loads(FORMATTERS["json"](report, False))
+    document = json.loads(formatter("json")(report, False))
     output_validator.validate(document)
     assert document["diagnostics"][0] == {
         "path": "post.md",

@@ -1,24 +1,18 @@
-"""Output formats by name: each formatter turns a Report into the text to write."""
+"""Output formats by name: each formatter turns a Report into the text to write. A run imports
+only the formatter it writes with."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-from lint.formatters.github import format_github
-from lint.formatters.gitlab import format_gitlab
-from lint.formatters.json import format_json
-from lint.formatters.junit import format_junit
-from lint.formatters.sarif import format_sarif
-from lint.formatters.text import format_text
 from lint.model import Report
 
 Formatter = Callable[[Report, bool], str]  # (report, color) -> text
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": format_text,
-    "json": format_json,
-    "github": format_github,
-    "sarif": format_sarif,
-    "junit": format_junit,
-    "gitlab": format_gitlab,
-}
+NAMES = ("text", "json", "github", "sarif", "junit", "gitlab")
+
+
+def formatter(name: str) -> Formatter:
+    """The formatter called `name` (one of NAMES): `format_NAME` of lint.formatters.NAME."""
+    return getattr(importlib.import_module(f"lint.formatters.{name}"), f"format_{name}")

@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lint.model import Edit, Fix, Pos, Problem
 from lint.schema.compile import normalise as _normalise
@@ -21,6 +22,7 @@ _YAML_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a site's titles and tags, met again at each run of a server
 def normalise(value: str) -> str:
     """The form two tags or titles are compared in: FM105's (case-folded, NFKC, straight
     quotes, one space), with dashes as hyphens."""

@@ -131,6 +131,7 @@ class Page:
         # the folder its relative links start from (an attribute: Python 3.11's
         # cached_property takes a lock, which costs more than computing it for every page)
         self.folder = posixpath.dirname(self.rel)
+        self.shown = True  # not in a section whose pages do not render
 
     @property
     def url(self) -> str | None:
@@ -180,16 +181,35 @@ _UNSEEN = object()  # not resolved yet (None is a result)
 
 
 class Site:
-    def __init__(self, layout: Layout, pages: Iterable[tuple[str, str, dict, bool]]) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        pages: Iterable[tuple[str, str, dict, bool]],
+        known: dict[str, Page] | None = None,
+    ) -> None:
+        """The site of its pages: (path as shown, path relative to the root, summary,
+        reported). `known` holds the Pages of an earlier Site of the same layout, by relative
+        path, and receives this one's: a page whose entry is the same (the very summary) is
+        not made again."""
         self.layout = layout
         items = sorted(pages, key=lambda item: item[1])
         hidden = self._hidden_sections(items)
+        known = {} if known is None else known
         self.pages: list[Page] = []
         for path, rel, summary, reported in items:
-            urls = page_urls(layout, rel, summary)
-            if rel.startswith(hidden):
-                urls = PageUrls(urls.collection, None)
-            self.pages.append(Page(path, rel, summary, urls, reported))
+            page = known.get(rel)
+            shown = not rel.startswith(hidden)
+            if (
+                page is None
+                or page.summary is not summary
+                or (page.path, page.reported, page.shown) != (path, reported, shown)
+            ):
+                urls = page_urls(layout, rel, summary)
+                if not shown:
+                    urls = PageUrls(urls.collection, None)
+                page = known[rel] = Page(path, rel, summary, urls, reported)
+                page.shown = shown
+            self.pages.append(page)
         self.by_rel = {page.rel: page for page in self.pages}
         self.by_url: dict[str, list[Page]] = {}
         self.post_tails: dict[str, Page] = {}

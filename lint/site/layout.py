@@ -20,6 +20,7 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -257,6 +258,7 @@ def _hugo_content_dirs(root: Path, config: dict | None) -> list[tuple[str, str]]
 # --- URLs -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 15)  # the same URLs come back from page to page, and run to run
 def url_key(path: str) -> str:
     """A site path compared loosely: decoded, case-folded, without `index.html`, `.html` or
     a final slash (`/a/b/`, `/a/b.html` and `/a/b/index.html` are one page)."""
@@ -271,6 +273,7 @@ def url_key(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
+@lru_cache(maxsize=1 << 15)
 def output_key(url: str) -> str:
     """The file a URL is written to, for finding two pages written to one file."""
     url = unquote(url).casefold()

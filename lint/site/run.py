@@ -15,10 +15,16 @@ from lint.source import BOM, UndecodableError, decode
 
 
 def build_site(
-    root: Path, members: list, summary_of: Callable, shown: dict[str, str], settings: Settings
+    root: Path,
+    members: list,
+    summary_of: Callable,
+    shown: dict[str, str],
+    settings: Settings,
+    known: dict | None = None,
 ) -> Site:
     """The Site at `root` of its member files (lint.runner.File) that have a summary;
-    `shown` holds the checked files (its reported pages) by absolute path."""
+    `shown` holds the checked files (its reported pages) by absolute path; `known`, the
+    pages of the site built before (see Site)."""
     layout = load_layout(root, settings.generator)
     prefix = os.path.join(str(root), "")
     entries = []
@@ -29,7 +35,7 @@ def build_site(
         # members lie under the root: their path relative to it is a slice of the string
         rel = file.absolute[len(prefix) :].replace(os.sep, "/")
         entries.append((shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown))
-    return Site(layout, entries)
+    return Site(layout, entries, known)
 
 
 def linking_to_removed(
@@ -77,12 +83,14 @@ def check_sites(
     store=None,
     keys=None,
     buffers=None,
+    pages=None,
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
     is not built: its results come from the cache. `buffers` holds the content of checked
-    files that stands in for what is on disk (standard input), by path."""
+    files that stands in for what is on disk (standard input), by path; `pages`, the pages of
+    the sites built before, by root (see Site), kept by a long-lived caller."""
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
@@ -114,7 +122,8 @@ def check_sites(
             if cached is not None:
                 found += cached
                 continue
-            site = build_site(root, members, summary, shown, settings)
+            known = pages.setdefault(str(root), {}) if pages is not None else None
+            site = build_site(root, members, summary, shown, settings, known)
             built.append(site)
             results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
             if key is not None:
