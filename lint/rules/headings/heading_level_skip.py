@@ -28,6 +28,8 @@ from lint.rules.headings import outline
 class HeadingLevelSkip(Rule):
     code = "HD001"
     name = "heading-level-skip"
+    aliases = ("MD001", "heading-increment")
+    tags = ("headings",)
     summary = "a heading is more than one level deeper than the previous one"
 
     def check(self, doc, options):
