@@ -234,6 +234,11 @@ def translate(path: Path, registry: Registry) -> Translated:
         ]
     if selected:
         result.values["extend_select"] = sorted(set(selected))
+    for rule in family:  # rules that read as markdownlint's only when told to
+        defaults = getattr(rule, "markdownlint_defaults", None)
+        if defaults and (state.get(rule.code) or (rule.code not in state and default is not False)):
+            state.setdefault(rule.code, True)
+            options[rule.code] = {**defaults, **options.get(rule.code, {})}
     rules: dict[str, dict[str, Any]] = {}
     for code, on in sorted(state.items()):
         if not on:

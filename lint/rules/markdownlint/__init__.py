@@ -37,6 +37,10 @@ def body_lines(doc: Document) -> BodyLines:
         return found
     lines = doc.lines
     first = lines.pos(doc.body_start).line
+    if doc.front_matter is not None:
+        # markdownlint's front matter takes the blank lines after its closing fence with it
+        while first < lines.line_count and not lines.line_text(first).strip():
+            first += 1
     code: set[int] = set()
     fences: dict[int, int] = {}
     for node in doc.code:

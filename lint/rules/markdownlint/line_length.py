@@ -2,8 +2,9 @@
 Flags a line longer than `line_length` characters (80 by default; markdownlint's MD013). By
 default a line is flagged only when it has whitespace beyond the limit, that is when it could
 be wrapped; `strict` flags every long line. Headings, code blocks and tables have
-their own limits and switches (`stern` is read as the
-default). Link reference definitions are never flagged. Off unless configured: it is the markdownlint rule teams turn off most.
+their own limits and switches (`stern` is read as the default). Link reference definitions and
+the first lines of footnotes are never flagged. Template syntax counts: a line's length is
+what the source holds. Off unless configured: it is the markdownlint rule teams turn off most.
 
 ## Why is this bad?
 Long lines are hard to read and review in editors and diffs that do not wrap.
@@ -27,6 +28,7 @@ from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines
 
 _DEFINITION = re.compile(
+    r"\s*\[\^[^\]]+\]:|"  # a footnote
     r"\s*\[(?:\\.|[^\]\\])*\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
 
@@ -78,8 +80,6 @@ class LineLength(Rule):
                 if number in table_lines:
                     continue
             if not (options.strict or any(c.isspace() for c in line[limit:])):
-                continue
-            if facts.in_template(lines.starts[number - 1] + limit):
                 continue
             yield Problem(
                 Pos(number, limit + 1),
