@@ -268,3 +268,52 @@ def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
 def test_ml010_fix_uses_spaces_per_tab():
     fixed = fix_text("a\t\tb\n", "post.md", only("ML010", spaces_per_tab=2))[0]
     assert fixed == "a    b\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "options", "expected"),
+    [
+        ("ML004", "- a\n* b\n", {}, [("ML004", 2, 1)]),
+        ("ML004", "* a\n* b\n", {}, []),
+        ("ML004", "- a\n", {"style": "asterisk"}, [("ML004", 1, 1)]),
+        ("ML004", "- a\n  - b\n", {"style": "sublist"}, [("ML004", 2, 3)]),
+        ("ML004", "- a\n  * b\n", {"style": "sublist"}, []),
+        ("ML007", "- a\n   - b\n", {}, [("ML007", 2, 4)]),
+        ("ML007", "- a\n  - b\n", {}, []),
+        ("ML007", "  - a\n", {}, [("ML007", 1, 3)]),
+        ("ML007", "  - a\n", {"start_indented": True}, []),
+        ("ML007", "1. a\n   - b\n", {}, []),  # under an ordered list: not checked
+        ("ML007", "> - a\n>   - b\n", {}, []),
+        ("ML029", "1. a\n3. b\n", {}, [("ML029", 2, 1)]),
+        ("ML029", "1. a\n1. b\n1. c\n", {}, []),
+        ("ML029", "0. a\n1. b\n", {}, []),
+        ("ML029", "5. a\n6. b\n", {}, [("ML029", 1, 1), ("ML029", 2, 1)]),
+        ("ML029", "1. a\n2. b\n", {"style": "one"}, [("ML029", 2, 1)]),
+        ("ML030", "-  a\n", {}, [("ML030", 1, 1)]),
+        ("ML030", "- a\n", {}, []),
+        ("ML030", "1.  a\n", {"ol_single": 2}, []),
+        ("ML030", "-     code\n", {}, []),  # indented code in the item
+        ("ML032", "a\n- b\n", {}, [("ML032", 2, 1)]),
+        ("ML032", "- b\n\na\n", {}, []),
+        ("ML032", "a\n\n- b\n\n[x]: /y\n", {}, []),  # the list ends with its last item
+        ("ML032", "<!-- c -->\n- b\n", {}, []),
+        ("ML032", "- a\n  - b\n- c\n", {}, []),
+    ],
+)
+def test_list_rules(code, source, options, expected):
+    assert check(source, settings=only(code, **options)) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "after"),
+    [
+        ("ML004", "- a\n* b\n", "- a\n- b\n"),
+        ("ML007", "- a\n    - b\n", "- a\n  - b\n"),
+        ("ML030", "-   a\n", "- a\n"),
+        ("ML032", "a\n- b\nc\n\nd\n", "a\n\n- b\nc\n\nd\n"),
+    ],
+)
+def test_list_fixes(code, before, after):
+    settings = only(code)
+    fixed, _count, left = fix_text(before, "post.md", settings)
+    assert (fixed, left) == (after, [])
