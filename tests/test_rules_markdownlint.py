@@ -57,6 +57,7 @@ def test_ml010_hard_tabs(source, options, expected):
         ("```\na\n\n\nb\n```\n", {}, []),  # blank lines in code are code
         ("---\na: 1\n---\n\n\nb\n", {}, []),  # blank lines after the front matter are its own
         ("a\n\n\n", {}, [("ML012", 3, 1), ("ML012", 4, 1)]),  # as markdownlint counts
+        ("\n\nb\n", {}, [("ML012", 2, 1)]),
     ],
 )
 def test_ml012_multiple_blanks(source, options, expected):

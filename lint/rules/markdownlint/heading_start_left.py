@@ -24,7 +24,6 @@ class HeadingStartLeft(Rule):
     code = "ML023"
     name = "heading-start-left"
     aliases = ("MD023",)
-    enabled = False
     tags = ("headings", "spaces")
     summary = "a heading is indented"
     fixable = True

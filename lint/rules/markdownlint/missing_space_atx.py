@@ -22,40 +22,39 @@ from lint.model import Problem
 from lint.rules import Rule
 from lint.rules.markdownlint import body_lines, replace
 
-_MISSING = re.compile(r"#+[^#\s]")
+_LINE = re.compile(r"^#+[^#\s].*", re.MULTILINE)
 
 
 class MissingSpaceAtx(Rule):
     code = "ML018"
     name = "no-missing-space-atx"
     aliases = ("MD018",)
-    enabled = False
     tags = ("headings", "atx", "spaces")
     summary = "no space after the `#` signs of a heading"
     fixable = True
 
     def check(self, doc, options):
         text = doc.text
-        if "\n#" not in text and not text.startswith("#"):
-            return
-        facts = body_lines(doc)
+        facts = None
+        html = None
         lines = doc.lines
-        html = _html_lines(doc)
-        for number in range(facts.first, facts.last + 1):
-            line = lines.line_text(number)
-            if not line.startswith("#") or number in facts.code or number in html:
+        for match in _LINE.finditer(text, doc.body_start):
+            if facts is None:
+                facts, html = body_lines(doc), _html_lines(doc)
+            number = lines.pos(match.start()).line
+            line = match[0].rstrip("\r")
+            if number in facts.code or number in html or number < facts.first:
                 continue
-            match = _MISSING.match(line)
-            if match is None or line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
+            if line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
                 continue
-            if facts.in_template(lines.starts[number - 1]):
+            if facts.in_template(match.start()):
                 continue
-            hashes = match.end() - 1
+            hashes = len(line) - len(line.lstrip("#"))
             yield Problem(
-                lines.pos(lines.starts[number - 1]),
+                lines.pos(match.start()),
                 f"no space after '{'#' * hashes}' at the start of the line; expected "
                 f"'{'#' * hashes} {line[hashes : hashes + 20]}'",
-                end=lines.pos(lines.starts[number - 1] + hashes + 1),
+                end=lines.pos(match.start() + hashes + 1),
                 fix=replace(number, hashes + 1, hashes + 1, " ", "add a space after the '#'"),
             )
 

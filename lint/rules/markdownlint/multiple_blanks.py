@@ -21,11 +21,15 @@ really break.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 
 from lint.model import Edit, Fix, Pos, Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines
+
+_RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")  # two blank lines
 
 
 class MultipleBlanks(Rule):
@@ -41,6 +45,8 @@ class MultipleBlanks(Rule):
         maximum: int = Field(1, ge=0, description="blank lines allowed in a row")
 
     def check(self, doc, options):
+        if options.maximum > 0 and _RUN.search(doc.text, doc.body_start) is None:
+            return
         facts = body_lines(doc)
         lines = doc.lines
         run = 0
