@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--corpus", action="append", help="only this corpus (repeatable)")
-    parser.add_argument("--config", type=Path, help="a .markdownlint.jsonc to use for both")
+    parser.add_argument(
+        "--config", type=Path, help="a markdownlint configuration (.json, .jsonc, .yaml) for both"
+    )
     parser.add_argument("--show", action="append", default=[], help="print a rule's differences")
     parser.add_argument("--limit", type=int, default=30, help="differences shown per rule")
     args = parser.parse_args(argv)
@@ -123,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             shutil.copytree(args.corpora / name, work / name, symlinks=True)
         config = args.config.read_text() if args.config else CONFIG
-        (work / ".markdownlint.jsonc").write_text(config)
+        suffix = args.config.suffix if args.config else ".jsonc"
+        (work / f".markdownlint{suffix}").write_text(config)
         files = files_of(work)
         print(f"{len(files)} files in {', '.join(names)}", file=sys.stderr)
         theirs = markdownlint_hits(work, files)

@@ -318,3 +318,15 @@ def test_list_fixes(code, before, after):
     settings = only(code)
     fixed, _count, left = fix_text(before, "post.md", settings)
     assert (fixed, left) == (after, [])
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "expected"),
+    [
+        ("page.mdx", "<div>\n```js\nx\n```\n</div>\n", []),
+        ("page.md", "<div>\n\n```js\nx\n```\n\n</div>\n", []),
+        ("page.md", "text\n```js\nx\n```\n", [("ML031", 2, 1)]),
+    ],
+)
+def test_ml031_jsx_lines_are_invisible_in_mdx(path, source, expected):
+    assert check(source, path, settings=only("ML031")) == expected

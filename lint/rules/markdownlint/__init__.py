@@ -116,3 +116,13 @@ def atx_heading_lines(doc: Document):
 def heading_last_line(doc: Document, heading) -> int:
     """The last line of a heading: its underline, for a setext heading."""
     return doc.lines.pos(max(heading.end_offset - 1, heading.offset)).line
+
+
+def html_block_lines(doc: Document) -> set[int]:
+    """The lines of HTML blocks (in MDX, of JSX tags)."""
+    found: set[int] = set()
+    for node in doc.html:
+        if node.block:
+            last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
+            found.update(range(node.start.line, last + 1))
+    return found

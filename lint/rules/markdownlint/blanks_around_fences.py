@@ -1,7 +1,7 @@
 """## What it does
 Flags a fenced code block without a blank line before its opening fence or after its closing
-one (markdownlint's MD031). With `list_items` off, blocks in lists are not checked. The fix
-adds the blank line.
+one (markdownlint's MD031). In MDX, a line of JSX tags counts as blank. With `list_items`
+off, blocks in lists are not checked. The fix adds the blank line.
 
 ## Why is this bad?
 Some renderers need the blank lines to see the fence, and without them the code runs into the
@@ -30,7 +30,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, insert_line, is_blank
+from lint.rules.markdownlint import body_lines, html_block_lines, insert_line, is_blank
 
 
 class BlanksAroundFences(Rule):
@@ -50,6 +50,12 @@ class BlanksAroundFences(Rule):
         if not facts.fences:
             return
         lines = doc.lines
+        # in MDX, a line of JSX tags is invisible: it stands where a blank line would
+        jsx = html_block_lines(doc) if doc.path.endswith(".mdx") else set()
+
+        def blank(number: int) -> bool:
+            return number in jsx or is_blank(lines.line_text(number))
+
         for node in doc.code:
             if not node.block or node.start.line not in facts.fences:
                 continue
@@ -59,7 +65,7 @@ class BlanksAroundFences(Rule):
                 continue
             first, last = node.start.line, facts.fences[node.start.line]
             quoted = "blockquote" in node.inside
-            if first > facts.first and not is_blank(lines.line_text(first - 1)):
+            if first > facts.first and not blank(first - 1):
                 yield Problem(
                     node.start,
                     "no blank line before the code fence; expected one",
@@ -69,7 +75,7 @@ class BlanksAroundFences(Rule):
                     fix=None if quoted else insert_line(doc, first, "add a blank line above"),
                 )
             closed = _closing_fence(lines.line_text(last))
-            if closed and last < facts.last and not is_blank(lines.line_text(last + 1)):
+            if closed and last < facts.last and not blank(last + 1):
                 yield Problem(
                     lines.pos(lines.starts[last - 1]),
                     "no blank line after the code fence; expected one",

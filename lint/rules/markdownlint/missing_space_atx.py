@@ -20,7 +20,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, replace
+from lint.rules.markdownlint import body_lines, html_block_lines, replace
 
 _LINE = re.compile(r"^#+[^#\s].*", re.MULTILINE)
 
@@ -40,7 +40,7 @@ class MissingSpaceAtx(Rule):
         lines = doc.lines
         for match in _LINE.finditer(text, doc.body_start):
             if facts is None:
-                facts, html = body_lines(doc), _html_lines(doc)
+                facts, html = body_lines(doc), html_block_lines(doc)
             number = lines.pos(match.start()).line
             line = match[0].rstrip("\r")
             if number in facts.code or number in html or number < facts.first:
@@ -57,13 +57,3 @@ class MissingSpaceAtx(Rule):
                 end=lines.pos(match.start() + hashes + 1),
                 fix=replace(number, hashes + 1, hashes + 1, " ", "add a space after the '#'"),
             )
-
-
-def _html_lines(doc) -> set[int]:
-    """The lines of HTML blocks."""
-    found: set[int] = set()
-    for node in doc.html:
-        if node.block:
-            last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
-            found.update(range(node.start.line, last + 1))
-    return found
