@@ -63,6 +63,8 @@ class BlanksAroundLists(Rule):
 def _blank(text: str, quoted: bool) -> bool:
     """A blank line, or one of only HTML comments; in a blockquote a line of only `>` is
     blank too, while outside one a line that starts with `>` begins a quote."""
+    if text.lstrip().startswith("<!--"):
+        return True  # a comment, even one that runs on over more lines, is as good as blank
     if quoted:
         return is_blank(text)
     return is_blank(text) and ">" not in _COMMENT.sub("", text)

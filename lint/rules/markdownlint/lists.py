@@ -75,20 +75,11 @@ def _read(doc: Document) -> list[List]:
                 result.append(found)
                 inside.append("list")
             elif tag == "Item" and stack:
-                lo = lines.char_offset(base + rng["start"])
-                while text[lo] in " \t":  # an indented item's range starts with its indent
-                    lo += 1
-                position = lines.pos(lo)
-                line = lines.line_text(position.line)
-                rest = line[position.column - 1 :]
-                marker = rest[:1]
-                if stack[-1].ordered:
-                    digits = len(rest) - len(rest.lstrip("0123456789"))
-                    marker = rest[: digits + 1]
-                after = rest[len(marker) :]
-                spaces = len(after) - len(after.lstrip(" "))
-                item = Item(lo, position.line, position.column, marker, spaces)
-                stack[-1].items.append(item)
+                item = _item(text, lines, lines.char_offset(base + rng["start"]), stack[-1])
+                if item is None:  # not found where the parser says (tabs can shift it)
+                    item = Item(-1, 0, 0, "", 0)
+                else:
+                    stack[-1].items.append(item)
                 items.append(item)
             elif tag == "Paragraph" and items:
                 items[-1].paragraphs += 1
@@ -105,6 +96,8 @@ def _read(doc: Document) -> list[List]:
                 inside.pop()
             elif name == "Item" and items:
                 item = items.pop()
+                if item.offset < 0:
+                    continue
                 hi = lines.char_offset(base + rng["end"])
                 while hi > item.offset and text[hi - 1] in " \t\r\n>":
                     hi -= 1
@@ -115,3 +108,23 @@ def _read(doc: Document) -> list[List]:
             elif name == "FootnoteDefinition":
                 inside.pop()
     return result
+
+
+def _item(text: str, lines, lo: int, owner: List) -> Item | None:
+    """The item whose range starts at `lo`: its marker, where it stands, the spaces after it."""
+    while lo < len(text) and text[lo] in " \t":  # an indented item's range starts with its indent
+        lo += 1
+    end = text.find("\n", lo)
+    rest = text[lo : end if end != -1 else len(text)].rstrip("\r")
+    if owner.ordered:
+        digits = len(rest) - len(rest.lstrip("0123456789"))
+        marker = rest[: digits + 1]
+        if not digits or marker[-1:] not in ".)":
+            return None
+    else:
+        marker = rest[:1]
+        if marker not in ("-", "*", "+"):
+            return None
+    after = rest[len(marker) :]
+    position = lines.pos(lo)
+    return Item(lo, position.line, position.column, marker, len(after) - len(after.lstrip(" ")))
