@@ -330,3 +330,17 @@ def test_list_fixes(code, before, after):
 )
 def test_ml031_jsx_lines_are_invisible_in_mdx(path, source, expected):
     assert check(source, path, settings=only("ML031")) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("维护在https://github.com/nodejs/snap 维护\n", [("ML034", 1, 4)]),
+        ('A name: "User@Domain.com"\n', [("ML034", 1, 10)]),
+        ("xhttps://example.com\n", []),
+        ("see awww.example.com\n", []),
+        ('<a href="http://x.org">http://x.org</a> and\n', []),
+    ],
+)
+def test_ml034_where_a_literal_autolink_may_start(source, expected):
+    assert check(source, settings=only("ML034")) == expected

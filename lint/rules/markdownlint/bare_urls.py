@@ -1,6 +1,6 @@
 """## What it does
 Flags a URL or email address written as bare text (markdownlint's MD034): GitHub turns it into
-a link, CommonMark does not. Text in links, code and HTML is not checked. The fix puts the
+a link, CommonMark does not. Text in links (Markdown or HTML `<a>`), code and HTML is not checked. The fix puts the
 address in angle brackets, an autolink every renderer knows.
 
 ## Why is this bad?
@@ -21,10 +21,12 @@ import re
 from lint.model import Edit, Fix, Problem
 from lint.rules import Rule
 
-# GFM's literal autolinks: a scheme or `www.`, after the start, a space or `*_~(`
+# GFM's literal autolinks: a scheme after anything but a letter, `www.` after the start, a
+# space or `*_~([]`, an email address after anything that cannot be part of one
 _URL = re.compile(
-    r"(?<![^\s*_~(])(?:https?://|www\.)[^\s<]+"
-    r"|(?<![^\s*_~(])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*"
+    r"(?<![A-Za-z])https?://[^\s<]+"
+    r"|(?<![^\s*_~(\[\]])www\.[^\s<]+"
+    r"|(?<![\w.+/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*"
 )
 _TRAILING = ".,:;\"'!?*_~"
 
@@ -51,6 +53,8 @@ class BareUrls(Rule):
                 end = _trim(text, start, end)
                 if end - start < 5:
                     continue
+                if _in_html_link(text, start):
+                    continue
                 url = text[start:end]
                 first, last = lines.pos(start), lines.pos(end)
                 yield Problem(
@@ -74,3 +78,10 @@ def _trim(text: str, start: int, end: int) -> int:
             break
         end -= 1
     return end
+
+
+def _in_html_link(text: str, at: int) -> bool:
+    """Whether `at` is in the text of an HTML `<a>` element opened earlier on its line."""
+    line = text.rfind("\n", 0, at) + 1
+    opened = max(text.rfind("<a ", line, at), text.rfind("<a>", line, at))
+    return opened != -1 and text.rfind("</a>", line, at) < opened
