@@ -126,3 +126,13 @@ def html_block_lines(doc: Document) -> set[int]:
             last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
             found.update(range(node.start.line, last + 1))
     return found
+
+
+def visible_headings(doc: Document):
+    """The headings outside template syntax, with the document's line facts."""
+    if not doc.headings:
+        return
+    facts = body_lines(doc)
+    for heading in doc.headings:
+        if not facts.in_template(heading.offset):
+            yield heading, facts

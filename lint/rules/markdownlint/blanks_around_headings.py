@@ -26,7 +26,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, heading_last_line, insert_line, is_blank
+from lint.rules.markdownlint import heading_last_line, insert_line, is_blank, visible_headings
 
 
 class BlanksAroundHeadings(Rule):
@@ -43,13 +43,8 @@ class BlanksAroundHeadings(Rule):
         lines_below: int = Field(1, ge=-1, description="blank lines wanted after a heading")
 
     def check(self, doc, options):
-        if not doc.headings:
-            return
-        facts = body_lines(doc)
         lines = doc.lines
-        for heading in doc.headings:
-            if facts.in_template(heading.offset):
-                continue
+        for heading, facts in visible_headings(doc):
             first, last = heading.start.line, heading_last_line(doc, heading)
             quoted = "blockquote" in heading.inside
             wanted = options.lines_above

@@ -22,7 +22,7 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, replace
+from lint.rules.markdownlint import replace, visible_headings
 
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);\Z")
 
@@ -43,13 +43,10 @@ class TrailingPunctuation(Rule):
         )
 
     def check(self, doc, options):
-        if not doc.headings or not options.punctuation:
+        if not options.punctuation:
             return
-        facts = body_lines(doc)
         lines = doc.lines
-        for heading in doc.headings:
-            if facts.in_template(heading.offset):
-                continue
+        for heading, _facts in visible_headings(doc):
             number = heading.start.line
             line = lines.line_text(number)
             content = line.rstrip()
