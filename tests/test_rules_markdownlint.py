@@ -256,6 +256,7 @@ def test_hd002_answers_md025(source, options, expected):
         ("ML031", "a\n```\nx\n```\nb\n", "a\n\n```\nx\n```\n\nb\n"),
         ("ML034", "See https://example.com.\n", "See <https://example.com>.\n"),
         ("ML047", "a\r\nb", "a\r\nb\r\n"),
+        ("ML014", "```sh\n$ a\n$  b\n```\n", "```sh\na\nb\n```\n"),
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
@@ -344,3 +345,22 @@ def test_ml031_jsx_lines_are_invisible_in_mdx(path, source, expected):
 )
 def test_ml034_where_a_literal_autolink_may_start(source, expected):
     assert check(source, settings=only("ML034")) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "options", "expected"),
+    [
+        ("ML014", "```sh\n$ a\n$ b\n```\n", {}, [("ML014", 2, 1), ("ML014", 3, 1)]),
+        ("ML014", "```sh\n$ a\nout\n```\n", {}, []),
+        ("ML014", "    $ c\n", {}, [("ML014", 1, 5)]),
+        ("ML014", "```sh\na\n```\n", {}, []),
+        ("ML046", "```\na\n```\n\n    b\n", {}, [("ML046", 5, 5)]),
+        ("ML046", "    b\n\n```\na\n```\n", {}, [("ML046", 3, 1)]),
+        ("ML046", "```\na\n```\n", {"style": "indented"}, [("ML046", 1, 1)]),
+        ("ML048", "```\na\n```\n\n~~~\nb\n~~~\n", {}, [("ML048", 5, 1)]),
+        ("ML048", "```\na\n```\n", {"style": "tilde"}, [("ML048", 1, 1)]),
+        ("ML048", "~~~\na\n~~~\n", {"style": "tilde"}, []),
+    ],
+)
+def test_code_rules(code, source, options, expected):
+    assert check(source, settings=only(code, **options)) == expected
