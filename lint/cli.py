@@ -67,7 +67,7 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
     from lint.config import resolve_settings
 
     try:
-        return resolve_settings(
+        resolved = resolve_settings(
             overrides,
             cwd=Path.cwd(),
             config_path=Path(config_path) if config_path else None,
@@ -75,6 +75,9 @@ def load_settings(overrides: dict, config_path: str | None, isolated: bool):
         )
     except SettingsError as err:
         raise settings_error(err) from None
+    for note in resolved.notes:
+        click.echo(f"mdvet: note: {note}", err=True)
+    return resolved
 
 
 def settings_error(err: Exception) -> click.ClickException:
@@ -390,10 +393,47 @@ def config_command(config_path, isolated) -> int:
     resolved = load_settings({}, config_path, isolated)
     source = resolved.config.path if resolved.config else "none (defaults)"
     click.echo(f"# configuration file: {source}")
+    if resolved.markdownlint is not None:
+        click.echo(f"# markdownlint configuration: {resolved.markdownlint}")
     data = resolved.settings.model_dump(mode="json", by_alias=True)
     for key, value in data.items():
         origin = resolved.origins.get(key, "default")
         click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {origin}")
+    return EXIT_CLEAN
+
+
+@cli.group("migrate")
+def migrate_group() -> None:
+    """Write mdvet configuration equivalent to another linter's."""
+
+
+@migrate_group.command("markdownlint")
+@click.argument("folder", default=".", type=click.Path(exists=True, file_okay=False))
+def migrate_markdownlint(folder: str) -> int:
+    """Print the mdvet.toml settings equivalent to FOLDER's markdownlint configuration, and
+    list on standard error what cannot carry over."""
+    from lint import markdownlint
+    from lint.rules import builtin
+
+    path, notes = markdownlint.find(Path(folder))
+    if path is None:
+        for note in notes:
+            click.echo(f"mdvet: note: {note}", err=True)
+        raise click.ClickException(f"no markdownlint configuration in or above '{folder}'")
+    try:
+        translated = markdownlint.translate(path, builtin())
+    except markdownlint.MarkdownlintError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"# mdvet settings from {path}")
+    click.echo(markdownlint.to_toml(translated.values), nl=False)
+    for note in notes + translated.notes:
+        click.echo(f"cannot carry over: {note}", err=True)
+    if translated.missing:
+        click.echo(
+            "cannot carry over: markdownlint rules on here that mdvet does not implement yet: "
+            + ", ".join(translated.missing),
+            err=True,
+        )
     return EXIT_CLEAN
 
 

@@ -89,6 +89,8 @@ class Resolved:
     settings: Settings
     origins: dict[str, str]  # key -> "default" | "file:line" | "--flag"
     config: ConfigFile | None
+    markdownlint: Path | None = None  # the markdownlint configuration read, if any
+    notes: tuple[str, ...] = ()  # what the markdownlint configuration could not carry over
 
 
 def resolve_settings(
@@ -112,6 +114,9 @@ def resolve_settings(
                 raise config.error(f"unknown key '{key}'{did_you_mean(key, KEYS)}", (key,))
             values[key] = value
             origins[key] = f"{config.path}:{config.line_of((key,))}"
+    markdownlint, notes = None, ()
+    if not isolated:
+        markdownlint, values, notes = _with_markdownlint(config, cwd, values, origins)
     for key, value in overrides.items():
         values[key] = value
         origins[key] = "--" + key.replace("_", "-")
@@ -129,7 +134,27 @@ def resolve_settings(
     except SettingsError as err:
         raise _locate(config, origins, str(err), err.loc) from None
     settings.schema_resolver.preload()  # a schema file's mistake names that file and line
-    return Resolved(settings, origins, config)
+    return Resolved(settings, origins, config, markdownlint, notes)
+
+
+def _with_markdownlint(config: ConfigFile | None, cwd: Path, values: dict, origins: dict):
+    """The markdownlint configuration beside mdvet's (or, without one, at or above `cwd`),
+    merged under mdvet's values; where a value comes from both, the origin names both."""
+    from lint import markdownlint
+    from lint.rules import builtin
+
+    folder = config.path.parent if config is not None else cwd
+    path, notes = markdownlint.find(folder, upward=config is None)
+    if path is None:
+        return None, values, tuple(notes)
+    try:
+        translated = markdownlint.translate(path, builtin())
+    except markdownlint.MarkdownlintError as err:
+        raise ConfigError(str(err)) from None
+    for key in translated.values:
+        origins[key] = f"{path}" + (f" and {origins[key]}" if key in origins else "")
+    merged = markdownlint.merge(translated.values, values)
+    return path, merged, tuple(notes + translated.notes)
 
 
 def _extend_import_path(folders, root: Path) -> None:

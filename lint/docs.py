@@ -30,6 +30,11 @@ def rule_page(rule: type[Rule]) -> str:
         f"- Default severity: `{rule.severity.value}`",
         f"- Enabled by default: {enabled}",
         f"- Fixable: {'yes' if rule.fixable else 'no'}",
+        *(
+            [f"- Also answers to: {', '.join(f'`{a}`' for a in rule.aliases)}"]
+            if rule.aliases
+            else []
+        ),
         "",
         documentation(rule),
     ]

@@ -169,9 +169,12 @@ class ActiveRule:
 def matches(selector: str, rule: type[Rule]) -> bool | None:
     """True for an exact code or name, False for a prefix or ALL, None for no match."""
     key = selector.strip()
-    if key.upper() == rule.code or key.lower() == rule.name:
+    upper, lower = key.upper(), key.lower()
+    if upper == rule.code or lower == rule.name:
         return True
-    if key.upper() == "ALL" or (key and rule.code.startswith(key.upper())):
+    if rule.aliases and (upper in rule.aliases or lower in rule.aliases):
+        return True
+    if upper == "ALL" or (key and rule.code.startswith(upper)):
         return False
     return None
 
@@ -228,7 +231,12 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
 
 
 def _rule_config(settings: Settings, rule: type[Rule]) -> RuleConfig:
-    return settings.rules.get(rule.code) or settings.rules.get(rule.name) or RuleConfig()
+    """The rule's table, found under its code, its name or one of its aliases."""
+    for key in (rule.code, rule.name, *rule.aliases):
+        config = settings.rules.get(key)
+        if config is not None:
+            return config
+    return RuleConfig()
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

@@ -5,6 +5,11 @@ Body (HTML comments):  <!-- mdvet-disable CODE ... --> ... <!-- mdvet-enable COD
 Front matter (YAML comments): `# mdvet-disable-line CODE ...` at the end of a line, and
 `# mdvet-disable CODE ...` on a line of its own for the whole block. No codes means all.
 
+markdownlint's comments are honoured as markdownlint reads them, for the rules that answer to a
+markdownlint code (see `markdownlint_suppressions`): `markdownlint-disable`, `-enable`,
+`-disable-line`, `-disable-next-line`, `-capture`, `-restore`, `-disable-file`, `-enable-file`
+and `-configure-file` (whose `false` entries turn rules off for the file).
+
 `disable_edits` writes the comments that silence one problem without changing the rendered
 page: in the body, a disable/enable pair on lines of their own around the top-level block
 that holds the problem (a comment line inside a paragraph, list or table would end it).
@@ -59,9 +64,11 @@ def _codes(words: str) -> frozenset[str] | None:
 
 
 def find_suppressions(doc: Document) -> list[Suppression]:
-    if "mdvet-" not in doc.text:
-        return []
     found: list[Suppression] = []
+    if "markdownlint-" in doc.text:
+        found += markdownlint_suppressions(doc)
+    if "mdvet-" not in doc.text:
+        return found
     fm = doc.front_matter
     if fm is not None and fm.close_line is not None and fm.format != "json":
         for line in range(fm.open_line + 1, fm.close_line):
@@ -102,6 +109,108 @@ def find_suppressions(doc: Document) -> list[Suppression]:
                     if code in open_ranges:
                         open_ranges.pop(code).last_line = at.line
     return found
+
+
+_MARKDOWNLINT = re.compile(
+    r"<!--\s*markdownlint-(disable-next-line|disable-line|disable-file|enable-file|"
+    r"configure-file|disable|enable|capture|restore)\b((?:(?!-->)[\s\S])*)-->"
+)
+
+
+def markdownlint_suppressions(doc: Document) -> list[Suppression]:
+    """markdownlint's comments as suppressions of the rules with a markdownlint code.
+
+    As markdownlint reads them: the file-wide ones (`-disable-file`, `-enable-file`,
+    `-configure-file`) set where every line starts; then, line by line, `-disable` and
+    `-enable` change the state from their own line on, `-capture` saves it and `-restore`
+    brings the saved one back (or the file's start), `-disable-line` holds for its line and
+    `-disable-next-line` for the next one. No rule names means every markdownlint rule."""
+    registry = builtin()
+    universe = frozenset(r.code for r in registry if any(a.startswith("MD") for a in r.aliases))
+    comments = []  # (line, directive, codes or None for all, configuration text)
+    for html in doc.html:
+        for match in _MARKDOWNLINT.finditer(doc.text, html.offset, html.end_offset):
+            words = match[2].strip()
+            codes = None
+            if match[1] != "configure-file" and words:
+                codes = frozenset(
+                    rule.code
+                    for word in words.split()
+                    for rule in registry.expand(word)
+                    if rule.code in universe
+                )
+            comments.append((doc.lines.pos(match.start()).line, match[1], codes, words))
+    if not comments:
+        return []
+    start: frozenset[str] = frozenset()  # what is off on every line at the start
+    for _line, directive, codes, words in comments:
+        if directive == "disable-file":
+            start = universe if codes is None else start | codes
+        elif directive == "enable-file":
+            start = frozenset() if codes is None else start - codes
+        elif directive == "configure-file":
+            start = start | _configured_off(words, registry, universe)
+    by_line: dict[int, list] = {}
+    for comment in comments:
+        by_line.setdefault(comment[0], []).append(comment)
+    off, saved = start, []
+    per_line: dict[int, frozenset[str]] = {}  # the lines that differ from `off` as it goes
+    states: list[tuple[int, frozenset[str]]] = [(1, start)]  # from this line on, this is off
+    for number in sorted(by_line):
+        extra: dict[int, frozenset[str]] = {}
+        for _line, directive, codes, _words in by_line[number]:
+            if directive == "disable":
+                off = universe if codes is None else off | codes
+            elif directive == "enable":
+                off = frozenset() if codes is None else off - codes
+            elif directive == "capture":
+                saved.append(off)
+            elif directive == "restore":
+                off = saved.pop() if saved else start
+            elif directive in ("disable-line", "disable-next-line"):
+                target = number + (directive == "disable-next-line")
+                extra[target] = extra.get(target, frozenset()) | (
+                    universe if codes is None else codes
+                )
+        states.append((number, off))
+        for target, codes in extra.items():
+            per_line[target] = per_line.get(target, frozenset()) | codes
+    found = []
+    for (first, codes), (following, _next) in zip(
+        states, [*states[1:], (math.inf, None)], strict=True
+    ):
+        if codes and following > first:
+            found.append(_quiet("disable", first, codes, first, following - 1))
+    for number, codes in per_line.items():
+        found.append(_quiet("disable-line", number, codes, number, number))
+    return found
+
+
+def _quiet(directive: str, at: int, codes: frozenset[str], first: int, last: float):
+    """A markdownlint suppression: never reported as unused, since markdownlint itself keeps
+    comments for rules mdvet does not run."""
+    return Suppression(f"markdownlint-{directive}", Pos(at, 1), codes, first, last, used=True)
+
+
+def _configured_off(words: str, registry, universe: frozenset[str]) -> frozenset[str]:
+    """The rules a `markdownlint-configure-file` comment turns off (`false`, or
+    `"default": false` for the rules it does not turn on)."""
+    import json
+
+    try:
+        data = json.loads(words or "{}")
+    except ValueError:
+        return frozenset()
+    if not isinstance(data, dict):
+        return frozenset()
+    off = set(universe) if data.get("default") is False else set()
+    for key, value in data.items():
+        codes = {rule.code for rule in registry.expand(key)} & universe
+        if value is False:
+            off |= codes
+        elif key != "default":
+            off -= codes
+    return frozenset(off)
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

@@ -79,6 +79,12 @@ class Rule:
     # Whether the rule reads `doc.context` (what the site adds to the page), which is then
     # worked out for each file.
     reads_context: ClassVar[bool] = False
+    # Other codes and names that select, configure and suppress the rule: markdownlint's, for
+    # the rules that implement one of its checks (`MD013`, `line-length`).
+    aliases: ClassVar[tuple[str, ...]] = ()
+    # markdownlint's tags (`headings`, `whitespace`, ...): its configuration and comments may
+    # name a group of rules by one of them
+    tags: ClassVar[tuple[str, ...]] = ()
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
         raise NotImplementedError
@@ -139,6 +145,8 @@ class Registry:
     def __init__(self) -> None:
         self.by_code: dict[str, type[Rule]] = {}
         self.by_name: dict[str, type[Rule]] = {}
+        self.by_alias: dict[str, type[Rule]] = {}  # upper-case codes, lower-case names
+        self.by_tag: dict[str, list[type[Rule]]] = {}
 
     def add(self, rule: type[Rule], origin: str) -> None:
         code, name = getattr(rule, "code", None), getattr(rule, "name", None)
@@ -156,11 +164,37 @@ class Registry:
             raise RegistryError(
                 f"{origin}: rule name {name} is already used by {self.by_name[name].code}"
             )
+        aliases = getattr(rule, "aliases", ())
+        for alias in aliases:
+            if not isinstance(alias, str) or not (CODE.match(alias) or NAME.match(alias)):
+                raise RegistryError(f"{origin}: alias {alias!r} of {code} is not a code or a name")
+            key = alias.upper() if CODE.match(alias) else alias
+            taken = self.by_code.get(key) or self.by_name.get(key) or self.by_alias.get(key)
+            if taken is not None or key in (code, name):
+                raise RegistryError(f"{origin}: alias {alias} of {code} is already taken")
+        for alias in aliases:
+            self.by_alias[alias.upper() if CODE.match(alias) else alias] = rule
         self.by_code[code] = rule
         self.by_name[name] = rule
+        for tag in getattr(rule, "tags", ()):
+            self.by_tag.setdefault(tag, []).append(rule)
 
     def get(self, key: str) -> type[Rule] | None:
-        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+        """The rule with this code, name or alias (codes in any case)."""
+        return (
+            self.by_code.get(key.upper())
+            or self.by_name.get(key.lower())
+            or self.by_alias.get(key.upper())
+            or self.by_alias.get(key.lower())
+        )
+
+    def expand(self, key: str) -> list[type[Rule]]:
+        """The rules a markdownlint key names: one rule by code, name or alias, or every
+        rule with that tag."""
+        rule = self.get(key)
+        if rule is not None:
+            return [rule]
+        return list(self.by_tag.get(key.lower(), ()))
 
     def __iter__(self):
         return iter(sorted(self.by_code.values(), key=lambda r: r.code))

@@ -21,6 +21,8 @@ from lint.rules import Rule
 class MissingAltText(Rule):
     code = "IM001"
     name = "missing-alt-text"
+    aliases = ("MD045", "no-alt-text")
+    tags = ("accessibility", "images")
     summary = "an image has no alt text"
 
     def check(self, doc, options):

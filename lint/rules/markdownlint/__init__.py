@@ -1,0 +1,138 @@
+"""markdownlint's rules (ML): its checks of Markdown structure and style, numbered as
+markdownlint numbers them (ML009 is markdownlint's MD009), each answering to markdownlint's code
+and name as aliases. The front matter is never read as Markdown, and template syntax (Liquid,
+Hugo shortcodes, MDX) is invisible to them.
+
+`body_lines` gives the line-level facts several of these rules read, computed once per file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.model import Edit, Fix, Pos
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLines:
+    first: int  # the first line of the Markdown body
+    last: int  # the last line of the file
+    code: frozenset[int]  # lines inside code blocks, fences included
+    fences: dict[int, int]  # first line -> last line of each fenced code block
+    templates: tuple[tuple[int, int], ...]  # character ranges of template syntax
+
+    def in_template(self, offset: int) -> bool:
+        spans = self.templates
+        i = bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def body_lines(doc: Document) -> BodyLines:
+    """The line facts of a document, computed once (kept on the Document)."""
+    found = doc.__dict__.get("_ml_lines")
+    if found is not None:
+        return found
+    lines = doc.lines
+    first = lines.pos(doc.body_start).line
+    if doc.front_matter is not None:
+        # markdownlint's front matter takes the blank lines after its closing fence with it
+        while first < lines.line_count and not lines.line_text(first).strip():
+            first += 1
+    code: set[int] = set()
+    fences: dict[int, int] = {}
+    for node in doc.code:
+        if not node.block:
+            continue
+        lo, hi = node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line
+        code.update(range(lo, hi + 1))
+        if is_fenced(doc, node):
+            fences[lo] = hi
+    found = BodyLines(first, lines.line_count, frozenset(code), fences, doc.templates)
+    doc.__dict__["_ml_lines"] = found
+    return found
+
+
+def is_fenced(doc: Document, node) -> bool:
+    """Whether a code block is fenced (``` or ~~~) rather than indented."""
+    line = doc.lines.line_text(node.start.line)
+    rest = line[node.start.column - 1 :].lstrip(" ")
+    return rest.startswith(("```", "~~~"))
+
+
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def is_blank(text: str) -> bool:
+    """A blank line as markdownlint sees one: nothing but spaces, blockquote markers and
+    whole HTML comments."""
+    if "<!--" in text:
+        text = _COMMENT.sub("", text)
+    return not text.replace(">", "").strip()
+
+
+def line_span(doc: Document, line: int) -> tuple[int, int]:
+    """The character range of a line without its line break."""
+    start = doc.lines.starts[line - 1]
+    return start, start + len(doc.lines.line_text(line))
+
+
+def newline(doc: Document) -> str:
+    return "\r\n" if "\r\n" in doc.text else "\n"
+
+
+def insert_line(doc: Document, before: int, description: str) -> Fix:
+    """A fix inserting a blank line before line `before` (or after the last line)."""
+    if before > doc.lines.line_count:
+        end = doc.lines.pos(len(doc.text))
+        return Fix(description, (Edit(end, end, newline(doc)),))
+    at = Pos(before, 1)
+    return Fix(description, (Edit(at, at, newline(doc)),))
+
+
+def replace(line: int, start: int, end: int, text: str, description: str) -> Fix:
+    """A fix replacing columns [start, end) of one line."""
+    return Fix(description, (Edit(Pos(line, start), Pos(line, end), text),))
+
+
+def atx_heading_lines(doc: Document):
+    """Each ATX heading with its line's text and the column of its first `#`."""
+    lines = doc.lines
+    for heading in doc.headings:
+        start = heading.start
+        line = lines.line_text(start.line)
+        column = start.column
+        rest = line[column - 1 :]
+        if not rest.startswith("#"):
+            stripped = rest.lstrip(" ")
+            if not stripped.startswith("#"):
+                continue  # a setext heading
+            column += len(rest) - len(stripped)
+        yield heading, line, column
+
+
+def heading_last_line(doc: Document, heading) -> int:
+    """The last line of a heading: its underline, for a setext heading."""
+    return doc.lines.pos(max(heading.end_offset - 1, heading.offset)).line
+
+
+def html_block_lines(doc: Document) -> set[int]:
+    """The lines of HTML blocks (in MDX, of JSX tags)."""
+    found: set[int] = set()
+    for node in doc.html:
+        if node.block:
+            last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
+            found.update(range(node.start.line, last + 1))
+    return found
+
+
+def visible_headings(doc: Document):
+    """The headings outside template syntax, with the document's line facts."""
+    if not doc.headings:
+        return
+    facts = body_lines(doc)
+    for heading in doc.headings:
+        if not facts.in_template(heading.offset):
+            yield heading, facts

@@ -1,0 +1,59 @@
+"""## What it does
+Flags a line that starts with `#` signs and no space after them (markdownlint's MD018): it
+was meant as a heading and renders as a paragraph. Lines in code blocks and HTML are not
+checked, nor closed headings (`#Title#`, markdownlint's MD020). The fix adds the space.
+
+## Why is this bad?
+CommonMark needs a space after the `#` signs; without it the "heading" is a line of text that
+starts with hash signs, missing from the outline.
+
+## Example
+    #Tariffs
+
+## Use instead
+    # Tariffs
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.model import Problem
+from lint.rules import Rule
+from lint.rules.markdownlint import body_lines, html_block_lines, replace
+
+_LINE = re.compile(r"^#+[^#\s].*", re.MULTILINE)
+
+
+class MissingSpaceAtx(Rule):
+    code = "ML018"
+    name = "no-missing-space-atx"
+    aliases = ("MD018",)
+    tags = ("headings", "atx", "spaces")
+    summary = "no space after the `#` signs of a heading"
+    fixable = True
+
+    def check(self, doc, options):
+        text = doc.text
+        facts = None
+        html = None
+        lines = doc.lines
+        for match in _LINE.finditer(text, doc.body_start):
+            if facts is None:
+                facts, html = body_lines(doc), html_block_lines(doc)
+            number = lines.pos(match.start()).line
+            line = match[0].rstrip("\r")
+            if number in facts.code or number in html or number < facts.first:
+                continue
+            if line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
+                continue
+            if facts.in_template(match.start()):
+                continue
+            hashes = len(line) - len(line.lstrip("#"))
+            yield Problem(
+                lines.pos(match.start()),
+                f"no space after '{'#' * hashes}' at the start of the line; expected "
+                f"'{'#' * hashes} {line[hashes : hashes + 20]}'",
+                end=lines.pos(match.start() + hashes + 1),
+                fix=replace(number, hashes + 1, hashes + 1, " ", "add a space after the '#'"),
+            )

@@ -1,0 +1,70 @@
+"""## What it does
+Flags more than `maximum` (1 by default) blank lines in a row outside code blocks
+(markdownlint's MD012). The fix removes the extra lines.
+
+## Why is this bad?
+Extra blank lines render as nothing: they only stretch the source and hide where sections
+really break.
+
+## Example
+    Tokyo holds $1 trillion in Treasuries.
+
+
+
+    Beijing holds less.
+
+## Use instead
+    Tokyo holds $1 trillion in Treasuries.
+
+    Beijing holds less.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from lint.model import Edit, Fix, Pos, Problem
+from lint.rules import Rule, RuleOptions
+from lint.rules.markdownlint import body_lines
+
+_RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")  # two blank lines
+
+
+class MultipleBlanks(Rule):
+    code = "ML012"
+    name = "no-multiple-blanks"
+    aliases = ("MD012",)
+    enabled = False
+    tags = ("whitespace", "blank_lines")
+    summary = "several blank lines in a row"
+    fixable = True
+
+    class Options(RuleOptions):
+        maximum: int = Field(1, ge=0, description="blank lines allowed in a row")
+
+    def check(self, doc, options):
+        if options.maximum > 0 and _RUN.search(doc.text, doc.body_start) is None:
+            return
+        facts = body_lines(doc)
+        lines = doc.lines
+        run = 0
+        for number in range(facts.first, facts.last + 1):
+            line = lines.line_text(number)
+            if line.strip() or number in facts.code:
+                run = 0
+                continue
+            run += 1
+            if run > options.maximum and not facts.in_template(lines.starts[number - 1]):
+                start = Pos(number, 1)
+                following = Pos(number + 1, 1) if number < facts.last else None
+                fix = None
+                if following is not None:
+                    fix = Fix("remove the blank line", (Edit(start, following, ""),))
+                yield Problem(
+                    start,
+                    f"{run} blank lines in a row; expected {options.maximum} at most",
+                    end=Pos(number, len(line) + 1),
+                    fix=fix,
+                )
