@@ -267,6 +267,24 @@ def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
     assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
 
 
+@pytest.mark.parametrize(
+    ("source", "unsafe", "after"),
+    [
+        ("#Tariffs\n", False, "# Tariffs\n"),
+        ("Intro.\n\n#Tariffs\n", False, "Intro.\n\n# Tariffs\n"),
+        # a word that wrapping put at the start of a paragraph's line: the space would make a heading
+        ("Ask on the\n#rust channel.\n", False, "Ask on the\n#rust channel.\n"),
+        ("Ask on the\n#rust channel.\n", True, "Ask on the\n# rust channel.\n"),
+    ],
+)
+def test_ml018_fix_is_unsafe_inside_a_paragraph(source, unsafe, after):
+    assert fix_text(source, "post.md", only("ML018"), unsafe=unsafe)[0] == after
+
+
+def test_ml018_is_off_by_default():
+    assert check("#Tariffs\n") == []
+
+
 def test_ml010_fix_uses_spaces_per_tab():
     fixed = fix_text("a\t\tb\n", "post.md", only("ML010", spaces_per_tab=2))[0]
     assert fixed == "a    b\n"
