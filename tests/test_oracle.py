@@ -217,10 +217,13 @@ DIFFERENCES = (
         reads_nothing="python-frontmatter",
     ),
     Difference(
-        "keys that are not strings",
+        "keys Post cannot take",
         "python-frontmatter passes the front matter to Post as keyword arguments, which fails "
-        "on a key such as `2025: x` or `1: y`; mdvet reads the mapping as YAML gives it",
-        lambda raw, ours: any(not isinstance(key, str) for key in ours.metadata),
+        "on a key that is not a string (`2025: x`, `1: y`) or that names one of Post's own "
+        "arguments (`content`, `handler`); mdvet reads the mapping as YAML gives it",
+        lambda raw, ours: any(
+            not isinstance(key, str) or key in ("content", "handler") for key in ours.metadata
+        ),
         raises=TypeError,
     ),
     Difference(
@@ -302,7 +305,9 @@ CASES = [
     ("\n---\ntitle: Hello\n---\nBody\n", "front matter after blank lines"),
     ("----\ntitle: Hello\n----\nBody\n", "four or more dashes"),
     ("---\rtitle: Hello\r---\rBody\r", "lone CR line breaks"),
-    ("---\n2025: x\n1: y\n---\nBody\n", "keys that are not strings"),
+    ("---\n2025: x\n1: y\n---\nBody\n", "keys Post cannot take"),
+    ("\ufeff---\ncontent: null\n---\n", "byte-order mark, keys Post cannot take"),
+    ("---\nhandler: yaml\n---\nBody\n", "keys Post cannot take"),
     ("---\nloop: &a [*a]\n---\nBody\n", "aliases refused"),
     ("---\nloop: &a [*a]\n2025: x\n---\nBody\n", "aliases refused"),
     (BOM + "---\ntitle: Hello\n...\nBody\n", "byte-order mark, closing ..."),
