@@ -30,7 +30,7 @@ from lint.model import Diagnostic, Edit, Fix, Pos, Severity
 CACHE_DIR = ".mdvet_cache"
 STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 4  # of the store: a store of another format is made again
+FORMAT = 5  # of the store: a store of another format is made again (5: run records list markdownlint files)
 KEEP = 4  # fingerprints kept in the store, the most recently used
 _TABLES = (
     "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"

@@ -255,6 +255,7 @@ def check(
         changes = _changes(changed_since) if changed_since else None
         stdin = sys.stdin.buffer.read() if paths == ("-",) else None
         config = [str(resolved.config.path)] if resolved.config is not None else []
+        config += map(str, resolved.markdownlint_files)
         outcome = check_paths(
             paths or (".",),
             resolved.settings,

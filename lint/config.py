@@ -90,6 +90,7 @@ class Resolved:
     origins: dict[str, str]  # key -> "default" | "file:line" | "--flag"
     config: ConfigFile | None
     markdownlint: Path | None = None  # the markdownlint configuration read, if any
+    markdownlint_files: tuple[Path, ...] = ()  # it and the files it extends
     notes: tuple[str, ...] = ()  # what the markdownlint configuration could not carry over
 
 
@@ -114,9 +115,11 @@ def resolve_settings(
                 raise config.error(f"unknown key '{key}'{did_you_mean(key, KEYS)}", (key,))
             values[key] = value
             origins[key] = f"{config.path}:{config.line_of((key,))}"
-    markdownlint, notes = None, ()
+    markdownlint, notes, markdownlint_files = None, (), ()
     if not isolated:
-        markdownlint, values, notes = _with_markdownlint(config, cwd, values, origins)
+        markdownlint, values, notes, markdownlint_files = _with_markdownlint(
+            config, cwd, values, origins
+        )
     for key, value in overrides.items():
         values[key] = value
         origins[key] = "--" + key.replace("_", "-")
@@ -134,7 +137,7 @@ def resolve_settings(
     except SettingsError as err:
         raise _locate(config, origins, str(err), err.loc) from None
     settings.schema_resolver.preload()  # a schema file's mistake names that file and line
-    return Resolved(settings, origins, config, markdownlint, notes)
+    return Resolved(settings, origins, config, markdownlint, markdownlint_files, notes)
 
 
 def _with_markdownlint(config: ConfigFile | None, cwd: Path, values: dict, origins: dict):
@@ -146,7 +149,7 @@ def _with_markdownlint(config: ConfigFile | None, cwd: Path, values: dict, origi
     folder = config.path.parent if config is not None else cwd
     path, notes = markdownlint.find(folder, upward=config is None)
     if path is None:
-        return None, values, tuple(notes)
+        return None, values, tuple(notes), ()
     try:
         translated = markdownlint.translate(path, builtin())
     except markdownlint.MarkdownlintError as err:
@@ -154,7 +157,7 @@ def _with_markdownlint(config: ConfigFile | None, cwd: Path, values: dict, origi
     for key in translated.values:
         origins[key] = f"{path}" + (f" and {origins[key]}" if key in origins else "")
     merged = markdownlint.merge(translated.values, values)
-    return path, merged, tuple(notes + translated.notes)
+    return path, merged, tuple(notes + translated.notes), tuple(translated.files)
 
 
 def _extend_import_path(folders, root: Path) -> None:

@@ -113,6 +113,7 @@ class Translated:
     values: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # markdownlint codes on, not implemented
+    files: list[Path] = field(default_factory=list)  # the file and those it extends, read
 
 
 def find(folder: Path, upward: bool = True) -> tuple[Path | None, list[str]]:
@@ -149,11 +150,16 @@ def strip_jsonc(text: str) -> str:
     return pattern.sub(keep, text)
 
 
-def read(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+def read(
+    path: Path, seen: tuple[Path, ...] = (), files: list[Path] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """The rule configuration of one file with its `extends` chain merged in (the file's own
-    keys win), and notes about what was left out."""
+    keys win), and notes about what was left out. Each file of the chain is added to
+    `files`, when given."""
     if path.resolve() in seen:
         raise MarkdownlintError(f"{path}: 'extends' loops back to this file")
+    if files is not None:
+        files.append(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
@@ -180,7 +186,7 @@ def read(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[
             data = {**data, "\0ignores": [str(glob) for glob in ignores]}
     parent = data.get("extends")
     if isinstance(parent, str):
-        base, more = read(path.parent / parent, (*seen, path.resolve()))
+        base, more = read(path.parent / parent, (*seen, path.resolve()), files)
         notes += more
         merged = {**base, **{k: v for k, v in data.items() if k != "extends"}}
         return merged, notes
@@ -189,8 +195,9 @@ def read(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[
 
 def translate(path: Path, registry: Registry) -> Translated:
     """mdvet settings equivalent to the markdownlint configuration in `path`."""
-    data, notes = read(path)
-    result = Translated(path, notes=notes)
+    files: list[Path] = []
+    data, notes = read(path, files=files)
+    result = Translated(path, notes=notes, files=files)
     ignores = data.pop("\0ignores", None)
     if ignores:
         result.values["extend_exclude"] = ignores

@@ -17,6 +17,7 @@ from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
 from lint.document import parse_document, unreadable_document
 from lint.engine import check_document, run
 from lint.fix import fix_text, unified_diff
+from lint.markdownlint import DATA_FILES as MARKDOWNLINT_FILES
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
@@ -456,7 +457,7 @@ def check_paths(
 
 
 # Files whose content a run depends on besides the Markdown, where a folder holds them
-_READ = (*CONFIG_FILES, ".gitignore")
+_READ = (*CONFIG_FILES, *MARKDOWNLINT_FILES, ".gitignore")
 
 
 def _inputs(

@@ -100,6 +100,10 @@ def change(site, what: str) -> None:
         (docs / ".gitignore").write_text("b.md\n")
     elif what == "another mdvet version":
         lint.cache.__version__ = "99.0"
+    elif what == "a markdownlint configuration edited":
+        (site / ".markdownlint.yaml").write_text("extends: lint-base.yaml\nMD009: false\n")
+    elif what == "a file a markdownlint configuration extends edited":
+        (site / "lint-base.yaml").write_text("default: true\nMD009: false\n")
 
 
 CHANGES = [
@@ -112,6 +116,8 @@ CHANGES = [
     "a schema named in the configuration",
     "an ignore file",
     "another mdvet version",
+    "a markdownlint configuration edited",
+    "a file a markdownlint configuration extends edited",
 ]
 
 
@@ -122,6 +128,10 @@ def test_a_change_to_what_the_run_read_makes_it_a_real_run(site, capsys, monkeyp
     (site / "mdvet.toml").write_text('[[schemas]]\npaths = ["*.md"]\nschema = "schema.yaml"\n')
     if what == "a configuration file added":
         (site / "mdvet.toml").unlink()
+    if "markdownlint" in what:  # trailing spaces, which MD009 reports
+        (site / ".markdownlint.yaml").write_text("extends: lint-base.yaml\n")
+        (site / "lint-base.yaml").write_text("default: true\n")
+        (site / "docs" / "a.md").write_text(DUP + "[b](b.md)   \n")
     run(capsys, monkeypatch, target)
     age_all(site)
     assert run(capsys, monkeypatch, target)[0] is True
