@@ -113,6 +113,22 @@ def atx_heading_lines(doc: Document):
         yield heading, line, column
 
 
+def atx_closed(rest: str) -> bool:
+    """Whether an ATX heading (its line from the first `#`) has a closing sequence of `#`
+    signs: markdownlint's `atx_closed` style."""
+    stripped = rest.rstrip()
+    body = stripped.rstrip("#")
+    return body != stripped and body.lstrip("#").strip() != "" and body[-1:] in (" ", "\t")
+
+
+def heading_style(doc: Document, heading) -> str:
+    """A heading's style as markdownlint names it: `atx`, `atx_closed` or `setext`."""
+    if heading_last_line(doc, heading) > heading.start.line:
+        return "setext"
+    line = doc.lines.line_text(heading.start.line)[heading.start.column - 1 :].lstrip(" ")
+    return "atx_closed" if atx_closed(line) else "atx"
+
+
 def heading_last_line(doc: Document, heading) -> int:
     """The last line of a heading: its underline, for a setext heading."""
     return doc.lines.pos(max(heading.end_offset - 1, heading.offset)).line
