@@ -49,8 +49,8 @@ def test_an_unknown_markdownlint_option_is_a_settings_error():
         ),
         # no names: every markdownlint rule; mdvet's own rules are not markdownlint's
         (
-            "<!-- markdownlint-disable -->\nb \n\tc\n[x]()\n",
-            [("LK006", 4, 1)],
+            "<!-- markdownlint-disable -->\nb \n\tc\n#\n",
+            [("HD003", 4, 1)],
         ),
         # enable one rule after disabling all
         (
@@ -76,7 +76,7 @@ def test_an_unknown_markdownlint_option_is_a_settings_error():
     ],
 )
 def test_markdownlint_comments(source, expected):
-    settings = Settings(select=("ML009", "ML010", "LK006"))
+    settings = Settings(select=("ML009", "ML010", "HD003"))
     assert check(source, settings=settings) == expected
 
 

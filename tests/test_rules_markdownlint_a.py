@@ -115,9 +115,20 @@ def test_fixes_are_exact_and_idempotent(code, before, after):
     assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
 
 
-@pytest.mark.parametrize("code", ["ML003", "ML020", "ML021"])
+@pytest.mark.parametrize(
+    "code", ["ML003", "ML005", "ML011", "ML020", "ML021", "ML027", "ML028", "ML035"]
+)
 def test_new_rules_are_off_by_default(code):
-    source = {"ML003": "# A\nB\n-\n", "ML020": "#A#\n", "ML021": "#  A  #\n"}[code]
+    source = {
+        "ML003": "# A\nB\n-\n",
+        "ML005": "1. a\n 2. b\n",
+        "ML011": "(a)[b]\n",
+        "ML020": "#A#\n",
+        "ML021": "#  A  #\n",
+        "ML027": ">  a\n",
+        "ML028": "> a\n\n> b\n",
+        "ML035": "***\n\n---\n",
+    }[code]
     assert check(source) == []
     assert check(source, settings=Settings(extend_select=(code,))) != []
 
@@ -169,3 +180,145 @@ def test_ml027_fix(before, after):
     fixed, count, left = fix_text(before, "post.md", settings)
     assert (fixed, left, count) == (after, [], 1)
     assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("a\n\n---\n\nb\n\n***\n", {}, [("ML035", 7, 1)]),
+        ("a\n\n---\n\nb\n\n---\n", {}, []),
+        ("a\n\n- - -\n\nb\n\n---\n", {}, [("ML035", 7, 1)]),  # as written
+        ("a\n\n---\n", {"style": "***"}, [("ML035", 3, 1)]),
+        ("a\n\n___\n", {"style": "___"}, []),
+        ("a\n---\n\n***\n", {}, []),  # a setext underline is no rule
+        ("---\nx: 1\n---\n***\n\n---\n", {}, [("ML035", 6, 1)]),  # nor the front matter
+        ("***\n\n```\n---\n```\n", {}, []),
+        ("***\n\n<div>\n---\n</div>\n", {}, []),
+        ("***\n\n{% raw %}\n---\n{% endraw %}\n", {}, []),
+        ("a\r\n\r\n***\r\n\r\n---\r\n", {}, [("ML035", 5, 1)]),
+        ("***\n\n   ---\n", {}, [("ML035", 3, 4)]),
+        ("***\n\n- a\n\n  > ---\n", {}, [("ML035", 5, 5)]),  # in a quote in a list item
+        ("> a\n> ---\n\n***\n", {}, []),  # a quoted setext underline
+    ],
+)
+def test_ml035_hr_style(source, options, expected):
+    assert check(source, settings=only("ML035", **options)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("[a]()\n", {}, [("LK006", 1, 1)]),
+        ("[a]()\n", {"text": False, "images": False}, [("LK006", 1, 1)]),
+        ("[a](#)\n", {"text": False, "images": False}, [("LK006", 1, 1)]),
+        ("[](https://example.com)\n", {}, [("LK006", 1, 1)]),
+        ("[](https://example.com)\n", {"text": False, "images": False}, []),  # MD042's reading
+        ("![a]()\n", {}, [("LK006", 1, 1)]),
+        ("![a]()\n", {"text": False, "images": False}, []),
+        ("[a][x]\n\n[x]: #\n", {"text": False, "images": False}, [("LK006", 1, 1)]),
+    ],
+)
+def test_lk006_as_md042(source, options, expected):
+    assert check(source, settings=only("LK006", **options)) == expected
+
+
+def test_a_markdownlint_configuration_reads_md024_and_md042_as_markdownlint_does(tmp_path):
+    from lint.markdownlint import translate
+    from lint.rules import builtin
+
+    (tmp_path / ".markdownlint.json").write_text('{"MD024": {"siblings_only": true}}')
+    values = translate(tmp_path / ".markdownlint.json", builtin()).values
+    assert values["rules"]["HD004"] == {"siblings_only": True, "match_case": True, "quoted": True}
+    assert values["rules"]["LK006"] == {"text": False, "images": False}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("See (a)[https://example.com].\n", [("ML011", 1, 5)]),
+        ("(a)[b]\n", [("ML011", 1, 1)]),
+        ("See [a](https://example.com).\n", []),
+        ("See (a)[^1].\n", []),  # a footnote reference
+        ("See (a)[b](c).\n", []),  # a link after the text
+        ("See \\(a)[b].\n", []),
+        ("See (a\\)[b].\n", []),
+        ("See `(a)[b]`.\n", []),
+        ("```\n(a)[b]\n```\n", []),
+        ("<div>\n(a)[b]\n</div>\n", []),
+        ("---\nx: (a)[b]\n---\n", []),
+        ("{% raw %}\n(a)[b]\n{% endraw %}\n", []),
+        ("x\r\n(a)[b]\r\n", [("ML011", 2, 1)]),
+    ],
+)
+def test_ml011_reversed_links(source, expected):
+    assert check(source, settings=only("ML011")) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("See (a)[https://example.com].\n", "See [a](https://example.com).\n"),
+        ("(a)[b] and (c)[d]\r\n", "[a](b) and [c](d)\r\n"),
+    ],
+)
+def test_ml011_fix(before, after):
+    settings = only("ML011")
+    fixed, count, left = fix_text(before, "post.md", settings)
+    assert (fixed, left) == (after, [])
+    assert count >= 1
+    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("1. a\n 2. b\n", [("ML005", 2, 2)]),
+        ("1. a\n2. b\n", []),
+        (" 9. a\n10. b\n11. c\n", []),  # right-aligned numbers
+        (" 9. a\n10. b\n 11. c\n", [("ML005", 3, 2)]),
+        ("- a\n - b\n", [("ML005", 2, 2)]),  # no fix: ML007's
+        ("- a\n  - b\n", []),  # a nested list is a list of its own
+        ("* a\n\n * b\n", [("ML005", 3, 2)]),
+        ("> 1. a\n>  2. b\n", [("ML005", 2, 4)]),
+        ("```\n1. a\n 2. b\n```\n", []),
+        ("---\nx: 1\n---\n1. a\n 2. b\n", [("ML005", 5, 2)]),
+        ("{% raw %}\n1. a\n 2. b\n{% endraw %}\n", []),
+        ("1. a\r\n 2. b\r\n", [("ML005", 2, 2)]),
+    ],
+)
+def test_ml005_list_indent(source, expected):
+    assert check(source, settings=only("ML005")) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("1. a\n 2. b\n", "1. a\n2. b\n"),
+        (" 1. a\n2. b\n", " 1. a\n 2. b\n"),
+        (" 9. a\n10. b\n 11. c\r\n", " 9. a\n10. b\n11. c\r\n"),
+    ],
+)
+def test_ml005_fix(before, after):
+    settings = only("ML005")
+    fixed, count, left = fix_text(before, "post.md", settings)
+    assert (fixed, left) == (after, [])
+    assert count >= 1
+    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+
+
+def test_ml005_leaves_bullets_unfixed():
+    assert fix_text("- a\n - b\n", "post.md", only("ML005"))[:2] == ("- a\n - b\n", 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[x]()\n", [("LK006", 1, 1)]),
+        ("<!-- markdownlint-disable MD042 -->\n[x]()\n", []),
+        ("<!-- markdownlint-disable no-empty-links -->\n[x]()\n", []),
+        ("# A\n\n## A\n\n# A\n", [("HD004", 5, 1)]),
+        ("<!-- markdownlint-disable MD024 -->\n# A\n\n# A\n", []),
+    ],
+)
+def test_markdownlint_comments_name_hd004_and_lk006(source, expected):
+    assert check(source, settings=Settings(select=("HD004", "LK006"))) == expected
