@@ -144,6 +144,21 @@ def html_block_lines(doc: Document) -> set[int]:
     return found
 
 
+def text_matches(doc: Document, pattern: re.Pattern):
+    """Each match of `pattern` in the body that starts on a line of Markdown text (not in code,
+    HTML blocks or the front matter) outside template syntax, with its line number."""
+    facts = html = None
+    lines = doc.lines
+    for match in pattern.finditer(doc.text, doc.body_start):
+        if facts is None:
+            facts, html = body_lines(doc), html_block_lines(doc)
+        number = lines.pos(match.start()).line
+        if number in facts.code or number in html or number < facts.first:
+            continue
+        if not facts.in_template(match.start()):
+            yield match, number
+
+
 def visible_headings(doc: Document):
     """The headings outside template syntax, with the document's line facts."""
     if not doc.headings:

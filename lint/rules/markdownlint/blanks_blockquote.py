@@ -42,28 +42,35 @@ class BlanksBlockquote(Rule):
             return
         facts, html = body_lines(doc), html_block_lines(doc)
         lines = doc.lines
-
-        def quoted(number: int) -> bool:
-            start = lines.starts[number - 1]
-            return (
-                _QUOTE.match(lines.line_text(number)) is not None
-                and number not in facts.code
-                and number not in html
-                and not facts.in_template(start)
+        # code that is not itself quoted: a `>` there is code (code in a quote is quoted)
+        code = {
+            n
+            for node in doc.code
+            if node.block and "blockquote" not in node.inside
+            for n in range(
+                node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line + 1
             )
+        }
+
+        def quoted(number: int) -> re.Match | None:
+            start = lines.starts[number - 1]
+            if number in code or number in html or facts.in_template(start):
+                return None
+            return _QUOTE.match(lines.line_text(number))
 
         quote = False  # whether the last line above the blank lines is in a quote
         fresh = True  # whether the line starts a block (after blank lines)
         blanks: list[int] = []
         for number in range(facts.first, facts.last + 1):
             text = lines.line_text(number)
-            if not text.strip() and number not in facts.code:
+            if not text.strip() and number not in code:
                 if quote:
                     blanks.append(number)
                 fresh = True
                 continue
             this = quoted(number)
-            if blanks and this:
+            # a quote that opens a list item is not the quote above's sibling
+            if blanks and this and not this[1]:
                 for blank in blanks:
                     yield Problem(
                         lines.pos(lines.starts[blank - 1]),
@@ -72,9 +79,9 @@ class BlanksBlockquote(Rule):
                     )
             # a line of plain text right after a quoted one continues the quote (lazily)
             lazy = not fresh and quote and not text.lstrip().startswith(_NOT_LAZY)
-            quote = this or (lazy and number not in facts.code and number not in html)
+            quote = this is not None or (lazy and number not in code and number not in html)
             fresh, blanks = False, []
 
 
-_QUOTE = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?>")  # a quote, maybe in a list item
+_QUOTE = re.compile(r"[ \t]*((?:[-*+]|\d{1,9}[.)])[ \t]+)?>")  # a quote, maybe in a list item
 _NOT_LAZY = ("#", "-", "*", "+", "<", "`", "~", "|", "=")

@@ -37,7 +37,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, heading_last_line, html_block_lines
+from lint.rules.markdownlint import heading_last_line, text_matches
 
 # a rule, maybe inside blockquotes and list items (indented code is in the code lines)
 _BREAK = re.compile(r"^[ \t>]*?(([-*_])[ \t]*(?:\2[ \t]*){2,})\r?$", re.MULTILINE)
@@ -58,16 +58,12 @@ class HrStyle(Rule):
 
     def check(self, doc, options):
         style = options.style.strip() or "consistent"
-        facts = html = underlines = None
+        underlines = None
         lines = doc.lines
-        for match in _BREAK.finditer(doc.text, doc.body_start):
-            if facts is None:
-                facts, html = body_lines(doc), html_block_lines(doc)
+        for match, number in text_matches(doc, _BREAK):
+            if underlines is None:
                 underlines = {heading_last_line(doc, h) for h in doc.headings}
-            number = lines.pos(match.start()).line
-            if number in facts.code or number in html or number < facts.first:
-                continue
-            if number in underlines or facts.in_template(match.start()):
+            if number in underlines:
                 continue
             text = match[1].rstrip()
             if style == "consistent":

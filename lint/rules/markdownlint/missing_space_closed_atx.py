@@ -20,7 +20,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, html_block_lines, replace
+from lint.rules.markdownlint import replace, text_matches
 
 # hashes, spaces, text (not ending in a backslash), spaces, an escaped `#`, hashes
 _LINE = re.compile(
@@ -39,19 +39,11 @@ class MissingSpaceClosedAtx(Rule):
     enabled = False
 
     def check(self, doc, options):
-        facts = html = None
         lines = doc.lines
-        for match in _LINE.finditer(doc.text, doc.body_start):
+        for match, number in text_matches(doc, _LINE):
             left = not match[2]
             right = not match[4] or bool(match[5])
             if not (left or right):
-                continue
-            if facts is None:
-                facts, html = body_lines(doc), html_block_lines(doc)
-            number = lines.pos(match.start()).line
-            if number in facts.code or number in html or number < facts.first:
-                continue
-            if facts.in_template(match.start()):
                 continue
             escape = f"{match[5]} " if match[5] else ""
             fixed = f"{match[1]} {match[3]} {escape}{match[6]}"

@@ -20,7 +20,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, html_block_lines, replace
+from lint.rules.markdownlint import replace, text_matches
 
 # the `>` markers of a quoted line, each with the spaces after it, then the text
 _QUOTED = re.compile(r"^[ \t]{0,3}>.*", re.MULTILINE)
@@ -38,18 +38,10 @@ class MultipleSpaceBlockquote(Rule):
     enabled = False
 
     def check(self, doc, options):
-        facts = html = None
         lines = doc.lines
         in_list = False  # the quote's text holds a list: its lines are indented on purpose
         last = 0
-        for match in _QUOTED.finditer(doc.text, doc.body_start):
-            if facts is None:
-                facts, html = body_lines(doc), html_block_lines(doc)
-            number = lines.pos(match.start()).line
-            if number in facts.code or number in html or number < facts.first:
-                continue
-            if facts.in_template(match.start()):
-                continue
+        for match, number in text_matches(doc, _QUOTED):
             line = match[0].rstrip("\r")
             if number != last + 1:
                 in_list = False  # a new quote

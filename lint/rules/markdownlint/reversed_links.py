@@ -20,7 +20,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, html_block_lines, replace
+from lint.rules.markdownlint import replace, text_matches
 
 _REVERSED = re.compile(r"(?:^|(?<=[^\\]))\(([^()\r\n]+)\)\[([^\]^\r\n][^\]\r\n]*)\](?!\()", re.M)
 
@@ -37,18 +37,15 @@ class ReversedLinks(Rule):
     def check(self, doc, options):
         if ")[" not in doc.text:
             return
-        facts, html = body_lines(doc), html_block_lines(doc)
         spans = [(n.offset, n.end_offset) for n in doc.code if not n.block]
         lines = doc.lines
-        for match in _REVERSED.finditer(doc.text, doc.body_start):
+        for match, _number in text_matches(doc, _REVERSED):
             text, target = match[1], match[2]
             if text.endswith("\\") or target.endswith("\\"):
                 continue
             start = lines.pos(match.start())
-            if start.line in facts.code or start.line in html or start.line < facts.first:
-                continue
             lo, hi = match.span()
-            if facts.in_template(lo) or any(a < hi and lo < b for a, b in spans):
+            if any(a < hi and lo < b for a, b in spans):
                 continue
             swapped = f"[{text}]({target})"
             yield Problem(
