@@ -7,11 +7,7 @@ import pytest
 from lint.fix import fix_text
 from lint.settings import Settings
 from tests.helpers import check
-
-
-def only(code: str, **options) -> Settings:
-    return Settings(select=(code,), rules={code: options} if options else {})
-
+from tests.test_rules_markdownlint import only
 
 MD024 = {"siblings_only": False, "match_case": True, "quoted": True}  # a markdownlint config
 
