@@ -3,6 +3,11 @@ Flags a link with no text (nothing but spaces, and no image or HTML inside) and 
 image whose destination is empty or only `#`. On an MkDocs page, an empty link with an id
 right after it (`[](){#setup}`, as attr_list reads it) is an anchor, not a link.
 
+It answers to markdownlint's MD042 (`no-empty-links`) too. MD042 flags only links whose
+destination is empty or `#` (a reference link's definition included); a markdownlint
+configuration sets `text = false` (a link without text is not flagged) and `images = false`
+(images are not checked), which is MD042's reading.
+
 ## Why is this bad?
 A link without text cannot be seen or clicked, and screen readers announce only its address.
 An empty destination leads nowhere, or back to the top of the page.
@@ -17,19 +22,30 @@ An empty destination leads nowhere, or back to the top of the page.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import ClassVar
+
+from pydantic import Field
 
 from lint.markdown import Image
 from lint.model import Problem, Severity
-from lint.rules import Rule
+from lint.rules import Rule, RuleOptions
 from lint.site.summary import attribute_id
 
 
 class EmptyLink(Rule):
     code = "LK006"
     name = "empty-link"
+    aliases = ("MD042", "no-empty-links")
+    tags = ("links",)
+    # what a markdownlint configuration sets, to read as markdownlint's rule does
+    markdownlint_defaults: ClassVar[dict] = {"text": False, "images": False}
     summary = "a link has no text or no destination"
     severity = Severity.ERROR
     reads_context = True
+
+    class Options(RuleOptions):
+        text: bool = Field(True, description="flag a link without text")
+        images: bool = Field(True, description="flag an image whose destination is empty")
 
     def check(self, doc, options):
         # images and inline HTML give a link content even without text
@@ -41,10 +57,12 @@ class EmptyLink(Rule):
             if node.kind in ("autolink", "email"):
                 continue
             what = "image" if isinstance(node, Image) else "link"
+            if what == "image" and not options.images:
+                continue
             empty = what == "link" and not node.text.strip() and not node.url.strip()
             if empty and anchors and attribute_id(doc.text, node.end_offset):
                 continue  # an anchor
-            if what == "link" and not node.text.strip():
+            if what == "link" and options.text and not node.text.strip():
                 i = bisect_left(content, node.offset)
                 if not (i < len(content) and content[i] < node.end_offset):
                     yield Problem(node.start, "link has no text", end=node.end)

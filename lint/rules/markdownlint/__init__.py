@@ -113,6 +113,22 @@ def atx_heading_lines(doc: Document):
         yield heading, line, column
 
 
+def atx_closed(rest: str) -> bool:
+    """Whether an ATX heading (its line from the first `#`) has a closing sequence of `#`
+    signs: markdownlint's `atx_closed` style."""
+    stripped = rest.rstrip()
+    body = stripped.rstrip("#")
+    return body != stripped and body.lstrip("#").strip() != "" and body[-1:] in (" ", "\t")
+
+
+def heading_style(doc: Document, heading) -> str:
+    """A heading's style as markdownlint names it: `atx`, `atx_closed` or `setext`."""
+    if heading_last_line(doc, heading) > heading.start.line:
+        return "setext"
+    line = doc.lines.line_text(heading.start.line)[heading.start.column - 1 :].lstrip(" ")
+    return "atx_closed" if atx_closed(line) else "atx"
+
+
 def heading_last_line(doc: Document, heading) -> int:
     """The last line of a heading: its underline, for a setext heading."""
     return doc.lines.pos(max(heading.end_offset - 1, heading.offset)).line
@@ -126,6 +142,21 @@ def html_block_lines(doc: Document) -> set[int]:
             last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
             found.update(range(node.start.line, last + 1))
     return found
+
+
+def text_matches(doc: Document, pattern: re.Pattern):
+    """Each match of `pattern` in the body that starts on a line of Markdown text (not in code,
+    HTML blocks or the front matter) outside template syntax, with its line number."""
+    facts = html = None
+    lines = doc.lines
+    for match in pattern.finditer(doc.text, doc.body_start):
+        if facts is None:
+            facts, html = body_lines(doc), html_block_lines(doc)
+        number = lines.pos(match.start()).line
+        if number in facts.code or number in html or number < facts.first:
+            continue
+        if not facts.in_template(match.start()):
+            yield match, number
 
 
 def visible_headings(doc: Document):

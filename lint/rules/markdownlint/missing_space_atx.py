@@ -26,7 +26,7 @@ from dataclasses import replace as replace_fix
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, html_block_lines, replace
+from lint.rules.markdownlint import replace, text_matches
 
 _LINE = re.compile(r"^#+[^#\s].*", re.MULTILINE)
 
@@ -41,20 +41,10 @@ class MissingSpaceAtx(Rule):
     enabled = False
 
     def check(self, doc, options):
-        text = doc.text
-        facts = None
-        html = None
         lines = doc.lines
-        for match in _LINE.finditer(text, doc.body_start):
-            if facts is None:
-                facts, html = body_lines(doc), html_block_lines(doc)
-            number = lines.pos(match.start()).line
+        for match, number in text_matches(doc, _LINE):
             line = match[0].rstrip("\r")
-            if number in facts.code or number in html or number < facts.first:
-                continue
             if line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
-                continue
-            if facts.in_template(match.start()):
                 continue
             hashes = len(line) - len(line.lstrip("#"))
             fix = replace(number, hashes + 1, hashes + 1, " ", "add a space after the '#'")

@@ -18,7 +18,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import atx_heading_lines, replace
+from lint.rules.markdownlint import atx_closed, atx_heading_lines, replace
 
 _SPACES = re.compile(r"(#{1,6})([ \t]{2,})\S")
 
@@ -36,7 +36,7 @@ class MultipleSpaceAtx(Rule):
         for heading, line, column in atx_heading_lines(doc):
             rest = line[column - 1 :]
             match = _SPACES.match(rest)
-            if match is None or _closed(rest):
+            if match is None or atx_closed(rest):
                 continue
             lo, hi = match.span(2)
             number = heading.start.line
@@ -46,10 +46,3 @@ class MultipleSpaceAtx(Rule):
                 end=heading.end,
                 fix=replace(number, column + lo, column + hi, " ", "leave one space"),
             )
-
-
-def _closed(rest: str) -> bool:
-    """Whether an ATX heading has a closing sequence of `#` signs (markdownlint's MD021)."""
-    stripped = rest.rstrip()
-    body = stripped.rstrip("#")
-    return body != stripped and body.lstrip("#").strip() != "" and body[-1:] in (" ", "\t")
