@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import Cache, content_hash, encode
 from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
@@ -20,6 +20,9 @@ from lint.fix import fix_text, unified_diff
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
+
+if TYPE_CHECKING:
+    from lint.site.index import Site
 
 MIN_BATCH = 16
 
@@ -64,6 +67,7 @@ class Resident:
     plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
     summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
     pages: dict[str, dict] = field(default_factory=dict)  # each site's Pages (lint.site.index)
+    sites: dict[str, Site] = field(default_factory=dict)  # each site's Site, by root
 
 
 @dataclass
@@ -410,6 +414,7 @@ def check_paths(
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
             pages=resident.pages if resident is not None else None,
+            kept=resident.sites if resident is not None else None,
         )
     if settings.online:  # links to other sites, requested once each over the network
         from lint.online.run import check_online

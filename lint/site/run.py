@@ -21,11 +21,12 @@ def build_site(
     shown: dict[str, str],
     settings: Settings,
     known: dict | None = None,
+    kept: Site | None = None,
 ) -> Site:
     """The Site at `root` of its member files (lint.runner.File) that have a summary;
     `shown` holds the checked files (its reported pages) by absolute path; `known`, the
-    pages of the site built before (see Site)."""
-    layout = load_layout(root, settings.generator)
+    pages of the site built before (see Site). A site `kept` from an earlier run, of the same
+    files on disk, is brought up to date in place when it can be (see Site.update)."""
     prefix = os.path.join(str(root), "")
     entries = []
     for file in members:
@@ -35,7 +36,9 @@ def build_site(
         # members lie under the root: their path relative to it is a slice of the string
         rel = file.absolute[len(prefix) :].replace(os.sep, "/")
         entries.append((shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown))
-    return Site(layout, entries, known)
+    if kept is not None and kept.update(entries):
+        return kept
+    return Site(load_layout(root, settings.generator), entries, known)
 
 
 def linking_to_removed(
@@ -84,13 +87,15 @@ def check_sites(
     keys=None,
     buffers=None,
     pages=None,
+    kept=None,
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
     is not built: its results come from the cache. `buffers` holds the content of checked
     files that stands in for what is on disk (standard input), by path; `pages`, the pages of
-    the sites built before, by root (see Site), kept by a long-lived caller."""
+    the sites built before, by root (see Site), and `kept` the Sites themselves, kept by a
+    long-lived caller while the files on disk stay as they were."""
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
@@ -123,7 +128,17 @@ def check_sites(
                 found += cached
                 continue
             known = pages.setdefault(str(root), {}) if pages is not None else None
-            site = build_site(root, members, summary, shown, settings, known)
+            site = build_site(
+                root,
+                members,
+                summary,
+                shown,
+                settings,
+                known,
+                kept.get(str(root)) if kept is not None else None,
+            )
+            if kept is not None:
+                kept[str(root)] = site
             built.append(site)
             results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
             if key is not None:
