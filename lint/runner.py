@@ -67,7 +67,8 @@ class Resident:
     plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
     summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
     pages: dict[str, dict] = field(default_factory=dict)  # each site's Pages (lint.site.index)
-    sites: dict[str, Site] = field(default_factory=dict)  # each site's Site, by root
+    # each site's member files (absolute paths) and Site, by root
+    sites: dict[str, tuple[frozenset[str], Site]] = field(default_factory=dict)
 
 
 @dataclass

@@ -379,9 +379,52 @@ def test_a_resident_site_brought_up_to_date_equals_a_site_built_afresh(tmp_path)
     seen = []
     for front_matter, body, _, _ in EDITS:
         text = BUFFER.format(front_matter, body)
-        kept = resident.sites[str(tmp_path)]
+        _, kept = resident.sites[str(tmp_path)]
         found = run(text, resident)
         assert found == run(text, None), text
         site_codes = [d.code for d in found if d.code.startswith("ST")]
-        seen.append((front_matter, body, site_codes, resident.sites[str(tmp_path)] is kept))
+        seen.append((front_matter, body, site_codes, resident.sites[str(tmp_path)][1] is kept))
     assert seen == EDITS
+
+
+# buffers in turn, as an editor switches between documents: the file (a new one is not on
+# disk), its text, the site rules' codes, and whether the kept site was updated in place
+SWITCHES = [
+    ("_posts/2025-01-05-d.md", BUFFER.format("title: Trade\n", LINK), ["ST001"], True),
+    ("_posts/2025-01-02-a.md", BUFFER.format("title: Trade\n", LINK), [], True),
+    ("_posts/2025-01-09-new.md", BUFFER.format("title: Rates\n", LINK), ["ST001"], False),
+    (
+        "_posts/2025-01-03-b.md",
+        BUFFER.format("title: Markets\ncategories: [Markets]\n", "[x](/y.html)"),
+        ["ST005"],
+        False,
+    ),
+    ("_posts/2025-01-05-d.md", BUFFER.format("title: Dollar\n", LINK), [], True),
+]
+
+
+def test_a_resident_site_follows_the_buffers_an_editor_switches_between(tmp_path):
+    """The page reported before is read from disk again: the same diagnostics as a fresh run."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_posts").mkdir()
+    for name, text in POSTS.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "_posts" / "2025-01-05-d.md").write_text(BUFFER.format(PLAIN, LINK))
+    settings = Settings(root=tmp_path)
+    resident = runner.Resident()
+
+    def run(name: str, text: str, resident: runner.Resident | None):
+        named = str(tmp_path / name)
+        return runner.check_paths(
+            (), settings, stdin=text.encode(), stdin_filename=named, jobs=1, resident=resident
+        ).report.diagnostics
+
+    run("_posts/2025-01-05-d.md", BUFFER.format(PLAIN, LINK), resident)
+    seen = []
+    for name, text, _, _ in SWITCHES:
+        _, kept = resident.sites[str(tmp_path)]
+        found = run(name, text, resident)
+        assert found == run(name, text, None), name
+        site_codes = [d.code for d in found if d.code.startswith("ST")]
+        seen.append((name, text, site_codes, resident.sites[str(tmp_path)][1] is kept))
+    assert seen == SWITCHES

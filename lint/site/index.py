@@ -308,6 +308,7 @@ class Site:
             if not self._same(page, path, summary, reported):
                 page = self._page(path, rel, summary, reported)
             self.pages.append(page)
+        self.reported = [page for page in self.pages if page.reported]
         self._groups: Groups | None = None
         self.by_rel = {page.rel: page for page in self.pages}
         self.by_url: dict[str, list[Page]] = {}
@@ -361,21 +362,21 @@ class Site:
         return page
 
     def update(self, pages: Iterable[tuple[str, str, dict, bool]]) -> bool:
-        """Take the entries of the same pages again (see __init__), some of them changed:
-        each changed page is made again and put in the place of the one it replaces, in the
-        pages and in every index. A change that reaches beyond its own page (a page added or
-        removed, a page's URLs, a section's `cascade`, the files a page includes) cannot be
-        made so: then nothing changes and the answer is False, for the Site to be built
-        again."""
+        """Take new entries (see __init__) for some pages, every page reported now among
+        them: each page whose entry changed is made again and put in the place of the one it
+        replaces, in the pages and in every index. A change that reaches beyond its own page
+        (a page added, a page reported before that has no entry now, a page's URLs, a
+        section's `cascade`, the files a page includes) cannot be made so: then nothing
+        changes and the answer is False, for the Site to be built again."""
         changed = []
-        count = 0
+        named = set()
         for path, rel, summary, reported in pages:
-            count += 1
+            named.add(rel)
             page = self.by_rel.get(rel)
             if page is None:
                 return False
-            if self._same(page, path, summary, reported):
-                continue
+            if page.summary is summary and page.path == path and page.reported == reported:
+                continue  # the same page (its section is as hidden as it was: see below)
             if summary.get("snippets") != page.summary.get("snippets") or (
                 rel.endswith("/_index.md")
                 and cascade_no_render(summary["fm"]) != cascade_no_render(page.summary["fm"])
@@ -387,10 +388,12 @@ class Site:
             if urls != page.urls:
                 return False
             changed.append((page, (path, rel, summary, reported)))
-        if count != len(self.pages):
+        if not named.issuperset(page.rel for page in self.reported):
             return False
         for old, entry in changed:
             self._replace(old, self._page(*entry))
+        if changed:
+            self.reported = [page for page in self.pages if page.reported]
         return True
 
     def _replace(self, old: Page, new: Page) -> None:
@@ -407,9 +410,13 @@ class Site:
         if self._groups is not None:
             self._groups.remove(old)
             self._groups.add(new)
-        # what links lead to names pages: found again
+        # what links lead to is found again where it is the page replaced; the rest stays,
+        # as the paths and URLs of the pages do
         for found in (self._in_folder, self._in_page, self._site_paths, self._source_paths):
-            found.clear()
+            for key in [
+                key for key, target in found.items() if getattr(target, "page", None) is old
+            ]:
+                del found[key]
 
     @property
     def groups(self) -> Groups:
@@ -464,10 +471,6 @@ class Site:
                             hosts.setdefault(rel, page)
                         break
         return hosts
-
-    @property
-    def reported(self) -> list[Page]:
-        return [page for page in self.pages if page.reported]
 
     # --- files on disk ---------------------------------------------------------------------
 
