@@ -472,6 +472,24 @@ class Site:
                         break
         return hosts
 
+    @cached_property
+    def post_names(self) -> set[str]:
+        """The names Jekyll's `post_url` accepts: each post's file name without its
+        extension, alone and with the folders between `_posts` and it, with and without the
+        extension. (Made once: `update` changes no page's path.)"""
+        names = set()
+        for page in self.pages:
+            parts = page.rel.split("/")
+            if "_posts" not in parts[:-1]:
+                continue
+            inner = "/".join(parts[parts.index("_posts") + 1 :])
+            stem = posixpath.splitext(inner)[0]
+            names.update({inner, stem, posixpath.basename(stem), parts[-1]})
+            prefix = "/".join(parts[: parts.index("_posts")])
+            if prefix:
+                names.update({f"{prefix}/{stem}", f"{prefix}/{inner}"})
+        return names
+
     # --- files on disk ---------------------------------------------------------------------
 
     def exists(self, rel: str) -> bool:
