@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import Cache, content_hash, encode
 from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
@@ -21,6 +21,9 @@ from lint.markdownlint import DATA_FILES as MARKDOWNLINT_FILES
 from lint.model import Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
+
+if TYPE_CHECKING:
+    from lint.site.index import Site
 
 MIN_BATCH = 16
 
@@ -65,6 +68,8 @@ class Resident:
     plans: dict[str, tuple[dict, set[str]]] = field(default_factory=dict)
     summaries: dict[str, dict | None] = field(default_factory=dict)  # by absolute path
     pages: dict[str, dict] = field(default_factory=dict)  # each site's Pages (lint.site.index)
+    # each site's member files (absolute paths) and Site, by root
+    sites: dict[str, tuple[frozenset[str], Site]] = field(default_factory=dict)
 
 
 @dataclass
@@ -411,6 +416,7 @@ def check_paths(
             keys=keys,
             buffers={buffer.path: stdin} if buffer is not None else {},
             pages=resident.pages if resident is not None else None,
+            kept=resident.sites if resident is not None else None,
         )
     if settings.online:  # links to other sites, requested once each over the network
         from lint.online.run import check_online

@@ -325,3 +325,106 @@ def test_a_resident_index_reads_only_the_buffer_again(site, monkeypatch):
         (), settings, stdin=DUP.encode(), stdin_filename=new, jobs=1, resident=resident
     )
     assert [d.code for d in outcome.report.diagnostics] == ["ST001", "FM004"]
+
+
+POSTS = {
+    "_config.yml": "title: a blog\n",
+    "about.md": "---\ntitle: About\n---\n## Team\n",
+    "_posts/2025-01-02-a.md": "---\ntitle: Trade\ntags: [trade]\n---\n",
+    "_posts/2025-01-03-b.md": "---\ntitle: Markets\ntags: [Trade]\ncategories: [Markets]\n---\n",
+    "_posts/2025-01-04-c.md": "---\ntitle: Rates\ntags: [trade]\ncategories: [Markets]\n---\n",
+}
+BUFFER = "---\n{}---\n{}\n"
+PLAIN = "title: Dollar\ntags: [trade]\n"
+LINK = "[about](/about.html#team)"
+
+
+# each edit of the buffer in turn: its front matter, its body, the site rules' codes after
+# it, and whether the kept site was brought up to date in place (not built again)
+EDITS = [
+    (PLAIN, LINK, [], True),
+    ("title: trade \n", LINK, ["ST001"], True),  # a title made duplicate
+    (PLAIN, LINK, [], True),  # fixed
+    ("title: Dollar\ntags: [TRADE]\n", LINK, ["ST003"], True),  # a tag variant added
+    ("title: Dollar\ntags: [Trade]\n", LINK, [], True),  # a tie: the first in order wins
+    (PLAIN, "[about](/about.html#nope)", ["ST006"], True),  # an anchor broken
+    (PLAIN, "[gone](/gone.html)", ["ST005"], True),  # a link broken
+    (PLAIN, "## Here\n[here](#here)", [], True),
+    (PLAIN, "## There\n[here](#here)", ["ST006"], True),  # the page's own heading changed
+    # the URL changes: built again; the link now leads to the buffer, which has no #team
+    (PLAIN + "permalink: /about.html\n", LINK, ["ST002", "ST006"], False),
+    ("title: Rates\ncategories: [markets]\n", LINK, ["ST001", "ST004"], False),
+    ("title: Dollar\ncategories: [markets]\n", LINK, ["ST004"], True),
+    (PLAIN, LINK, [], False),
+]
+
+
+def test_a_resident_site_brought_up_to_date_equals_a_site_built_afresh(tmp_path):
+    """The resident run after each edit gives exactly the diagnostics of a fresh run."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_posts").mkdir()
+    for name, text in POSTS.items():
+        (tmp_path / name).write_text(text)
+    buffer = tmp_path / "_posts" / "2025-01-05-d.md"
+    buffer.write_text(BUFFER.format(PLAIN, LINK))
+    settings = Settings(root=tmp_path)
+    resident = runner.Resident()
+
+    def run(text: str, resident: runner.Resident | None):
+        return runner.check_paths(
+            (), settings, stdin=text.encode(), stdin_filename=str(buffer), jobs=1, resident=resident
+        ).report.diagnostics
+
+    run(BUFFER.format(PLAIN, LINK), resident)
+    seen = []
+    for front_matter, body, _, _ in EDITS:
+        text = BUFFER.format(front_matter, body)
+        _, kept = resident.sites[str(tmp_path)]
+        found = run(text, resident)
+        assert found == run(text, None), text
+        site_codes = [d.code for d in found if d.code.startswith("ST")]
+        seen.append((front_matter, body, site_codes, resident.sites[str(tmp_path)][1] is kept))
+    assert seen == EDITS
+
+
+# buffers in turn, as an editor switches between documents: the file (a new one is not on
+# disk), its text, the site rules' codes, and whether the kept site was updated in place
+SWITCHES = [
+    ("_posts/2025-01-05-d.md", BUFFER.format("title: Trade\n", LINK), ["ST001"], True),
+    ("_posts/2025-01-02-a.md", BUFFER.format("title: Trade\n", LINK), [], True),
+    ("_posts/2025-01-09-new.md", BUFFER.format("title: Rates\n", LINK), ["ST001"], False),
+    (
+        "_posts/2025-01-03-b.md",
+        BUFFER.format("title: Markets\ncategories: [Markets]\n", "[x](/y.html)"),
+        ["ST005"],
+        False,
+    ),
+    ("_posts/2025-01-05-d.md", BUFFER.format("title: Dollar\n", LINK), [], True),
+]
+
+
+def test_a_resident_site_follows_the_buffers_an_editor_switches_between(tmp_path):
+    """The page reported before is read from disk again: the same diagnostics as a fresh run."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_posts").mkdir()
+    for name, text in POSTS.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "_posts" / "2025-01-05-d.md").write_text(BUFFER.format(PLAIN, LINK))
+    settings = Settings(root=tmp_path)
+    resident = runner.Resident()
+
+    def run(name: str, text: str, resident: runner.Resident | None):
+        named = str(tmp_path / name)
+        return runner.check_paths(
+            (), settings, stdin=text.encode(), stdin_filename=named, jobs=1, resident=resident
+        ).report.diagnostics
+
+    run("_posts/2025-01-05-d.md", BUFFER.format(PLAIN, LINK), resident)
+    seen = []
+    for name, text, _, _ in SWITCHES:
+        _, kept = resident.sites[str(tmp_path)]
+        found = run(name, text, resident)
+        assert found == run(name, text, None), name
+        site_codes = [d.code for d in found if d.code.startswith("ST")]
+        seen.append((name, text, site_codes, resident.sites[str(tmp_path)][1] is kept))
+    assert seen == SWITCHES

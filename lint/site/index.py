@@ -6,21 +6,24 @@ import os
 import posixpath
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lint.discover import ignored_by_git
+from lint.schema.compile import normalise as _normalise
 from lint.site.anchors import STYLES, anchors, pymdownx
 from lint.site.layout import (
     PAGE_EXTENSIONS,
     Layout,
     PageUrls,
     cascade_no_render,
+    output_key,
     page_urls,
     url_key,
 )
@@ -89,6 +92,110 @@ def _url_join(base: str, path: str) -> str:
     if segments[-1] in (".", ".."):
         resolved.append("")  # a path that ends in a folder keeps its final slash
     return "/".join(resolved) or "/"
+
+
+# Hyphens and dashes, which the front-matter normaliser leaves alone, as one hyphen.
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+)
+
+
+@lru_cache(maxsize=1 << 16)  # a site's titles and tags, met again at each run of a server
+def normalise(value: str) -> str:
+    """The form two tags or titles are compared in: FM105's (case-folded, NFKC, straight
+    quotes, one space), with dashes as hyphens."""
+    # the dashes are not ASCII: most values have none to translate
+    return _normalise(value if value.isascii() else value.translate(_DASHES))
+
+
+def firsts(items) -> Iterator[tuple[str, str]]:
+    """Each item's spelling and normalised form, the first time the form occurs."""
+    seen: set[str] = set()
+    for item in items:
+        key = normalise(item[0])
+        if key not in seen:
+            seen.add(key)
+            yield item[0], key
+
+
+def title_key(page: Page) -> tuple[str | None, str] | None:
+    """What ST001 groups a page by: its collection and normalised title (None for a page
+    that renders to nothing or has no title)."""
+    title = page.title if page.url is not None else None
+    return None if title is None else (page.urls.collection, normalise(title))
+
+
+def outputs(page: Page) -> Iterator[tuple[str, str, str | None]]:
+    """The files a page is written to (see output_key), each once: its URL's, then its
+    aliases' ("aliases"), with the URL that names it."""
+    seen = set()
+    for url, how in ((page.url, None), *((a, "aliases") for a in page.urls.aliases)):
+        key = output_key(url)
+        if key not in seen:
+            seen.add(key)
+            yield key, url, how
+
+
+_VOCABULARIES = ("tags", "categories")
+
+
+class Groups:
+    """What the grouping rules (ST001-ST004) look pages up in: the rendered pages by title
+    (title_key), the URLs by the file they are written to (outputs), and each vocabulary's
+    items by normalised form with how many pages use each spelling (a page counts with the
+    first spelling of each item). Groups of pages keep the site's order (by relative path)."""
+
+    def __init__(self, pages: Iterable[Page]) -> None:
+        self.titles: dict[tuple, list[Page]] = {}
+        self.outputs: dict[str, list[tuple[Page, str, str | None]]] = {}
+        self.spellings: dict[str, dict[str, Counter[str]]] = {f: {} for f in _VOCABULARIES}
+        for page in pages:
+            self.add(page)
+
+    def add(self, page: Page) -> None:
+        key = title_key(page)
+        if key is not None:
+            _insert(self.titles.setdefault(key, []), page, page.rel)
+        for key, url, how in outputs(page) if page.url is not None else ():
+            _insert(self.outputs.setdefault(key, []), (page, url, how), page.rel)
+        for field, spellings in self.spellings.items():
+            for value, key in firsts(page.summary[field]):
+                spellings.setdefault(key, Counter())[value] += 1
+
+    def remove(self, page: Page) -> None:
+        key = title_key(page)
+        if key is not None:
+            _drop(self.titles, key, lambda other: other is page)
+        for key, _, _ in outputs(page) if page.url is not None else ():
+            _drop(self.outputs, key, lambda entry: entry[0] is page)
+        for field, spellings in self.spellings.items():
+            for value, key in firsts(page.summary[field]):
+                counts = spellings[key]
+                counts[value] -= 1
+                if not counts[value]:
+                    del counts[value]
+                    if not counts:
+                        del spellings[key]
+
+
+def _insert(group: list, item, rel: str) -> None:
+    """Put `item` of the page at `rel` in its place in a group in the site's order."""
+    if not group or _rel(group[-1]) < rel:
+        group.append(item)
+    else:
+        group.insert(bisect_right(group, rel, key=_rel), item)
+
+
+def _rel(item) -> str:
+    return (item[0] if isinstance(item, tuple) else item).rel
+
+
+def _drop(groups: dict, key, match) -> None:
+    group = [item for item in groups[key] if not match(item)]
+    if group:
+        groups[key] = group
+    else:
+        del groups[key]
 
 
 _EMOJI = re.compile(r":[\w+-]+:")
@@ -193,23 +300,16 @@ class Site:
         not made again."""
         self.layout = layout
         items = sorted(pages, key=lambda item: item[1])
-        hidden = self._hidden_sections(items)
-        known = {} if known is None else known
+        self._hidden = self._hidden_sections(items)
+        self._known = {} if known is None else known
         self.pages: list[Page] = []
         for path, rel, summary, reported in items:
-            page = known.get(rel)
-            shown = not rel.startswith(hidden)
-            if (
-                page is None
-                or page.summary is not summary
-                or (page.path, page.reported, page.shown) != (path, reported, shown)
-            ):
-                urls = page_urls(layout, rel, summary)
-                if not shown:
-                    urls = PageUrls(urls.collection, None)
-                page = known[rel] = Page(path, rel, summary, urls, reported)
-                page.shown = shown
+            page = self._known.get(rel)
+            if not self._same(page, path, summary, reported):
+                page = self._page(path, rel, summary, reported)
             self.pages.append(page)
+        self.reported = [page for page in self.pages if page.reported]
+        self._groups: Groups | None = None
         self.by_rel = {page.rel: page for page in self.pages}
         self.by_url: dict[str, list[Page]] = {}
         self.post_tails: dict[str, Page] = {}
@@ -241,6 +341,90 @@ class Site:
         self._in_page: dict[tuple[str, str], Target] = {}
         self._site_paths: dict[str, Target | None] = {}
         self._source_paths: dict[str, Target | None] = {}
+
+    def _same(self, page: Page | None, path: str, summary: dict, reported: bool) -> bool:
+        """Whether a known page is the one of this entry."""
+        return (
+            page is not None
+            and page.summary is summary
+            and (page.path, page.reported, page.shown)
+            == (path, reported, not page.rel.startswith(self._hidden))
+        )
+
+    def _page(self, path: str, rel: str, summary: dict, reported: bool) -> Page:
+        """The page of an entry, made now (and known from now on)."""
+        shown = not rel.startswith(self._hidden)
+        urls = page_urls(self.layout, rel, summary)
+        if not shown:
+            urls = PageUrls(urls.collection, None)
+        page = self._known[rel] = Page(path, rel, summary, urls, reported)
+        page.shown = shown
+        return page
+
+    def update(self, pages: Iterable[tuple[str, str, dict, bool]]) -> bool:
+        """Take new entries (see __init__) for some pages, every page reported now among
+        them: each page whose entry changed is made again and put in the place of the one it
+        replaces, in the pages and in every index. A change that reaches beyond its own page
+        (a page added, a page reported before that has no entry now, a page's URLs, a
+        section's `cascade`, the files a page includes) cannot be made so: then nothing
+        changes and the answer is False, for the Site to be built again."""
+        changed = []
+        named = set()
+        for path, rel, summary, reported in pages:
+            named.add(rel)
+            page = self.by_rel.get(rel)
+            if page is None:
+                return False
+            if page.summary is summary and page.path == path and page.reported == reported:
+                continue  # the same page (its section is as hidden as it was: see below)
+            if summary.get("snippets") != page.summary.get("snippets") or (
+                rel.endswith("/_index.md")
+                and cascade_no_render(summary["fm"]) != cascade_no_render(page.summary["fm"])
+            ):
+                return False
+            urls = page_urls(self.layout, rel, summary)
+            if not page.shown:
+                urls = PageUrls(urls.collection, None)
+            if urls != page.urls:
+                return False
+            changed.append((page, (path, rel, summary, reported)))
+        if not named.issuperset(page.rel for page in self.reported):
+            return False
+        for old, entry in changed:
+            self._replace(old, self._page(*entry))
+        if changed:
+            self.reported = [page for page in self.pages if page.reported]
+        return True
+
+    def _replace(self, old: Page, new: Page) -> None:
+        """Put `new` in the place of `old`, a page of the same path and URLs."""
+        self.pages[bisect_left(self.pages, old.rel, key=lambda page: page.rel)] = new
+        self.by_rel[old.rel] = new
+        for url in (old.url, *old.urls.aliases, *old.urls.fallbacks) if old.url else ():
+            group = self.by_url.get(url_key(url), ())
+            group[:] = [new if page is old else page for page in group]
+        for mapping in (self.post_tails, self.hosts):
+            for key, page in mapping.items():
+                if page is old:
+                    mapping[key] = new
+        if self._groups is not None:
+            self._groups.remove(old)
+            self._groups.add(new)
+        # what links lead to is found again where it is the page replaced; the rest stays,
+        # as the paths and URLs of the pages do
+        for found in (self._in_folder, self._in_page, self._site_paths, self._source_paths):
+            for key in [
+                key for key, target in found.items() if getattr(target, "page", None) is old
+            ]:
+                del found[key]
+
+    @property
+    def groups(self) -> Groups:
+        """The pages grouped as the grouping rules compare them, made when first asked for
+        and kept up to date by `update`."""
+        if self._groups is None:
+            self._groups = Groups(self.pages)
+        return self._groups
 
     @staticmethod
     def _hidden_sections(items) -> tuple[str, ...]:
@@ -288,9 +472,23 @@ class Site:
                         break
         return hosts
 
-    @property
-    def reported(self) -> list[Page]:
-        return [page for page in self.pages if page.reported]
+    @cached_property
+    def post_names(self) -> set[str]:
+        """The names Jekyll's `post_url` accepts: each post's file name without its
+        extension, alone and with the folders between `_posts` and it, with and without the
+        extension. (Made once: `update` changes no page's path.)"""
+        names = set()
+        for page in self.pages:
+            parts = page.rel.split("/")
+            if "_posts" not in parts[:-1]:
+                continue
+            inner = "/".join(parts[parts.index("_posts") + 1 :])
+            stem = posixpath.splitext(inner)[0]
+            names.update({inner, stem, posixpath.basename(stem), parts[-1]})
+            prefix = "/".join(parts[: parts.index("_posts")])
+            if prefix:
+                names.update({f"{prefix}/{stem}", f"{prefix}/{inner}"})
+        return names
 
     # --- files on disk ---------------------------------------------------------------------
 

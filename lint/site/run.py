@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lint.model import Diagnostic
@@ -21,21 +21,30 @@ def build_site(
     shown: dict[str, str],
     settings: Settings,
     known: dict | None = None,
+    kept: Site | None = None,
 ) -> Site:
     """The Site at `root` of its member files (lint.runner.File) that have a summary;
     `shown` holds the checked files (its reported pages) by absolute path; `known`, the
-    pages of the site built before (see Site)."""
-    layout = load_layout(root, settings.generator)
+    pages of the site built before (see Site). A site `kept` from an earlier run, while the
+    members' files on disk stay as they were read, is brought up to date in place when it
+    can be (see Site.update): only its pages reported then or now can have changed."""
     prefix = os.path.join(str(root), "")
-    entries = []
-    for file in members:
-        summary = summary_of(file)
-        if summary is None:
-            continue
-        # members lie under the root: their path relative to it is a slice of the string
-        rel = file.absolute[len(prefix) :].replace(os.sep, "/")
-        entries.append((shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown))
-    return Site(layout, entries, known)
+
+    def entries(files: list) -> Iterator[tuple[str, str, dict, bool]]:
+        for file in files:
+            summary = summary_of(file)
+            if summary is None:
+                continue
+            # members lie under the root: their path relative to it is a slice of the string
+            rel = file.absolute[len(prefix) :].replace(os.sep, "/")
+            yield shown.get(file.absolute, file.shown), rel, summary, file.absolute in shown
+
+    if kept is not None:
+        before = {prefix + page.rel.replace("/", os.sep) for page in kept.reported}
+        changed = [file for file in members if file.absolute in shown or file.absolute in before]
+        if kept.update(entries(changed)):
+            return kept
+    return Site(load_layout(root, settings.generator), entries(members), known)
 
 
 def linking_to_removed(
@@ -84,13 +93,16 @@ def check_sites(
     keys=None,
     buffers=None,
     pages=None,
+    kept=None,
 ) -> list[Diagnostic]:
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
     is not built: its results come from the cache. `buffers` holds the content of checked
     files that stands in for what is on disk (standard input), by path; `pages`, the pages of
-    the sites built before, by root (see Site), kept by a long-lived caller."""
+    the sites built before, by root (see Site), and `kept` the Sites themselves with their
+    member files' absolute paths, by root, kept by a long-lived caller while the files on
+    disk stay as they were."""
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
@@ -123,7 +135,14 @@ def check_sites(
                 found += cached
                 continue
             known = pages.setdefault(str(root), {}) if pages is not None else None
-            site = build_site(root, members, summary, shown, settings, known)
+            site = None
+            if kept is not None:  # a Site kept for the same member files is updated
+                names = frozenset(file.absolute for file in members)
+                held = kept.get(str(root))
+                site = held[1] if held is not None and held[0] == names else None
+            site = build_site(root, members, summary, shown, settings, known, site)
+            if kept is not None:
+                kept[str(root)] = (names, site)
             built.append(site)
             results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
             if key is not None:

@@ -77,7 +77,7 @@ class BrokenInternalLink(SiteRule):
 
     def check_site(self, site, options):
         generator = site.layout.generator
-        posts = _posts(site)
+        posts = site.post_names
         ignore = options.ignore  # usually none: then no generator per link
         for page in site.reported:
             links = page.summary["links"]
@@ -127,23 +127,6 @@ def _linked_file_exists(site, page, argument: str) -> bool:
             return True
         folder = posixpath.dirname(folder)
     return False
-
-
-def _posts(site) -> set[str]:
-    """The names `post_url` accepts: each post's file name without its extension, alone and
-    with the folders between `_posts` and it, with and without the extension."""
-    names = set()
-    for page in site.pages:
-        parts = page.rel.split("/")
-        if "_posts" not in parts[:-1]:
-            continue
-        inner = "/".join(parts[parts.index("_posts") + 1 :])
-        stem = posixpath.splitext(inner)[0]
-        names.update({inner, stem, posixpath.basename(stem), parts[-1]})
-        prefix = "/".join(parts[: parts.index("_posts")])
-        if prefix:
-            names.update({f"{prefix}/{stem}", f"{prefix}/{inner}"})
-    return names
 
 
 def _hugo_ref(site, page, argument: str) -> bool:

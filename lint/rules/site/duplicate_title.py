@@ -37,7 +37,8 @@ from __future__ import annotations
 
 from lint.model import Problem, Severity
 from lint.rules import SiteRule
-from lint.site.checks import at_key, normalise, others
+from lint.site.checks import at_key, others
+from lint.site.index import title_key
 
 
 class DuplicateTitle(SiteRule):
@@ -47,23 +48,19 @@ class DuplicateTitle(SiteRule):
     severity = Severity.WARNING
 
     def check_site(self, site, options):
-        groups: dict[tuple, list] = {}
-        for page in site.pages:
-            if page.url is not None and page.title is not None:
-                key = (page.urls.collection, normalise(page.title))
-                groups.setdefault(key, []).append(page)
-        for (collection, _), pages in groups.items():
+        titles = site.groups.titles
+        for page in site.reported:
+            key = title_key(page)
+            pages = titles[key] if key is not None else ()
             if len(pages) < 2:
                 continue
-            for page in pages:
-                if page.reported:
-                    start, end = at_key(page, "title")
-                    yield (
-                        page,
-                        Problem(
-                            start,
-                            f"title '{page.title}' is also the title of {others(pages, page)} "
-                            f"(collection '{collection}')",
-                            end=end,
-                        ),
-                    )
+            start, end = at_key(page, "title")
+            yield (
+                page,
+                Problem(
+                    start,
+                    f"title '{page.title}' is also the title of {others(pages, page)} "
+                    f"(collection '{key[0]}')",
+                    end=end,
+                ),
+            )

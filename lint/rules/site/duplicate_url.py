@@ -45,7 +45,7 @@ from __future__ import annotations
 from lint.model import Problem, Severity
 from lint.rules import SiteRule
 from lint.site.checks import at_key, others
-from lint.site.layout import output_key
+from lint.site.index import outputs
 
 
 class DuplicateUrl(SiteRule):
@@ -55,27 +55,17 @@ class DuplicateUrl(SiteRule):
     severity = Severity.ERROR
 
     def check_site(self, site, options):
-        groups: dict[str, list] = {}
-        for page in site.pages:
-            if page.url is None:
-                continue
-            seen = set()
-            for url, how in ((page.url, None), *((a, "aliases") for a in page.urls.aliases)):
-                key = output_key(url)
-                if key not in seen:
-                    seen.add(key)
-                    groups.setdefault(key, []).append((page, url, how))
-        for entries in groups.values():
-            pages = [page for page, _, _ in entries]
-            if len(pages) < 2:
-                continue
-            for page, url, how in entries:
-                if not page.reported:
+        groups = site.groups.outputs
+        for page in site.reported:
+            for key, url, how in outputs(page) if page.url is not None else ():
+                entries = groups[key]
+                if len(entries) < 2:
                     continue
+                pages = [other for other, _, _ in entries]
                 if how and "redirect_from" in page.summary["spans"]:
                     how = "redirect_from"
-                key = how or page.urls.source
-                start, end = at_key(page, key) if key else at_key(page, "")
+                decided_by = how or page.urls.source
+                start, end = at_key(page, decided_by) if decided_by else at_key(page, "")
                 what = "alias" if how else "URL"
                 yield (
                     page,
