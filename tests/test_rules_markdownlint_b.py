@@ -1,0 +1,123 @@
+"""markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039): one
+table of small documents per rule, and their fixes byte for byte."""
+
+import pytest
+
+from lint.fix import fix_text
+from lint.settings import Settings
+from tests.helpers import check
+
+
+def only(code: str, **options) -> Settings:
+    return Settings(select=(code,), rules={code: options} if options else {})
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a ` b` c\n", [("ML038", 1, 3)]),
+        ("a `b ` c\n", [("ML038", 1, 3)]),
+        ("a `  b  ` c\n", [("ML038", 1, 3)]),
+        ("a ` b ` c\n", []),  # one space each side: CommonMark strips it
+        ("a `b` c\n", []),
+        ("`` `a` ``\n", []),
+        ("`` ` a``\n", []),  # a space next to a backtick inside
+        ("x ` ` y\n", []),  # spaces only
+        ("x `a\nb ` y\n", [("ML038", 2, 1)]),  # over two lines: the wrong side's line
+        ("x ` a\nb` y\n", [("ML038", 1, 3)]),
+        ("```\n` a`\n```\n", []),
+        ("    ` a`\n", []),
+        ("<div>\n` a`\n</div>\n", []),
+        ("---\nt: '` a`'\n---\nx\n", []),
+        ("{% raw %}` a`{% endraw %}\n", []),
+        ("a\r\n` b`\r\n", [("ML038", 2, 1)]),
+    ],
+)
+def test_ml038_no_space_in_code(source, expected):
+    assert check(source, settings=only("ML038")) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[ a ](u)\n", [("ML039", 1, 2), ("ML039", 1, 4)]),
+        ("[a ](u)\n", [("ML039", 1, 3)]),
+        ("[a](u)\n", []),
+        ("[ a][r]\n\n[r]: /x\n", [("ML039", 1, 2)]),
+        ("[ a ][]\n\n[ a ]: /x\n", [("ML039", 1, 2), ("ML039", 1, 4)]),
+        ("[ a ]\n\n[a]: /x\n", [("ML039", 1, 2), ("ML039", 1, 4)]),
+        ("[ a ][nope]\n", []),  # no definition: not a link
+        ("![ a ](u)\n", []),  # images are not checked
+        ("[a [ b ] c](u)\n", []),
+        ("[ `]` ](u)\n", [("ML039", 1, 2), ("ML039", 1, 6)]),
+        ("```\n[ a ](u)\n```\n", []),
+        ("---\nt: '[ a ](u)'\n---\nx\n", []),
+        ("{% raw %}[ a ](u){% endraw %}\n", []),
+        ("<p>\n[ a ](u)\n</p>\n", []),
+        ("a\r\n[a ](u)\r\n", [("ML039", 2, 3)]),
+        ("[\n a][r]\n\n[r]: /x\n", [("ML039", 2, 1)]),  # a line break first: no fix
+        ("[a\n](u)\n", [("ML039", 1, 3)]),
+    ],
+)
+def test_ml039_no_space_in_links(source, expected):
+    assert check(source, settings=only("ML039")) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a ** b ** c\n", [("ML037", 1, 5), ("ML037", 1, 7)]),
+        ("a * b* c\n", [("ML037", 1, 4)]),
+        ("a *b * c\n", [("ML037", 1, 5)]),
+        ("a __ b__\nc\n", [("ML037", 1, 5)]),
+        ("# a * b *\n", [("ML037", 1, 6), ("ML037", 1, 8)]),
+        ("[x * y * z](u)\n", [("ML037", 1, 5), ("ML037", 1, 7)]),
+        ("a **b** c\n", []),
+        ("snake_case_name\n", []),
+        ("a \\* b \\* c\n", []),  # escaped
+        ("- a * b\n- c * d\n", []),  # one marker per list item
+        ("a ** b\n\nc ** d\n", []),  # one per paragraph
+        ("`* a *`\n", []),
+        ("```\n* a *\n```\n", []),
+        ("---\nt: '* a *'\n---\nx\n", []),
+        ("{% raw %}a * b *{% endraw %}\n", []),
+        ("a\r\n** b **\r\n", [("ML037", 2, 3), ("ML037", 2, 5)]),
+    ],
+)
+def test_ml037_no_space_in_emphasis(source, expected):
+    assert check(source, settings=only("ML037")) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "after"),
+    [
+        ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
+        ("ML038", "x `a\nb ` y\n", "x `a\nb` y\n"),
+        ("ML038", "a\r\n` b`\r\n", "a\r\n`b`\r\n"),
+        ("ML039", "[ a ](u) and [ b][r]\n\n[r]: /x\n", "[a](u) and [b][r]\n\n[r]: /x\n"),
+        ("ML039", "a\r\n[a\t](u)\r\n", "a\r\n[a](u)\r\n"),
+        ("ML037", "a ** b ** c *d *\n", "a **b** c *d*\n"),
+        ("ML037", "a\r\n__ b__\r\n", "a\r\n__b__\r\n"),
+    ],
+)
+def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
+    settings = only(code)
+    fixed, count, left = fix_text(before, "post.md", settings)
+    assert (fixed, left) == (after, [])
+    assert count >= 1
+    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+
+
+def test_ml038_reads_no_code_in_an_mdx_expression_with_nested_braces():
+    source = "<h2>\n  {release && ` (${release.name})`}\n</h2>\n"
+    assert check(source, path="post.mdx", settings=only("ML038")) == []
+
+
+def test_ml039_line_break_at_the_end_of_a_link_text_has_no_fix():
+    fixed, _count, left = fix_text("[a\n](u) [ b](u)\n", "post.md", only("ML039"))
+    assert fixed == "[a\n](u) [b](u)\n"
+    assert [(d.code, d.line, d.column) for d in left] == [("ML039", 1, 3)]
+
+
+def test_off_by_default():
+    assert check("a ` b` [ c ](u) ** d **\n") == []
