@@ -1,5 +1,6 @@
-"""markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039): one
-table of small documents per rule, and their fixes byte for byte."""
+"""markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
+of emphasis markers (ML049, ML050): one table of small documents per rule, and their fixes
+byte for byte."""
 
 import pytest
 
@@ -89,6 +90,32 @@ def test_ml037_no_space_in_emphasis(source, expected):
 
 
 @pytest.mark.parametrize(
+    ("code", "source", "options", "expected"),
+    [
+        ("ML049", "*a* _b_\n", {}, [("ML049", 1, 5), ("ML049", 1, 7)]),
+        ("ML049", "_a_ *b*\n", {}, [("ML049", 1, 5), ("ML049", 1, 7)]),
+        ("ML049", "_a_ _b_\n", {}, []),
+        ("ML049", "_a_\n", {"style": "asterisk"}, [("ML049", 1, 1), ("ML049", 1, 3)]),
+        ("ML049", "*a* un*b*c\n", {"style": "underscore"}, [("ML049", 1, 1), ("ML049", 1, 3)]),
+        ("ML049", "***a*** _b_\n", {}, [("ML049", 1, 9), ("ML049", 1, 11)]),
+        ("ML049", "**a** __b__\n", {}, []),  # strong is ML050's
+        ("ML049", "`_a_` *b* _c_\n", {}, [("ML049", 1, 11), ("ML049", 1, 13)]),
+        ("ML049", "```\n_a_\n```\n*b*\n", {}, []),
+        ("ML049", "<div>\n_a_\n</div>\n\n*b*\n", {}, []),
+        ("ML049", "---\nt: _x_\n---\n*a* _b_\r\n", {}, [("ML049", 4, 5), ("ML049", 4, 7)]),
+        ("ML049", "{% raw %}_a_{% endraw %} *b*\n", {}, []),
+        ("ML050", "**a** __b__\n", {}, [("ML050", 1, 7), ("ML050", 1, 10)]),
+        ("ML050", "__a__\n", {"style": "asterisk"}, [("ML050", 1, 1), ("ML050", 1, 4)]),
+        ("ML050", "**a** x**b**y\n", {"style": "underscore"}, [("ML050", 1, 1), ("ML050", 1, 4)]),
+        ("ML050", "***a*** __b__\n", {}, [("ML050", 1, 9), ("ML050", 1, 12)]),
+        ("ML050", "*a* _b_\n", {}, []),
+    ],
+)
+def test_ml049_ml050_emphasis_and_strong_style(code, source, options, expected):
+    assert check(source, settings=only(code, **options)) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "before", "after"),
     [
         ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
@@ -98,6 +125,8 @@ def test_ml037_no_space_in_emphasis(source, expected):
         ("ML039", "a\r\n[a\t](u)\r\n", "a\r\n[a](u)\r\n"),
         ("ML037", "a ** b ** c *d *\n", "a **b** c *d*\n"),
         ("ML037", "a\r\n__ b__\r\n", "a\r\n__b__\r\n"),
+        ("ML049", "*a* _b_ and _c_\r\n", "*a* *b* and *c*\r\n"),
+        ("ML050", "__a__ **b**\n", "__a__ __b__\n"),
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
@@ -120,4 +149,4 @@ def test_ml039_line_break_at_the_end_of_a_link_text_has_no_fix():
 
 
 def test_off_by_default():
-    assert check("a ` b` [ c ](u) ** d **\n") == []
+    assert check("a ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n") == []
