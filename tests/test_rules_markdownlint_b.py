@@ -1,5 +1,5 @@
 """markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
-of emphasis markers (ML049, ML050): one table of small documents per rule, and their fixes
+of emphasis (ML036, ML049, ML050): one table of small documents per rule, and their fixes
 byte for byte."""
 
 import pytest
@@ -116,6 +116,31 @@ def test_ml049_ml050_emphasis_and_strong_style(code, source, options, expected):
 
 
 @pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("**Tariffs**\n\nCars.\n", {}, [("ML036", 1, 1)]),
+        ("_Tariffs_\n", {}, [("ML036", 1, 1)]),
+        ("# H\n**Tariffs**\n", {}, [("ML036", 2, 1)]),
+        ("**Note:**\n", {}, []),  # a sentence
+        ("**Note:**\n", {"punctuation": "."}, [("ML036", 1, 1)]),
+        ("**Tariffs** first\n", {}, []),
+        ("**Tariffs**\nfirst\n", {}, []),
+        ("**a\nb**\n", {}, []),
+        ("*`code`*\n", {}, []),
+        ("***both***\n", {}, []),
+        ("- **Tariffs**\n", {}, []),
+        ("> **Tariffs**\n", {}, []),
+        ("```\n**Tariffs**\n```\n", {}, []),
+        ("<div>\n**Tariffs**\n</div>\n", {}, []),
+        ("---\nx: '**a**'\n---\n**Tariffs**\r\n", {}, [("ML036", 4, 1)]),
+        ("{% raw %}\n**Tariffs**\n{% endraw %}\n", {}, []),
+    ],
+)
+def test_ml036_no_emphasis_as_heading(source, options, expected):
+    assert check(source, settings=only("ML036", **options)) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "before", "after"),
     [
         ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
@@ -149,4 +174,4 @@ def test_ml039_line_break_at_the_end_of_a_link_text_has_no_fix():
 
 
 def test_off_by_default():
-    assert check("a ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n") == []
+    assert check("**a**\n\na ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n") == []

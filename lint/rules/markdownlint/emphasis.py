@@ -4,7 +4,7 @@ read once per file."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyromark
 
@@ -15,15 +15,18 @@ from lint.rules.markdownlint import body_lines
 
 _WORD = re.compile(r"\w", re.ASCII)
 _KINDS = {"Emphasis": 1, "Strong": 2}
+_CONTAINERS = frozenset({"BlockQuote", "List", "Item", "FootnoteDefinition", "Table"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Emphasis:
     strong: bool
     opening: int  # character offset of the opening marker
     closing: int  # character offset of the closing marker
     width: int  # 1 for emphasis, 2 for strong
     marker: str  # `*` or `_`
+    # the events of the paragraph it is in (when outside containers), filled as read
+    paragraph: list | None = field(default=None, compare=False)
 
 
 def emphases(doc: Document) -> tuple[Emphasis, ...]:
@@ -41,18 +44,44 @@ def _read(doc: Document):
     if "*" not in body and "_" not in body:
         return
     base = len(text[:start].encode("utf-8"))
+    depth = 0  # open blockquotes, lists, footnotes and tables
+    paragraph: list | None = None  # the events of a paragraph outside them, so far
     for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
         if event.__class__ is not dict:
             continue
+        if paragraph is not None:
+            paragraph.append(event)
         kind = event.get("Start")
-        width = _KINDS.get(kind) if kind.__class__ is str else None
+        if kind is None:
+            kind = event.get("End")
+            name = next(iter(kind)) if kind.__class__ is dict else kind
+            if name in _CONTAINERS:
+                depth -= 1
+            elif name == "Paragraph":
+                paragraph = None
+            continue
+        name = next(iter(kind)) if kind.__class__ is dict else kind
+        if name in _CONTAINERS:
+            depth += 1
+        elif name == "Paragraph" and depth == 0:
+            paragraph = []
+        width = _KINDS.get(name)
         if width is None:
             continue
         lo = lines.char_offset(base + rng["start"])
         hi = lines.char_offset(base + rng["end"])
         marker = text[lo]
         if marker in "*_" and text[hi - 1] == marker:
-            yield Emphasis(width == 2, lo, hi - width, width, marker)
+            yield Emphasis(width == 2, lo, hi - width, width, marker, paragraph)
+
+
+def alone(found: Emphasis) -> str | None:
+    """The text of an emphasis that is a whole paragraph by itself, outside blockquotes and
+    lists, and holds nothing but one line of plain text."""
+    events = found.paragraph
+    if events is None or len(events) != 4 or "Text" not in events[1]:
+        return None
+    return events[1]["Text"]
 
 
 _STYLES = {"*": "asterisk", "_": "underscore"}
