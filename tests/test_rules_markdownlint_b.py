@@ -1,5 +1,5 @@
 """markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
-of emphasis (ML036, ML049, ML050): one table of small documents per rule, and their fixes
+of emphasis (ML036, ML049, ML050), link definitions (ML053): one table of small documents per rule, and their fixes
 byte for byte."""
 
 import pytest
@@ -141,6 +141,26 @@ def test_ml036_no_emphasis_as_heading(source, options, expected):
 
 
 @pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("[a][A] ![i][] [s]\n\n[a]: /1\n[i]: /3\n[s]: /4\n", {}, []),
+        ("a\n\n[u]: /1\n", {}, [("ML053", 3, 1)]),
+        ("[a]\n\n[a]: /1\n[A]: /2\n", {}, [("ML053", 4, 1)]),  # defined twice
+        ("[a]\n\n[a]: /1\n\ntext\n[a]: /2\n", {}, []),  # text, not a definition
+        ("a\n\n[//]: # (a comment)\n", {}, []),
+        ("a\n\n[keep]: /1\n", {"ignored_definitions": ["Keep"]}, []),
+        ("a\n\n> [q]: /q\n", {}, [("ML053", 3, 1)]),
+        ("a[^1]\n\n[^1]: a note\n", {}, []),  # a footnote
+        ("```\n[a]: /x\n```\n", {}, []),
+        ("<div>\n[a]: /x\n</div>\n", {}, []),
+        ("---\nx: '[a]: /x'\n---\n[a]: /x\r\n", {}, [("ML053", 4, 1)]),
+    ],
+)
+def test_ml053_link_image_reference_definitions(source, options, expected):
+    assert check(source, settings=only("ML053", **options)) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "before", "after"),
     [
         ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
@@ -152,6 +172,8 @@ def test_ml036_no_emphasis_as_heading(source, options, expected):
         ("ML037", "a\r\n__ b__\r\n", "a\r\n__b__\r\n"),
         ("ML049", "*a* _b_ and _c_\r\n", "*a* *b* and *c*\r\n"),
         ("ML050", "__a__ **b**\n", "__a__ __b__\n"),
+        ("ML053", "[a]\n\n[a]: /1\n[u]: /2\n[A]: /3\n", "[a]\n\n[a]: /1\n"),
+        ("ML053", "[a]\r\n\r\n[u]: /2\r\n[a]: /1", "[a]\r\n\r\n[a]: /1"),
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
@@ -173,5 +195,11 @@ def test_ml039_line_break_at_the_end_of_a_link_text_has_no_fix():
     assert [(d.code, d.line, d.column) for d in left] == [("ML039", 1, 3)]
 
 
+def test_ml053_definition_over_two_lines_has_no_fix():
+    fixed, _count, left = fix_text("a\n\n[u]:\n  /1\n", "post.md", only("ML053"))
+    assert fixed == "a\n\n[u]:\n  /1\n"
+    assert [(d.code, d.line) for d in left] == [("ML053", 3)]
+
+
 def test_off_by_default():
-    assert check("**a**\n\na ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n") == []
+    assert check("**a**\n\na ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n\n[x]: /x\n") == []
