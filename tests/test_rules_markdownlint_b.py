@@ -1,5 +1,6 @@
 """markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
-of emphasis (ML036, ML049, ML050), link definitions (ML053): one table of small documents per rule, and their fixes
+of emphasis (ML036, ML049, ML050), link definitions (ML053) and tables (ML055,
+ML056, ML058): one table of small documents per rule, and their fixes
 byte for byte."""
 
 import pytest
@@ -120,6 +121,9 @@ def test_ml049_ml050_emphasis_and_strong_style(code, source, options, expected):
     [
         ("**Tariffs**\n\nCars.\n", {}, [("ML036", 1, 1)]),
         ("_Tariffs_\n", {}, [("ML036", 1, 1)]),
+        ("**_config.yml**\n", {}, [("ML036", 1, 1)]),
+        ("**a &amp; b**\n", {}, []),  # an entity
+        ("**a \\* b**\n", {}, []),  # an escape
         ("# H\n**Tariffs**\n", {}, [("ML036", 2, 1)]),
         ("**Note:**\n", {}, []),  # a sentence
         ("**Note:**\n", {"punctuation": "."}, [("ML036", 1, 1)]),
@@ -161,6 +165,39 @@ def test_ml053_link_image_reference_definitions(source, options, expected):
 
 
 @pytest.mark.parametrize(
+    ("code", "source", "options", "expected"),
+    [
+        ("ML058", "a\n| a |\n|---|\n| 1 |\n\nx\n", {}, [("ML058", 2, 1)]),
+        ("ML058", "# h\n| a |\n|---|\n| 1 |\n# g\n", {}, [("ML058", 2, 1), ("ML058", 4, 1)]),
+        ("ML058", "| a |\n|---|\n", {}, []),  # the whole body
+        ("ML058", "a\n\n| a |\n|---|\n<!-- c -->\n", {}, []),  # a comment line is blank
+        ("ML058", "> a\n> | a |\n> |-|\n", {}, [("ML058", 2, 1)]),
+        ("ML058", "```\n| a |\n|---|\n```\nx\n", {}, []),
+        ("ML058", "---\nx: 1\n---\n| a |\n| - |\r\n* b\r\n", {}, [("ML058", 5, 1)]),
+        ("ML058", "{% raw %}\n| a |\n|---|\n{% endraw %}\n", {}, []),
+        ("ML055", "| a | b |\n|---|---|\n1 | 2\n", {}, [("ML055", 3, 1), ("ML055", 3, 5)]),
+        ("ML055", "a | b\n--|--\n| 1 | 2 |\n", {}, [("ML055", 3, 1), ("ML055", 3, 9)]),
+        ("ML055", "| a |\n|---|\n", {}, []),
+        ("ML055", "| a |\n|---|\n", {"style": "leading_only"}, [("ML055", 1, 5), ("ML055", 2, 5)]),
+        ("ML055", "a |\n---|\n", {"style": "trailing_only"}, []),
+        ("ML055", "> | a\n> |---\n", {"style": "leading_only"}, []),
+        ("ML055", "```\na | b\n|--|--|\n```\n", {"style": "leading_only"}, []),
+        (
+            "ML056",
+            "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 1 |\n",
+            {},
+            [("ML056", 3, 1), ("ML056", 4, 1)],
+        ),
+        ("ML056", "| a | b |\n|---|---|\n| \\| | `x` |\n", {}, []),  # an escaped pipe
+        ("ML056", "> | a | b |\n> |---|---|\n> | 1 |\n", {}, [("ML056", 3, 3)]),
+        ("ML056", "| a |\n|---|\n| 1 |\r\n", {}, []),
+    ],
+)
+def test_ml055_ml056_ml058_tables(code, source, options, expected):
+    assert check(source, settings=only(code, **options)) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "before", "after"),
     [
         ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
@@ -173,6 +210,12 @@ def test_ml053_link_image_reference_definitions(source, options, expected):
         ("ML049", "*a* _b_ and _c_\r\n", "*a* *b* and *c*\r\n"),
         ("ML050", "__a__ **b**\n", "__a__ __b__\n"),
         ("ML053", "[a]\n\n[a]: /1\n[u]: /2\n[A]: /3\n", "[a]\n\n[a]: /1\n"),
+        (
+            "ML058",
+            "a\n| a |\n|---|\nb\n\n| a |\n|---|\n# h\n",
+            "a\n\n| a |\n|---|\nb\n\n| a |\n|---|\n\n# h\n",
+        ),
+        ("ML058", "a\r\n| a |\r\n|---|\r\n", "a\r\n\r\n| a |\r\n|---|\r\n"),
         ("ML053", "[a]\r\n\r\n[u]: /2\r\n[a]: /1", "[a]\r\n\r\n[a]: /1"),
     ],
 )
@@ -202,4 +245,9 @@ def test_ml053_definition_over_two_lines_has_no_fix():
 
 
 def test_off_by_default():
-    assert check("**a**\n\na ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n\n[x]: /x\n") == []
+    assert (
+        check(
+            "**a**\n\na ` b` [ c ](u) ** d ** *e* _f_ **g** __h__\n\n[x]: /x\n\n| a |\n|---|\nb | c\n# d\n"
+        )
+        == []
+    )

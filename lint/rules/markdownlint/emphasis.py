@@ -75,13 +75,16 @@ def _read(doc: Document):
             yield Emphasis(width == 2, lo, hi - width, width, marker, paragraph)
 
 
-def alone(found: Emphasis) -> str | None:
+def alone(found: Emphasis, text: str) -> str | None:
     """The text of an emphasis that is a whole paragraph by itself, outside blockquotes and
-    lists, and holds nothing but one line of plain text."""
+    lists, and holds nothing but one line of plain text (no code, link, escape or entity)."""
     events = found.paragraph
-    if events is None or len(events) != 4 or "Text" not in events[1]:
+    if events is None or len(events) < 4 or events[-2] != {"End": events[0]["Start"]}:
         return None
-    return events[1]["Text"]
+    words = "".join(event.get("Text", "\n") for event in events[1:-2])
+    if words != text[found.opening + found.width : found.closing]:
+        return None
+    return words
 
 
 _STYLES = {"*": "asterisk", "_": "underscore"}

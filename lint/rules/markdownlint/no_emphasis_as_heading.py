@@ -47,7 +47,7 @@ class NoEmphasisAsHeading(Rule):
     def check(self, doc, options):
         facts = None
         for found in emphases(doc):
-            words = alone(found)
+            words = alone(found, doc.text)
             if words is None or (words and words[-1] in options.punctuation):
                 continue
             if facts is None:
