@@ -128,6 +128,7 @@ def test_ml049_ml050_emphasis_and_strong_style(code, source, options, expected):
         ("**Note:**\n", {}, []),  # a sentence
         ("**Note:**\n", {"punctuation": "."}, [("ML036", 1, 1)]),
         ("**Tariffs** first\n", {}, []),
+        ("first **Tariffs**\n", {}, []),
         ("**Tariffs**\nfirst\n", {}, []),
         ("**a\nb**\n", {}, []),
         ("*`code`*\n", {}, []),

@@ -79,7 +79,7 @@ def alone(found: Emphasis, text: str) -> str | None:
     """The text of an emphasis that is a whole paragraph by itself, outside blockquotes and
     lists, and holds nothing but one line of plain text (no code, link, escape or entity)."""
     events = found.paragraph
-    if events is None or len(events) < 4 or events[-2] != {"End": events[0]["Start"]}:
+    if events is None or len(events) < 4 or events[-2] != {"End": events[0].get("Start")}:
         return None
     words = "".join(event.get("Text", "\n") for event in events[1:-2])
     if words != text[found.opening + found.width : found.closing]:
