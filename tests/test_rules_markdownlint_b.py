@@ -1,5 +1,5 @@
 """markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
-of emphasis (ML036, ML049, ML050), link definitions (ML053) and tables (ML055,
+of emphasis (ML036, ML049, ML050), link references and definitions (ML052, ML053) and tables (ML055,
 ML056, ML058): one table of small documents per rule, and their fixes
 byte for byte."""
 
@@ -163,6 +163,28 @@ def test_ml036_no_emphasis_as_heading(source, options, expected):
 )
 def test_ml053_link_image_reference_definitions(source, options, expected):
     assert check(source, settings=only("ML053", **options)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("[a][b] [c][] [d]\n", {}, [("ML052", 1, 1), ("ML052", 1, 8)]),
+        ("[a][b] [c][]\n\n[B]: /1\n[c]: /2\n", {}, []),
+        ("[d] [x] [e](u)\n", {"shortcut_syntax": True}, [("ML052", 1, 1)]),
+        ("[d]\n", {"shortcut_syntax": True, "ignored_labels": ["D"]}, []),
+        ("![a][b]\n", {}, [("ML052", 1, 2)]),
+        ("- [x] done [y][z]\n", {}, [("ML052", 1, 12)]),
+        ("\\[a][b]\n", {}, []),  # escaped
+        ("`[a][b]`\n", {}, []),
+        ("```\n[a][b]\n```\n", {}, []),
+        ("<div>\n[a][b]\n</div>\n", {}, []),
+        ("---\nx: '[a][b]'\n---\nc\n", {}, []),
+        ("{% raw %}[a][b]{% endraw %}\n", {}, []),
+        ("c\r\n[a][b]\r\n", {}, [("ML052", 2, 1)]),
+    ],
+)
+def test_ml052_reference_links_images(source, options, expected):
+    assert check(source, settings=only("ML052", **options)) == expected
 
 
 @pytest.mark.parametrize(
