@@ -181,6 +181,10 @@ def test_ml053_link_image_reference_definitions(source, options, expected):
         ("---\nx: '[a][b]'\n---\nc\n", {}, []),
         ("{% raw %}[a][b]{% endraw %}\n", {}, []),
         ("c\r\n[a][b]\r\n", {}, [("ML052", 2, 1)]),
+        ("[a\nb][c]\n", {}, [("ML052", 1, 1)]),
+        ("[`a`][]\n", {}, []),  # a label of code: markdownlint does not see it
+        ("[a][b]\n\n[b]: {{ site.url }}/b\n", {}, []),
+        ("[a][b]\n\n[{{ name }}-x]: /y\n", {}, []),
     ],
 )
 def test_ml052_reference_links_images(source, options, expected):

@@ -32,7 +32,7 @@ from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines, html_block_lines, is_blank
 
 _REFERENCES = frozenset({"reference", "collapsed", "shortcut"})
-_DEFINITION = re.compile(r"^ {0,3}\[((?:\\.|[^\]\\])+)\]:(.*)$", re.MULTILINE)
+DEFINITION_LINE = re.compile(r"^ {0,3}\[((?:\\.|[^\]\\])+)\]:(.*)$", re.MULTILINE)
 
 
 class LinkImageReferenceDefinitions(Rule):
@@ -77,7 +77,7 @@ class LinkImageReferenceDefinitions(Rule):
                 "is not used by any link or image; expected a reference to it or no definition",
                 single=last == number,
             )
-        for match in _DEFINITION.finditer(doc.text, doc.body_start):
+        for match in DEFINITION_LINE.finditer(doc.text, doc.body_start):
             label = match[1]
             key = label_key(label)
             number = lines.pos(match.start()).line
@@ -115,7 +115,7 @@ def _starts_block(lines, number: int, first: int) -> bool:
         before = lines.line_text(number - 1)
         if is_blank(before):
             return True
-        if not _DEFINITION.match(before):
+        if not DEFINITION_LINE.match(before):
             return False
         number -= 1
     return True

@@ -3,7 +3,9 @@ Flags a full or collapsed reference link or image whose label has no definition 
 page (markdownlint's MD052): `[Treasury][t]` or `[t][]` without `[t]: ...`. Such text
 renders as brackets, not a link. With `shortcut_syntax`, `[t]` alone is checked too (off by
 default: bracketed words are common). Labels in `ignored_labels` (`x` by default, a task
-list's `[x]`) are never flagged. Code, HTML and template syntax are not read.
+list's `[x]`) are never flagged, nor labels holding code (as markdownlint, which does not
+see them), nor any reference on a page whose definitions have labels made by a template
+(`[{{ name }}-filter]: ...`). Code, HTML and template syntax are not read.
 
 LK003 broken-link-syntax flags these references as well, and more (a space in a destination,
 a space before `(`), and knows labels a site adds to every page (`definition_files`,
@@ -32,8 +34,11 @@ from pydantic import Field
 from lint.markdown import label_key
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
+from lint.rules.markdownlint.reference_definitions import DEFINITION_LINE
+from lint.urls import templated
 
-_FULL = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\[((?:\\.|[^\[\]\\\n])*)\]")
+# the text may run over a line break; the label may not
+_FULL = re.compile(r"\[((?:\\.|[^\[\]\\\n]|\n(?![ \t]*\n))*)\]\[((?:\\.|[^\[\]\\\n])*)\]")
 _SHORTCUT = re.compile(r"\[((?:\\.|[^\[\]\\\n])+)\](?![\[(:])")
 
 
@@ -62,7 +67,13 @@ class ReferenceLinksImages(Rule):
             i = bisect_right(starts, offset) - 1
             return i >= 0 and offset < prose[i][1]
 
-        defined = {label_key(d.label) for d in doc.definitions}
+        # definitions as written too: one whose destination is template syntax is not one to
+        # the parser, but is once the page is rendered
+        labels = [d.label for d in doc.definitions]
+        labels += [m[1] for m in DEFINITION_LINE.finditer(text, doc.body_start)]
+        if any(templated(label) for label in labels):
+            return  # a label made by a template may be any label
+        defined = {label_key(label) for label in labels}
         ignored = {label_key(label) for label in options.ignored_labels}
         patterns = [_FULL, _SHORTCUT] if options.shortcut_syntax else [_FULL]
         taken = -1
@@ -75,7 +86,7 @@ class ReferenceLinksImages(Rule):
                     continue
                 label = match[match.lastindex] or match[1]
                 key = label_key(label)
-                if not key or key in defined or key in ignored:
+                if not key or key in defined or key in ignored or "`" in label:
                     continue
                 taken = hi
                 yield Problem(
