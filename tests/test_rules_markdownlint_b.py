@@ -6,12 +6,8 @@ byte for byte."""
 import pytest
 
 from lint.fix import fix_text
-from lint.settings import Settings
 from tests.helpers import check
-
-
-def only(code: str, **options) -> Settings:
-    return Settings(select=(code,), rules={code: options} if options else {})
+from tests.test_rules_markdownlint import only
 
 
 @pytest.mark.parametrize(

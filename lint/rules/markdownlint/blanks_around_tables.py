@@ -26,7 +26,7 @@ from __future__ import annotations
 from lint.model import Pos, Problem
 from lint.rules import Rule
 from lint.rules.markdownlint import body_lines, insert_line, is_blank
-from lint.rules.markdownlint.tables import tables
+from lint.rules.markdownlint.tables import visible_tables
 
 
 class BlanksAroundTables(Rule):
@@ -39,14 +39,10 @@ class BlanksAroundTables(Rule):
     fixable = True
 
     def check(self, doc, options):
-        found = tables(doc)
-        if not found:
-            return
-        facts = body_lines(doc)
         lines = doc.lines
-        for table in found:
-            if facts.in_template(table.offset):
-                continue
+        facts = None
+        for table in visible_tables(doc):
+            facts = facts or body_lines(doc)
             quoted = "blockquote" in table.inside
             first, last = table.first_line, table.last_line
             if first > facts.first and not is_blank(lines.line_text(first - 1)):

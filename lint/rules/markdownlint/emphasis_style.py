@@ -33,6 +33,7 @@ class EmphasisStyle(Rule):
     tags = ("emphasis",)
     summary = "an emphasis marker differs from the one expected"
     fixable = True
+    strong = False  # strong emphasis (`**`, `__`) rather than emphasis
 
     class Options(RuleOptions):
         style: Literal["consistent", "asterisk", "underscore"] = Field(
@@ -40,4 +41,4 @@ class EmphasisStyle(Rule):
         )
 
     def check(self, doc, options):
-        return style_problems(doc, False, options.style)
+        return style_problems(doc, self.strong, options.style)

@@ -17,27 +17,12 @@ Mixed markers make the source look untidy and harder to search.
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
-from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint.emphasis import style_problems
+from lint.rules.markdownlint.emphasis_style import EmphasisStyle
 
 
-class StrongStyle(Rule):
+class StrongStyle(EmphasisStyle):
     code = "ML050"
     name = "strong-style"
     aliases = ("MD050",)
-    enabled = False
-    tags = ("emphasis",)
     summary = "a strong emphasis marker differs from the one expected"
-    fixable = True
-
-    class Options(RuleOptions):
-        style: Literal["consistent", "asterisk", "underscore"] = Field(
-            "consistent", description="the marker wanted"
-        )
-
-    def check(self, doc, options):
-        return style_problems(doc, True, options.style)
+    strong = True

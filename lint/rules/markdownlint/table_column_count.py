@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from lint.model import Pos, Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines
-from lint.rules.markdownlint.tables import tables
+from lint.rules.markdownlint.tables import visible_tables
 
 
 class TableColumnCount(Rule):
@@ -35,13 +34,9 @@ class TableColumnCount(Rule):
     summary = "a table row has more or fewer cells than the header"
 
     def check(self, doc, options):
-        found = tables(doc)
-        if not found:
-            return
-        facts = body_lines(doc)
         lines = doc.lines
-        for table in found:
-            if facts.in_template(table.offset) or not table.rows:
+        for table in visible_tables(doc):
+            if not table.rows:
                 continue
             wanted = table.rows[0].cells
             for row in table.rows[1:]:

@@ -27,8 +27,7 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines
-from lint.rules.markdownlint.tables import tables
+from lint.rules.markdownlint.tables import visible_tables
 
 _STYLES = {
     "leading_and_trailing": (True, True),
@@ -56,15 +55,9 @@ class TablePipeStyle(Rule):
         ] = Field("consistent", description="the pipes wanted at the ends of each row")
 
     def check(self, doc, options):
-        found = tables(doc)
-        if not found:
-            return
-        facts = body_lines(doc)
         wanted = _STYLES.get(options.style)
         lines = doc.lines
-        for table in found:
-            if facts.in_template(table.offset):
-                continue
+        for table in visible_tables(doc):
             for row in table.rows:
                 if wanted is None:
                     wanted = (row.leading, row.trailing)

@@ -9,6 +9,7 @@ import pyromark
 
 from lint.document import Document
 from lint.markdown import _OPTIONS
+from lint.rules.markdownlint import body_lines
 
 _PIPE = re.compile(r"\\.|\|")
 
@@ -57,6 +58,14 @@ def tables(doc: Document) -> tuple[Table, ...]:
         found = tuple(_read(doc)) if "|" in doc.text else ()
         doc.__dict__["_ml_tables"] = found
     return found
+
+
+def visible_tables(doc: Document):
+    """The tables outside template syntax."""
+    found = tables(doc)
+    if found:
+        facts = body_lines(doc)
+        yield from (table for table in found if not facts.in_template(table.offset))
 
 
 _CONTAINERS = {"BlockQuote": "blockquote", "List": "list", "FootnoteDefinition": "footnote"}
