@@ -1,4 +1,4 @@
-"""markdownlint's rules of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
+"""markdownlint's rules of proper names (ML044), of spaces in code spans, links and emphasis (ML037, ML038, ML039) and
 of emphasis (ML036, ML049, ML050), link references and definitions (ML052, ML053) and tables (ML055,
 ML056, ML058): one table of small documents per rule, and their fixes
 byte for byte."""
@@ -221,6 +221,30 @@ def test_ml055_ml056_ml058_tables(code, source, options, expected):
 
 
 @pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("on github and Github and GitHub\n", {}, [("ML044", 1, 4), ("ML044", 1, 15)]),
+        (
+            "[github](https://github.com/x) https://github.com <https://github.com>\n",
+            {},
+            [("ML044", 1, 2)],
+        ),
+        ("`github`\n", {}, [("ML044", 1, 2)]),
+        ("`github`\n```\ngithub\n```\n", {"code_blocks": False}, []),
+        ("<div>\ngithub\n</div>\n", {}, [("ML044", 2, 1)]),
+        ("<div>\ngithub\n</div>\n", {"html_elements": False}, []),
+        ("githubber, my_github\n", {}, []),  # whole words only
+        ("---\nt: github\n---\nx github\r\n", {}, [("ML044", 4, 3)]),
+        ("{% raw %}github{% endraw %}\n", {}, []),
+        ("github\n", {"names": []}, []),
+    ],
+)
+def test_ml044_proper_names(source, options, expected):
+    options = {"names": ["GitHub"], **options}
+    assert check(source, settings=only("ML044", **options)) == expected
+
+
+@pytest.mark.parametrize(
     ("code", "before", "after"),
     [
         ("ML038", "a ` b` and `c ` and `  d  `\n", "a `b` and `c` and `d`\n"),
@@ -259,6 +283,12 @@ def test_ml039_line_break_at_the_end_of_a_link_text_has_no_fix():
     fixed, _count, left = fix_text("[a\n](u) [ b](u)\n", "post.md", only("ML039"))
     assert fixed == "[a\n](u) [b](u)\n"
     assert [(d.code, d.line, d.column) for d in left] == [("ML039", 1, 3)]
+
+
+def test_ml044_fix_writes_the_name():
+    settings = only("ML044", names=["GitHub", "JavaScript"])
+    fixed, _count, left = fix_text("javascript on github\r\n", "post.md", settings)
+    assert (fixed, left) == ("JavaScript on GitHub\r\n", [])
 
 
 def test_ml053_definition_over_two_lines_has_no_fix():
