@@ -234,6 +234,8 @@ def test_ml055_ml056_ml058_tables(code, source, options, expected):
         ("<div>\ngithub\n</div>\n", {}, [("ML044", 2, 1)]),
         ("<div>\ngithub\n</div>\n", {"html_elements": False}, []),
         ("githubber, my_github\n", {}, []),  # whole words only
+        ("[GitHub][github-home]\n\n[github-home]: https://github.com\n", {}, []),
+        ("```github\ngithub\n```\n", {}, [("ML044", 2, 1)]),  # not the info string
         ("---\nt: github\n---\nx github\r\n", {}, [("ML044", 4, 3)]),
         ("{% raw %}github{% endraw %}\n", {}, []),
         ("github\n", {"names": []}, []),

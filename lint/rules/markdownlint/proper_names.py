@@ -1,7 +1,8 @@
 """## What it does
 Flags a name from `names` written with other capitals (markdownlint's MD044): `github` or
 `Github` for `GitHub`. Words are matched whole and without regard to case; link and image
-destinations and URLs are not read. `code_blocks` (on by default) reads code too, and
+destinations, reference labels and definitions, fence info strings and URLs are not
+read. `code_blocks` (on by default) reads code too, and
 `html_elements` (on by default) HTML. With no `names` (the default) it checks nothing. The
 fix writes the name as given.
 
@@ -27,7 +28,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, replace
+from lint.rules.markdownlint import body_lines, line_span, replace
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:|www\.)[^\s<>()\[\]]*", re.IGNORECASE)
 
@@ -55,6 +56,14 @@ class ProperNames(Rule):
         facts = body_lines(doc)
         skipped = [node.dest for node in doc.destinations if node.dest]
         skipped += [m.span() for m in _URL.finditer(text, doc.body_start)]
+        # a reference's label and a fence's info string are names for the machine
+        for link in (*doc.links, *doc.images):
+            if link.kind == "reference" and text.endswith("]", link.offset, link.end_offset):
+                skipped.append((text.rfind("[", link.offset, link.end_offset), link.end_offset))
+        skipped += [(d.offset, d.end_offset) for d in doc.definitions]
+        for first in facts.fences:
+            lo, hi = line_span(doc, first)
+            skipped.append((lo, hi))
         if not options.code_blocks:
             skipped += [(node.offset, node.end_offset) for node in doc.code]
         if not options.html_elements:
