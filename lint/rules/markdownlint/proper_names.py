@@ -1,8 +1,8 @@
 """## What it does
 Flags a name from `names` written with other capitals (markdownlint's MD044): `github` or
 `Github` for `GitHub`. Words are matched whole and without regard to case; link and image
-destinations, reference labels and definitions, fence info strings and URLs are not
-read. `code_blocks` (on by default) reads code too, and
+destinations, reference labels and definitions, fence info strings and URLs in Markdown
+text are not read (an HTML tag is read whole, its URLs included). `code_blocks` (on by default) reads code too, and
 `html_elements` (on by default) HTML. With no `names` (the default) it checks nothing. The
 fix writes the name as given.
 
@@ -55,7 +55,13 @@ class ProperNames(Rule):
         text = doc.text
         facts = body_lines(doc)
         skipped = [node.dest for node in doc.destinations if node.dest]
-        skipped += [m.span() for m in _URL.finditer(text, doc.body_start)]
+        # URLs in Markdown text; in HTML (read as text, as markdownlint does) they are read
+        html = [(node.offset, node.end_offset) for node in doc.html]
+        html_starts = [lo for lo, _hi in html]
+        for url in _URL.finditer(text, doc.body_start):
+            i = bisect_right(html_starts, url.start()) - 1
+            if i < 0 or url.start() >= html[i][1]:
+                skipped.append(url.span())
         # a reference's label and a fence's info string are names for the machine
         for link in (*doc.links, *doc.images):
             if link.kind == "reference" and text.endswith("]", link.offset, link.end_offset):
@@ -67,7 +73,7 @@ class ProperNames(Rule):
         if not options.code_blocks:
             skipped += [(node.offset, node.end_offset) for node in doc.code]
         if not options.html_elements:
-            skipped += [(node.offset, node.end_offset) for node in doc.html]
+            skipped += html
         merged: list[tuple[int, int]] = []
         for lo, hi in sorted(skipped):
             if merged and lo <= merged[-1][1]:
