@@ -234,6 +234,7 @@ def test_ml055_ml056_ml058_tables(code, source, options, expected):
         ("<div>\ngithub\n</div>\n", {}, [("ML044", 2, 1)]),
         ("<div>\ngithub\n</div>\n", {"html_elements": False}, []),
         ('<a href="https://github.com">x</a>\n', {}, [("ML044", 1, 18)]),
+        ("<li>https://github.com/x</li>\n", {}, []),
         ("githubber, my_github\n", {}, []),  # whole words only
         ("[GitHub][github-home]\n\n[github-home]: https://github.com\n", {}, []),
         ("```github\ngithub\n```\n", {}, [("ML044", 2, 1)]),  # not the info string

@@ -1,8 +1,8 @@
 """## What it does
 Flags a name from `names` written with other capitals (markdownlint's MD044): `github` or
 `Github` for `GitHub`. Words are matched whole and without regard to case; link and image
-destinations, reference labels and definitions, fence info strings and URLs in Markdown
-text are not read (an HTML tag is read whole, its URLs included). `code_blocks` (on by default) reads code too, and
+destinations, reference labels and definitions, fence info strings and URLs are not
+read, except a URL that is an HTML attribute's value. `code_blocks` (on by default) reads code too, and
 `html_elements` (on by default) HTML. With no `names` (the default) it checks nothing. The
 fix writes the name as given.
 
@@ -55,12 +55,13 @@ class ProperNames(Rule):
         text = doc.text
         facts = body_lines(doc)
         skipped = [node.dest for node in doc.destinations if node.dest]
-        # URLs in Markdown text; in HTML (read as text, as markdownlint does) they are read
+        # URLs, except an HTML attribute's value (markdownlint reads HTML tags as text)
         html = [(node.offset, node.end_offset) for node in doc.html]
         html_starts = [lo for lo, _hi in html]
         for url in _URL.finditer(text, doc.body_start):
             i = bisect_right(html_starts, url.start()) - 1
-            if i < 0 or url.start() >= html[i][1]:
+            in_html = i >= 0 and url.start() < html[i][1]
+            if not (in_html and text[url.start() - 1] in "\"'="):
                 skipped.append(url.span())
         # a reference's label and a fence's info string are names for the machine
         for link in (*doc.links, *doc.images):
