@@ -144,7 +144,10 @@ _TEMPLATE = re.compile(
 _SHORTCODE = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)")
 # `{#name}` at the end of a line is a heading's id (Docusaurus reads it before MDX does; no
 # JavaScript expression starts with `#`), not an expression
-_MDX_EXPRESSION = re.compile(r"\{(?!#[\w:.-]+\}[ \t]*\r?$)[^{}\n]{0,4096}\}", re.M)
+# (one level of braces may nest: a template string's `${...}`, an object literal)
+_MDX_EXPRESSION = re.compile(
+    r"\{(?!#[\w:.-]+\}[ \t]*\r?$)(?:[^{}\n]|\{[^{}\n]{0,4096}\}){0,4096}\}", re.M
+)
 
 
 def template_spans(text: str, start: int, mdx: MdxLayout | None) -> list[tuple[int, int]]:

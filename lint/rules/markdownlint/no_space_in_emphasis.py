@@ -1,0 +1,109 @@
+"""## What it does
+Flags emphasis markers with spaces inside them (markdownlint's MD037): `** bold **` or
+`* word*`. Such markers do not make emphasis, they stay as text: the rule pairs the markers
+(`*`, `**`, `***`, `_`, `__`, `___`) left as text in a paragraph, heading, list item or link
+text, in order, and flags a space after an opening one or before a closing one. Escaped
+markers and code are not read. The fix removes the spaces.
+
+## Why is this bad?
+The reader sees asterisks or underscores instead of the emphasis the writer meant.
+
+## Example
+    Tokyo holds ** $1 trillion ** in Treasuries.
+
+## Use instead
+    Tokyo holds **$1 trillion** in Treasuries.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from lint.model import Problem
+from lint.rules import Rule
+from lint.rules.markdownlint import body_lines, is_blank, replace
+
+_MARKER = re.compile(r"\*+|_+")
+_STARTS_BLOCK = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$))")
+_AFTER = re.compile(r"\s+(?=\S)")
+_BEFORE = re.compile(r"(?<=\S)\s+\Z")
+
+
+class NoSpaceInEmphasis(Rule):
+    code = "ML037"
+    name = "no-space-in-emphasis"
+    aliases = ("MD037",)
+    enabled = False
+    tags = ("whitespace", "emphasis")
+    summary = "emphasis markers have spaces inside them"
+    fixable = True
+
+    def check(self, doc, options):
+        text = doc.text
+        lines = doc.lines
+        candidates = [t for t in doc.texts if "*" in _source(text, t) or "_" in _source(text, t)]
+        if not candidates:
+            return
+        facts = body_lines(doc)
+        blocks = _blocks(doc, facts)
+        link_starts = [link.offset for link in doc.links]
+        groups: dict[tuple, list[tuple[int, str]]] = {}
+        for node in candidates:
+            for match in _MARKER.finditer(text, node.offset, node.end_offset):
+                marker = match[0]
+                if len(marker) > 3 or text[match.start() - 1 : match.start()] == "\\":
+                    continue
+                if facts.in_template(match.start()):
+                    continue
+                line = lines.pos(match.start()).line
+                link = bisect_right(link_starts, match.start()) if "link" in node.inside else 0
+                groups.setdefault((blocks.get(line, line), link, marker), []).append(
+                    (match.start(), marker)
+                )
+        found = []
+        for markers in groups.values():
+            for (opening, marker), (closing, _) in zip(markers[::2], markers[1::2], strict=False):
+                after = opening + len(marker)
+                pos = lines.pos(after)
+                rest = lines.line_text(pos.line)[pos.column - 1 :]
+                space = _AFTER.match(rest)
+                if space:
+                    found.append((pos, len(space[0]), f"{marker}{rest[: len(space[0]) + 1]}"))
+                pos = lines.pos(closing)
+                before = lines.line_text(pos.line)[: pos.column - 1]
+                space = _BEFORE.search(before)
+                if space:
+                    width = len(space[0])
+                    shown = before[-width - 1 :] + marker
+                    found.append((lines.pos(closing - width), width, shown))
+        for pos, width, shown in sorted(found, key=lambda f: (f[0].line, f[0].column)):
+            yield Problem(
+                pos,
+                f"space inside emphasis markers '{shown}'; expected none",
+                end=type(pos)(pos.line, pos.column + width),
+                fix=replace(pos.line, pos.column, pos.column + width, "", "remove the space"),
+            )
+
+
+def _source(text: str, node) -> str:
+    return text[node.offset : node.end_offset]
+
+
+def _blocks(doc, facts) -> dict[int, int]:
+    """A number for the paragraph, heading or list item each line of the body belongs to."""
+    lines = doc.lines
+    found: dict[int, int] = {}
+    block = 0
+    previous_open = False
+    for number in range(facts.first, facts.last + 1):
+        line = lines.line_text(number)
+        if is_blank(line) or number in facts.code:
+            previous_open = False
+            continue
+        starts = _STARTS_BLOCK.match(line) is not None
+        if not previous_open or starts:
+            block += 1
+        found[number] = block
+        previous_open = not line.lstrip(" >").startswith("#")
+    return found
