@@ -12,6 +12,16 @@ def only(code: str, **options) -> Settings:
     return Settings(select=(code,), rules={code: options} if options else {})
 
 
+def assert_exact_fix(code: str, before: str, after: str) -> None:
+    """Fixing `before` with only the rule `code` gives exactly `after`, leaving no problem of
+    it, and fixing again changes nothing."""
+    settings = only(code)
+    fixed, count, left = fix_text(before, "post.md", settings)
+    assert (fixed, left) == (after, [])
+    assert count >= 1
+    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+
+
 @pytest.mark.parametrize(
     ("source", "options", "expected"),
     [
@@ -260,11 +270,7 @@ def test_hd002_answers_md025(source, options, expected):
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
-    settings = only(code)
-    fixed, count, left = fix_text(before, "post.md", settings)
-    assert (fixed, left) == (after, [])
-    assert count >= 1
-    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+    assert_exact_fix(code, before, after)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from lint.fix import fix_text
 from lint.settings import Settings
 from tests.helpers import check
-from tests.test_rules_markdownlint import only
+from tests.test_rules_markdownlint import assert_exact_fix, only
 
 MD024 = {"siblings_only": False, "match_case": True, "quoted": True}  # a markdownlint config
 
@@ -112,11 +112,7 @@ def test_ml020_ml021_closed_atx_spaces(code, source, expected):
     ],
 )
 def test_fixes_are_exact_and_idempotent(code, before, after):
-    settings = only(code)
-    fixed, count, left = fix_text(before, "post.md", settings)
-    assert (fixed, left) == (after, [])
-    assert count >= 1
-    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+    assert_exact_fix(code, before, after)
 
 
 @pytest.mark.parametrize(

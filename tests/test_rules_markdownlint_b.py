@@ -7,7 +7,7 @@ import pytest
 
 from lint.fix import fix_text
 from tests.helpers import check
-from tests.test_rules_markdownlint import only
+from tests.test_rules_markdownlint import assert_exact_fix, only
 
 
 @pytest.mark.parametrize(
@@ -271,11 +271,7 @@ def test_ml044_proper_names(source, options, expected):
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
-    settings = only(code)
-    fixed, count, left = fix_text(before, "post.md", settings)
-    assert (fixed, left) == (after, [])
-    assert count >= 1
-    assert fix_text(fixed, "post.md", settings)[:2] == (after, 0)
+    assert_exact_fix(code, before, after)
 
 
 def test_ml038_reads_no_code_in_an_mdx_expression_with_nested_braces():
