@@ -40,7 +40,7 @@ RESULTS = ROOT / "bench" / "results.md"
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
 RUMDL_VERSION = "0.3.0"
-MARKDOWNLINT_CLI2_VERSION = "0.22.1"
+MARKDOWNLINT_CLI2_VERSION = "0.24.1"  # bundles markdownlint 0.42.1
 EXTENSIONS = ("md", "markdown", "mdx")  # what mdvet checks; the others are asked for the same
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for maxrss
@@ -147,7 +147,10 @@ def rumdl_tool() -> Tool:
 def markdownlint_tool() -> Tool:
     folder = CACHE / "npm"
     package = folder / "node_modules" / "markdownlint-cli2"
-    if not (package / "package.json").exists():
+    installed = package / "package.json"
+    if not installed.exists() or json.loads(installed.read_text())["version"] != (
+        MARKDOWNLINT_CLI2_VERSION
+    ):
         print(
             f"installing markdownlint-cli2 {MARKDOWNLINT_CLI2_VERSION} into {folder}",
             file=sys.stderr,
