@@ -7,7 +7,7 @@ import pytest
 from lint.api import check_text
 from lint.fix import fix_text
 from lint.rules.markdownlint.link_image_style import LinkImageStyle
-from tests.helpers import check
+from tests.helpers import check, run_cli
 from tests.test_docs import example
 from tests.test_rules_markdownlint import only
 
@@ -206,3 +206,52 @@ def test_ml054_documented_example_with_full_off():
     settings = only("ML054", full=False)
     assert check(example(LinkImageStyle, "Example"), settings=settings) == [("ML054", 1, 5)]
     assert check(example(LinkImageStyle, "Use instead"), settings=settings) == []
+
+
+PAGE = "# T\n\nA <b>bold</b> word, [here](/a) and [r].\n\n[r]: /r\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "expected"),
+    [
+        # without a markdownlint configuration the three are off
+        (None, "", []),
+        # a markdownlint configuration turns them on as markdownlint does
+        (".markdownlint.json", '{"default": true}', ["3:3 ML033", "3:22 ML059"]),
+        (".markdownlint.json", '{"default": false, "MD033": true}', ["3:3 ML033"]),
+        (".markdownlint.json", '{"default": false, "no-inline-html": true}', ["3:3 ML033"]),
+        (".markdownlint.yaml", "html: false\n", ["3:22 ML059"]),
+        (
+            ".markdownlint.yaml",
+            "MD033:\n  allowed_elements: [B]\nMD054:\n  shortcut: false\n"
+            "MD059:\n  prohibited_texts: [bold]\n",
+            ["3:36 ML054"],
+        ),
+    ],
+)
+def test_a_markdownlint_configuration_turns_them_on(
+    tmp_path, monkeypatch, capsys, name, config, expected
+):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(PAGE)
+    if name:
+        (tmp_path / name).write_text(config)
+    _code, out, _err = run_cli(capsys, "check", "a.md", "--no-cache", "--select", "ML")
+    found = [f"{line.split()[0][5:-1]} {line.split()[1]}" for line in out.splitlines()[:-1]]
+    assert [hit for hit in found if hit.split()[1] in ("ML033", "ML054", "ML059")] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "options"),
+    [
+        ("[a](/b)\n", {"inline": False}),  # an autolink would lose the text
+        ("[a](https://a.org)\n", {"inline": False}),
+        ("![a](/b.png)\n", {"inline": False}),  # an image has no autolink
+        ("[a\nb][r]" + DEFS, {"full": False}),  # over two lines
+        ("[r][]" + DEFS, {"collapsed": False, "inline": False}),
+    ],
+)
+def test_ml054_problems_without_a_fix(source, options):
+    (problem,) = check_text(source, "post.md", only("ML054", **options))
+    assert (problem.code, problem.fix) == ("ML054", None)
