@@ -29,6 +29,7 @@ from tests.test_rules_markdownlint import only
         ("    <b>x</b>\n", {}, []),  # indented code
         ("a <!-- b --> <?php x ?> <!DOCTYPE html> <![CDATA[x]]>\n", {}, []),
         ("<!--\n<b>\n\n<i>\n-->\n", {}, []),  # a comment block, blank lines and all
+        ("<!-- a\n<b> -->  <i>x</i>\n<p>\n", {}, [("ML033", 2, 10), ("ML033", 3, 1)]),
         ("> <div>\n> <b>x</b>\n", {}, [("ML033", 1, 3), ("ML033", 2, 3)]),
         ("- a\n\n  <p>\n    <i>y</i>\n  </p>\n", {}, [("ML033", 3, 3), ("ML033", 4, 5)]),
         ("<div>\n- <p>x\n</div>\n", {}, [("ML033", 1, 1), ("ML033", 2, 3)]),
@@ -255,3 +256,29 @@ def test_a_markdownlint_configuration_turns_them_on(
 def test_ml054_problems_without_a_fix(source, options):
     (problem,) = check_text(source, "post.md", only("ML054", **options))
     assert (problem.code, problem.fix) == ("ML054", None)
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "message"),
+    [
+        (
+            "[r][]" + DEFS,
+            {"collapsed": False},
+            "link 'r' is written as a collapsed reference; expected another style "
+            "(collapsed = false)",
+        ),
+        (
+            "![a](/b.png)\n",
+            {"inline": False},
+            "image 'a' is written inline; expected another style (inline = false)",
+        ),
+        (
+            "[https://a.org](https://a.org)\n",
+            {"url_inline": False},
+            "link 'https://a.org' is its own URL; expected an autolink",
+        ),
+    ],
+)
+def test_ml054_messages(source, options, message):
+    (problem,) = check_text(source, "post.md", only("ML054", **options))
+    assert problem.message == message

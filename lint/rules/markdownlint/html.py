@@ -12,6 +12,7 @@ processing instructions are not elements; a comment block is not read again at a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import pyromark
@@ -92,8 +93,11 @@ def _block_tags(text: str, group: list[tuple[int, int]]) -> list[Tag]:
     for lo, hi in group:
         line = text[lo:hi]
         if comment or line.lstrip(_LEAD).startswith("<!--"):  # a comment is not read again
-            comment = "-->" not in line
-            line, lo = "", hi
+            opening = 0 if comment else line.index("<!--") + 4
+            closing = line.find("-->", opening)
+            comment = closing < 0
+            cut = len(line) if comment else closing + 3  # what follows it on its line is read
+            line, lo = line[cut:], lo + cut
         stripped = line.lstrip(_LEAD)
         lo += len(line) - len(stripped)
         if stripped.startswith("<"):
@@ -110,10 +114,8 @@ def _block_tags(text: str, group: list[tuple[int, int]]) -> list[Tag]:
 
     def original(byte: int) -> int:
         char = byte if ascii_only else len(data[:byte].decode("utf-8", "replace"))
-        i = len(moves) - 1
-        while moves[i][0] > char:
-            i -= 1
-        return moves[i][1] + char - moves[i][0]
+        piece_at, text_at = moves[bisect_right(moves, (char, len(text))) - 1]
+        return text_at + char - piece_at
 
     found: list[Tag] = []
     tables = 0

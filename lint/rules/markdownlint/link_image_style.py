@@ -53,11 +53,11 @@ _STYLE = {
     "shortcut": "shortcut",
 }
 _WRITTEN = {
-    "autolink": "an autolink",
+    "autolink": "as an autolink",
     "inline": "inline",
-    "full": "a full reference",
-    "collapsed": "a collapsed reference",
-    "shortcut": "a shortcut reference",
+    "full": "as a full reference",
+    "collapsed": "as a collapsed reference",
+    "shortcut": "as a shortcut reference",
 }
 
 
@@ -125,7 +125,10 @@ class LinkImageStyle(Rule):
                 message = f"link '{label}' is its own URL; expected an autolink"
             else:
                 what = "image" if image else "link"
-                message = f"{what} '{label}' is written {_WRITTEN[style]}; {style} is not allowed"
+                message = (
+                    f"{what} '{label}' is written {_WRITTEN[style]}; expected another style "
+                    f"({style} = false)"
+                )
             end = node.end_offset
             if style == "collapsed" and text.startswith("[]", end):
                 end += 2  # the parser's range leaves the empty brackets out
