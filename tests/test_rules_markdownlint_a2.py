@@ -187,6 +187,7 @@ def test_ml054_link_image_style(source, options, expected):
     [
         ("See <https://a.org>.\n", {"autolink": False}, "See [https://a.org](https://a.org).\n"),
         ("Mail <a@b.org>.\n", {"autolink": False}, "Mail [a@b.org](mailto:a@b.org).\n"),
+        ("<https://a.org/x]>\n", {"autolink": False}, "[https://a.org/x\\]](https://a.org/x])\n"),
         ("See [a][r]" + DEFS, {"full": False}, "See [a](https://a.org)" + DEFS),
         ("See ![r][]" + DEFS, {"collapsed": False}, "See ![r](https://a.org)" + DEFS),
         ('[r]\n\n[r]: </a b> "T"\n', {"shortcut": False}, '[r](</a b> "T")\n\n[r]: </a b> "T"\n'),

@@ -43,6 +43,7 @@ _SPECIAL = frozenset({"http", "https", "ftp", "ws", "wss"})
 _NOT_IN_AUTOLINK = re.compile(r"[\s<>]")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PAREN = re.compile(r"(?<!\\)([()])")
+_BRACKET = re.compile(r"([\[\]])")
 
 _STYLE = {
     "autolink": "autolink",
@@ -59,6 +60,11 @@ _WRITTEN = {
     "collapsed": "as a collapsed reference",
     "shortcut": "as a shortcut reference",
 }
+
+
+def style_of(node) -> str | None:
+    """markdownlint's name for the way a link or image is written, None for other kinds."""
+    return _STYLE.get(node.kind)
 
 
 def autolinkable(url: str) -> bool:
@@ -98,7 +104,7 @@ class LinkImageStyle(Rule):
         text = doc.text
         lines = doc.lines
         for node in doc.links_and_images:
-            style = _STYLE.get(node.kind)
+            style = style_of(node)
             if style is None:
                 continue
             image = isinstance(node, Image)
@@ -145,8 +151,10 @@ class LinkImageStyle(Rule):
             return None
         autolink = allowed["autolink"] and not image and autolinkable(dest)
         if allowed["inline"] and label and (allowed["url_inline"] or not autolink):
-            if node.kind == "email":
-                dest = "mailto:" + dest
+            if style_of(node) == "autolink":  # its text as written may hold a lone bracket
+                label = _BRACKET.sub(r"\\\1", label)
+                if node.kind == "email":
+                    dest = "mailto:" + dest
             if _NOT_IN_AUTOLINK.search(dest):
                 dest = "<" + dest.replace("<", "\\<").replace(">", "\\>") + ">"
             else:
