@@ -1,0 +1,131 @@
+"""markdownlint's rules of link fragments (ML051), table column style (ML060) and required
+headings (ML043): one table of small documents per rule, and their fixes byte for byte."""
+
+import pytest
+
+from lint.fix import fix_text
+from lint.model import SettingsError
+from tests.helpers import check
+from tests.test_rules_markdownlint import assert_exact_fix, only
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("# Heading Name\n\n[a](#heading-name)\n", {}, []),
+        ("# Heading Name\n\n[a](#nope)\n", {}, [("ML051", 3, 1)]),
+        ("# Heading Name\n\n[a](#Heading-Name)\n", {}, [("ML051", 3, 1)]),
+        ("# Heading Name\n\n[a](#Heading-Name)\n", {"ignore_case": True}, []),
+        ("# A\n\n[a](#B)\n", {"ignore_case": True}, [("ML051", 3, 1)]),
+        ("x\n\n[a](#top) [b](#L20) [c](#L19C5-L21C11) [d](#L2-L3)\n", {}, []),
+        (
+            "x\n\n[a](#Top) [b](#l20) [c](#L19C5)\n",
+            {},
+            [("ML051", 3, 1), ("ML051", 3, 11), ("ML051", 3, 21)],
+        ),
+        ("x\n\n[a](#figure-1) [b](#fig)\n", {"ignored_pattern": "^figure-"}, [("ML051", 3, 16)]),
+        ("x\n\n[a](#)\n", {}, []),  # a bare `#` is ML042's
+        ("x\n\n[a](other.md#nope) [b](https://x.test/#nope)\n", {}, []),  # other pages
+        # GitHub's anchors: punctuation dropped, spaces as hyphens, Unicode letters kept
+        ("## Japan's holdings: 2025!\n\n[a](#japans-holdings-2025)\n", {}, []),
+        ("## snake_case - A\n\n[a](#snake_case---a)\n", {}, []),
+        ("# Héllo Wörld\n\n[a](#héllo-wörld) [b](#h%C3%A9llo-w%C3%B6rld)\n", {}, []),
+        ("# Héllo\n\n[a](#h%c3%a9llo)\n", {}, [("ML051", 3, 1)]),
+        ("# Héllo\n\n[a](#HÉLLO)\n", {}, [("ML051", 3, 1)]),
+        # repeats: `-1`, `-2`
+        ("# A\n## A\n## A\n\n[a](#a) [b](#a-1) [c](#a-2)\n", {}, []),
+        ("# A\n## A\n\n[a](#a-2)\n", {}, [("ML051", 4, 1)]),
+        ("# A\n## A\n## A-1\n## A\n\n[a](#a-2) [b](#a-1-1)\n", {}, [("ML051", 6, 11)]),
+        # the heading's text: code and link text kept; images, HTML and autolinks left out
+        ("# A ![i](x.png) [l](u) `c` <b>b</b>\n\n[a](#a--l-c-b)\n", {}, []),
+        ("# A ![i](x.png)\n\n[a](#a-i)\n", {}, [("ML051", 3, 1)]),
+        ("## [Foo][r] bar\n\n[a](#foo-bar)\n\n[r]: /u\n", {}, []),
+        ("Foo\nbar\n===\n\n[a](#foobar) [b](#foo-bar)\n", {}, [("ML051", 5, 14)]),
+        ("# Closed ##\n\n[a](#closed)\n", {}, []),
+        ("> # Quoted\n\n[a](#quoted)\n", {}, []),
+        ("#\n\n[a](#top)\n", {}, []),  # an empty heading has no anchor
+        # `{#id}`: its own anchor, and part of the heading's text
+        ("# T {#custom-id}\n\n[a](#custom-id) [b](#t-custom-id)\n", {}, []),
+        ("# T {#custom-id}\n\n[a](#t)\n", {}, [("ML051", 3, 1)]),
+        ("# A {#a}\n## A\n\n[a](#a-a) [b](#a-1)\n", {}, []),
+        ("# T {#Upper}\n\n[a](#upper)\n", {}, [("ML051", 3, 1)]),
+        # HTML anchors: any tag's id, an <a>'s name; not in comments or code
+        ('<a id="bm"></a>\n\n[a](#bm)\n', {}, []),
+        ("<div id='box'>\n\nx\n\n</div>\n\n[a](#box)\n", {}, []),
+        ('x <span id="in">y</span>\n\n[a](#in)\n', {}, []),
+        ('<a name="n1">x</a> <p name="p1">y</p>\n\n[a](#n1) [b](#p1)\n', {}, [("ML051", 3, 10)]),
+        ('<!-- <a id="c1"></a> -->\n\n[a](#c1)\n', {}, [("ML051", 3, 1)]),
+        ('`<a id="c2">`\n\n[a](#c2)\n', {}, [("ML051", 3, 1)]),
+        ('<a id="Bm"></a>\n\n[a](#bm)\n', {}, [("ML051", 3, 1)]),
+        # reference definitions are checked, used or not; images are not
+        ("# A\n\n[x][r]\n\n[r]: #b\n[s]: #a\n", {}, [("ML051", 5, 1)]),
+        ("# A\n\n![i](#nope) <a href='#nope'>h</a>\n", {}, []),
+        # links anywhere in the body: tables, quotes, lists, over two lines
+        ("| a | [b](#nope) |\n|---|---|\n", {}, [("ML051", 1, 7)]),
+        ("> - [q](#nope)\n", {}, [("ML051", 1, 5)]),
+        ("# A\n\n[x\ny](#B)\n", {}, [("ML051", 3, 1)]),
+        # docfx tabs: a heading that is one link to `#tab/…`
+        ("# [Linux](#tab/linux)\n\n# [Mac](#tab/mac) x\n", {}, [("ML051", 3, 3)]),
+        # code, the front matter and templates are not read
+        ("```\n[a](#x)\n```\n\n    [b](#y)\n\n`[c](#z)`\n", {}, []),
+        ("<div>\n[a](#x)\n</div>\n", {}, []),
+        ('---\ntitle: "[a](#q)"\n---\n[b](#r)\n', {}, [("ML051", 4, 1)]),
+        ("{% raw %}[a](#x){% endraw %}\n", {}, []),
+        ("{{< note >}}[a](#x){{< /note >}}\n", {}, []),
+        ("# A\r\n\r\n[a](#a) [b](#b)\r\n", {}, [("ML051", 3, 9)]),
+    ],
+)
+def test_ml051_link_fragments(source, options, expected):
+    assert check(source, settings=only("ML051", **options)) == expected
+
+
+def test_ml051_in_mdx():
+    source = "# Install\n\n<Note id='n'>\n  [a](#install) [b](#n) [c](#x)\n</Note>\n"
+    assert check(source, path="page.mdx", settings=only("ML051")) == [("ML051", 4, 25)]
+
+
+def test_ml051_messages_name_the_fragment_and_the_anchor():
+    from lint.engine import check_text
+
+    found = check_text("# Heading Name\n\n[a](#Heading-Name) [b](#x)\n", "post.md", only("ML051"))
+    assert [d.message for d in found] == [
+        "link fragment '#Heading-Name' differs in case from the anchor; expected '#heading-name'",
+        "link fragment '#x' matches no heading or anchor of this page",
+    ]
+
+
+def test_ml051_ignored_pattern_must_be_a_regular_expression():
+    with pytest.raises(SettingsError, match=r"ignored_pattern: .*'\[' is not a regular expression"):
+        check("x\n", settings=only("ML051", ignored_pattern="["))
+
+
+def test_ml051_link_over_two_lines_has_no_fix():
+    source = "# A\n\n[x\ny](#A)\n"
+    fixed, _count, left = fix_text(source, "post.md", only("ML051"))
+    assert fixed == source
+    assert [(d.code, d.line) for d in left] == [("ML051", 3)]
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "after"),
+    [
+        (
+            "ML051",
+            "# Heading Name\n\n[a](#Heading-Name)\n",
+            "# Heading Name\n\n[a](#heading-name)\n",
+        ),
+        (
+            "ML051",
+            "# A\r\n\r\n[a](<#A> 't') [b][r]\r\n\r\n[r]: #A\r\n",
+            "# A\r\n\r\n[a](<#a> 't') [b][r]\r\n\r\n[r]: #a\r\n",
+        ),
+        ("ML051", '<a id="Bm"></a>\n\n[a](#bm)\n', '<a id="Bm"></a>\n\n[a](#Bm)\n'),
+        ("ML051", "# Héllo\n\n[a](#h%c3%a9llo)\n", "# Héllo\n\n[a](#h%C3%A9llo)\n"),
+    ],
+)
+def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
+    assert_exact_fix(code, before, after)
+
+
+def test_off_by_default():
+    assert check("# A\n\n[a](#b)\n") == []
