@@ -107,25 +107,149 @@ def test_ml051_link_over_two_lines_has_no_fix():
 
 
 @pytest.mark.parametrize(
-    ("code", "before", "after"),
+    ("source", "options", "expected"),
+    [
+        # any (the default): a table in any of the three styles is left alone
+        ("| a | b |\n| --- | --- |\n| c | d |\n", {}, []),
+        ("|a|b|\n|---|---|\n|c|d|\n", {}, []),
+        ("| ab | c |\n|----|---|\n| d  | e |\n", {}, []),
+        ("| ab | c |\n|:--:|--:|\n|  d |  e|\n", {}, []),  # aligned ignores the cell text
+        ("a | b\n--- | ---\nc | d\n", {}, []),  # no leading or trailing pipes: compact
+        # ... one that keeps none: the problems of the closest style
+        ("| a | b |\n| --- | --- |\n| c |d |\n", {}, [("ML060", 3, 5)]),
+        ("| a | b |\n| - | - |\n| c  | d |\n", {}, [("ML060", 3, 6)]),
+        ("|a|b|\n|-|-|\n|c| d|\n", {}, [("ML060", 3, 6)]),
+        # aligned: in display width (a CJK character and an emoji are two wide)
+        (
+            "| a | b |\n|---|---|\n| cc | d |\n",
+            {"style": "aligned"},
+            [("ML060", 3, 6), ("ML060", 3, 10)],
+        ),
+        ("| 日本 | b |\n| ---- | - |\n| x    | y |\n", {"style": "aligned"}, []),
+        ("| 日本 | b |\n| -- | --- |\n", {"style": "aligned"}, [("ML060", 2, 6)]),
+        ("| ✅ | b |\n| -- | - |\n", {"style": "aligned"}, []),
+        ("| ⚠️ | b |\n| -- | - |\n", {"style": "aligned"}, []),
+        ("| a | b |\n| - | - |\n| c | d | e |\n", {"style": "aligned"}, []),  # extra pipes
+        # compact: one space each side inside the row, one in an empty cell
+        ("| a  | b |\n| --- | --- |\n", {"style": "compact"}, [("ML060", 1, 6)]),
+        ("|a | b |\n| --- | --- |\n", {"style": "compact"}, [("ML060", 1, 1)]),
+        (
+            "| a | b |\n|---|---|\n",
+            {"style": "compact"},
+            [("ML060", 2, 1)] + [("ML060", 2, 5)] * 2 + [("ML060", 2, 9)],
+        ),
+        (
+            "| a | b |\n| --- | --- |\n|   | c |\n",
+            {"style": "compact"},
+            [("ML060", 3, 1), ("ML060", 3, 5)],
+        ),
+        (
+            "| a | b |\n| --- | --- |\n|| c |\n",
+            {"style": "compact"},
+            [("ML060", 3, 1), ("ML060", 3, 2)],
+        ),
+        ("| a | b |   \n| --- | --- |\n  | c | d |\n", {"style": "compact"}, []),  # outside
+        (
+            "| a | b |\n| --- | --- |\n",
+            {"style": "compact", "aligned_delimiter": True},
+            [("ML060", 2, 7), ("ML060", 2, 13)],
+        ),
+        ("| a | b |\n| - | - |\n", {"style": "compact", "aligned_delimiter": True}, []),
+        # tight: no space
+        ("|a|b|\n|---|---|\n| c|d |\n", {"style": "tight"}, [("ML060", 3, 1), ("ML060", 3, 7)]),
+        ("|a|b|\n|---|---|\n", {"style": "tight", "aligned_delimiter": True}, [("ML060", 2, 9)]),
+        ("a|b\n-|-\nc |d\n", {"style": "tight"}, [("ML060", 3, 3)]),
+        # escaped pipes are cell text; blockquotes and lists; code, HTML, front matter,
+        # templates; CRLF
+        ("| a \\| b | c |\n| --- | --- |\n", {"style": "compact"}, []),
+        ("> | a | b |\n> | --- | --- |\n> | c |  d |\n", {}, [("ML060", 3, 7)]),
+        ("- x\n\n  | a | b |\n  | --- | --- |\n  | c |d |\n", {}, [("ML060", 5, 7)]),
+        ("```\n| a |b |\n|---|---|\n```\n", {}, []),
+        ("<div>\n| a |b |\n|---|---|\n</div>\n", {}, []),
+        ("---\nt: '| a |b |'\n---\nx\n", {}, []),
+        ("{% raw %}\n| a |b |\n|---|---|\n{% endraw %}\n", {}, []),
+        ("| a | b |\r\n| --- | --- |\r\n| c |d |\r\n", {}, [("ML060", 3, 5)]),
+    ],
+)
+def test_ml060_table_column_style(source, options, expected):
+    assert check(source, settings=only("ML060", **options)) == expected
+
+
+def test_ml060_messages_say_the_style():
+    from lint.engine import check_text
+
+    source = "| a | b |\n| --- | --- |\n| c |d |\n| e | f  |\n"
+    found = check_text(source, "post.md", only("ML060"))
+    assert [d.message for d in found] == [
+        "table pipe is missing space to the right; expected one space (style 'compact')",
+        "table pipe has extra space to the left; expected one space (style 'compact')",
+    ]
+    found = check_text("|a|b|\n|-|-|\n|c|d |\n", "post.md", only("ML060", style="aligned"))
+    assert [d.message for d in found] == [
+        "table pipe at column 6 is not under a pipe of the header row; expected the columns "
+        "aligned (style 'aligned')",
+    ]
+
+
+def test_ml060_aligned_has_no_fix():
+    source = "| a | b |\n|---|---|\n| cc | d |\n"
+    fixed, _count, left = fix_text(source, "post.md", only("ML060", style="aligned"))
+    assert fixed == source
+    assert [(d.code, d.line, d.column) for d in left] == [("ML060", 3, 6), ("ML060", 3, 10)]
+
+
+def test_ml060_no_fix_that_makes_a_list_item():
+    source = "a|b\n-|-\n-|c\n"
+    fixed, _count, left = fix_text(source, "post.md", only("ML060", style="compact"))
+    assert fixed == "a | b\n-| -\n-| c\n"
+    assert [(d.line, d.column) for d in left] == [(2, 2), (3, 2)]
+
+
+COMPACT = {"style": "compact"}
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "before", "after"),
     [
         (
             "ML051",
+            {},
             "# Heading Name\n\n[a](#Heading-Name)\n",
             "# Heading Name\n\n[a](#heading-name)\n",
         ),
         (
             "ML051",
+            {},
             "# A\r\n\r\n[a](<#A> 't') [b][r]\r\n\r\n[r]: #A\r\n",
             "# A\r\n\r\n[a](<#a> 't') [b][r]\r\n\r\n[r]: #a\r\n",
         ),
-        ("ML051", '<a id="Bm"></a>\n\n[a](#bm)\n', '<a id="Bm"></a>\n\n[a](#Bm)\n'),
-        ("ML051", "# Héllo\n\n[a](#h%c3%a9llo)\n", "# Héllo\n\n[a](#h%C3%A9llo)\n"),
+        ("ML051", {}, '<a id="Bm"></a>\n\n[a](#bm)\n', '<a id="Bm"></a>\n\n[a](#Bm)\n'),
+        ("ML051", {}, "# Héllo\n\n[a](#h%c3%a9llo)\n", "# Héllo\n\n[a](#h%C3%A9llo)\n"),
+        (
+            "ML060",
+            COMPACT,
+            "| a  |b |\n| --- | --- |\n|   |c|\n",
+            "| a | b |\n| --- | --- |\n| | c |\n",
+        ),
+        (
+            "ML060",
+            COMPACT,
+            "| a | b |\n| --- | --- |\n|| c |\n",
+            "| a | b |\n| --- | --- |\n| | c |\n",
+        ),
+        ("ML060", COMPACT, "| a | b |\r\n|---|---|\r\n", "| a | b |\r\n| --- | --- |\r\n"),
+        ("ML060", COMPACT, "> a|b\n> --|--\n> c |  d\n", "> a | b\n> -- | --\n> c | d\n"),
+        (
+            "ML060",
+            {"style": "tight"},
+            "| a | b |\n| --- | --- |\n| c|d |\n",
+            "|a|b|\n|---|---|\n|c|d|\n",
+        ),
     ],
 )
-def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
-    assert_exact_fix(code, before, after)
+def test_fixes_change_only_the_problem_and_are_idempotent(code, options, before, after):
+    assert_exact_fix(code, before, after, **options)
 
 
 def test_off_by_default():
-    assert check("# A\n\n[a](#b)\n") == []
+    assert check("# A\n\n[a](#b)\n\n| a |b |\n|---|---|\n") == []
