@@ -1,6 +1,8 @@
 """markdownlint's rules of link fragments (ML051), table column style (ML060) and required
 headings (ML043): one table of small documents per rule, and their fixes byte for byte."""
 
+import re
+
 import pytest
 
 from lint.fix import fix_text
@@ -203,6 +205,100 @@ def test_ml060_no_fix_that_makes_a_list_item():
     fixed, _count, left = fix_text(source, "post.md", only("ML060", style="compact"))
     assert fixed == "a | b\n-| -\n-| c\n"
     assert [(d.line, d.column) for d in left] == [(2, 2), (3, 2)]
+
+
+ITEMS = {"headings": ["# Heading", "## Item", "### Detail"]}
+OPTIONAL = {"headings": ["# Heading", "## Item", "*", "## Foot", "+"]}
+LOOP = {
+    "headings": ["# Changelog", "^", "%% ^\\d+\\.\\d+\\.\\d+$", "### Fixes", "### Features", "^"]
+}
+CHANGELOG = "# Changelog\n## 1.0.0\n### Fixes\n### Features\n## 2.0.0\n### Fixes\n### Features\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("# Heading\n## Item\n### Detail\n", ITEMS, []),
+        ("# heading\n## ITEM\n### Detail\n", ITEMS, []),
+        ("# heading\n## Item\n### Detail\n", {**ITEMS, "match_case": True}, [("ML043", 1, 1)]),
+        ("# Heading\n## Item\n## Foot\n", ITEMS, [("ML043", 3, 1)]),
+        ("# Heading\n## Item\n", ITEMS, [("ML043", 3, 1)]),  # the end of the page
+        ("# Heading\n## Item", ITEMS, [("ML043", 2, 1)]),
+        ("# Heading\n## Item\n### Detail\n## More\n", ITEMS, [("ML043", 4, 1)]),
+        ("Heading\n=======\n\nItem\n----\n### Detail ###\n", ITEMS, []),  # any style
+        ("x\n", {}, []),  # no headings required: nothing checked
+        ("x\n", {"headings": []}, []),
+        ("# A\n", {"headings": []}, [("ML043", 1, 1)]),
+        # `*` none or more, `+` one or more, `?` exactly one
+        ("# Heading\n## Item\n## Foot\n### Notes\n", OPTIONAL, []),
+        ("# Heading\n## Item\n### A\n### B\n## Foot\n### Notes\n", OPTIONAL, []),
+        ("# Heading\n## Item\n## Foot\n", OPTIONAL, [("ML043", 4, 1)]),
+        ("# Heading\n## Foot\n### Notes\n", OPTIONAL, [("ML043", 2, 1)]),
+        ("# A\n## B\n", {"headings": ["?", "## B"]}, []),
+        ("# A\n# C\n## B\n", {"headings": ["?", "## B"]}, [("ML043", 2, 1)]),
+        ("# A\n## B\n## C\n", {"headings": ["+"]}, []),
+        ("x\n", {"headings": ["+"]}, [("ML043", 2, 1)]),
+        ("x\n", {"headings": ["*"]}, []),
+        # `%`: a regular expression of the text, at that level; `^` repeats
+        ("# Tool\n## Description\n", {"headings": ["% ^[a-z]{4,}$", "## Description"]}, []),
+        (
+            "# Go\n## Description\n",
+            {"headings": ["% ^[a-z]{4,}$", "## Description"]},
+            [("ML043", 1, 1)],
+        ),
+        ("## Tool\n", {"headings": ["% ^[a-z]{4,}$"]}, [("ML043", 1, 1)]),
+        ("# tool\n", {"headings": ["% ^T"], "match_case": True}, [("ML043", 1, 1)]),
+        (CHANGELOG, LOOP, []),
+        ("# Changelog\n## 1.0.0\n### Fixes\n### Features\n", LOOP, []),
+        ("# Changelog\n## 1.0.0\n### Fixes\n## 2.0.0\n", LOOP, [("ML043", 4, 1)]),
+        ("# Changelog\n## 1.0.0\n### Fixes\n### Features\n## two\n", LOOP, [("ML043", 5, 1)]),
+        # the text as written: emphasis and code kept, HTML tags left out
+        ("# A *b* `c` <span>d</span>\n", {"headings": ["# A *b* `c` d"]}, []),
+        ("# A b c d\n", {"headings": ["# A *b* `c` d"]}, [("ML043", 1, 1)]),
+        ("Two\n  lines\n---\n", {"headings": ["## Two   lines"]}, []),
+        ("> # Quoted\n\n- # Listed\n", {"headings": ["# Quoted", "# Listed"]}, []),
+        # code, HTML, front matter and templates hold no headings; CRLF
+        (
+            "# A\n\n```\n# B\n```\n\n    # C\n\n<div>\n\n# D\n\n</div>\n",
+            {"headings": ["# A", "# D"]},
+            [],
+        ),
+        ("---\ntitle: T\n---\n# A\r\n## B\r\n", {"headings": ["# A", "## B"]}, []),
+        ("# A\n{% raw %}\n# B\n{% endraw %}\n", {"headings": ["# A"]}, []),
+        ("# A\r\n## C\r\n", {"headings": ["# A", "## B"]}, [("ML043", 2, 1)]),
+    ],
+)
+def test_ml043_required_headings(source, options, expected):
+    assert check(source, settings=only("ML043", **options)) == expected
+
+
+def test_ml043_messages_say_what_was_expected():
+    from lint.engine import check_text
+
+    settings = only("ML043", **ITEMS)
+    messages = [d.message for d in check_text("# Heading\n## Foot\n", "post.md", settings)]
+    messages += [d.message for d in check_text("# Heading\n", "post.md", settings)]
+    messages += [
+        d.message for d in check_text("# Heading\n## Item\n### Detail\n# X\n", "post.md", settings)
+    ]
+    assert messages == [
+        "heading '## Foot' does not follow the required headings; expected '## Item'",
+        "the page ends without the required heading '## Item'",
+        "heading '# X' does not follow the required headings; expected no more headings",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headings", "message"),
+    [
+        (["Heading"], "'Heading' is not a required heading"),
+        (["#NoSpace"], "'#NoSpace' is not a required heading"),
+        (["% ("], "'% (' is not a regular expression"),
+    ],
+)
+def test_ml043_headings_must_be_well_formed(headings, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        check("x\n", settings=only("ML043", headings=headings))
 
 
 COMPACT = {"style": "compact"}
