@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from lint.document import unreadable_document
+from lint.engine import run
 from lint.fix import fix_text
 from lint.model import SettingsError
 from tests.helpers import check
@@ -286,6 +288,12 @@ def test_ml043_messages_say_what_was_expected():
         "the page ends without the required heading '## Item'",
         "heading '# X' does not follow the required headings; expected no more headings",
     ]
+
+
+def test_ml043_leaves_a_file_that_was_not_read_alone():
+    settings = only("ML043", headings=["# A"])
+    assert run(unreadable_document("post.md", "not UTF-8"), settings.active) == []
+    assert check("", settings=settings) == [("ML043", 1, 1)]  # an empty file has no heading
 
 
 @pytest.mark.parametrize(

@@ -79,8 +79,8 @@ class RequiredHeadings(Rule):
 
     def check(self, doc, options):
         required = options.headings
-        if required is None:
-            return
+        if required is None or (not doc.text and doc.problems):
+            return  # a file that was not read has no headings to check
         matcher = _Matcher(required, options.match_case)
         for heading in doc.headings:
             actual = "#" * heading.level + " " + _heading_text(doc, heading)
