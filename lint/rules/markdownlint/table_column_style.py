@@ -127,68 +127,28 @@ def _spacing(row: _Row, compact: list[Problem], tight: list[Problem]) -> None:
     space inside the row counts: none before its first pipe or after its last."""
     line = row.line
     for pipe in row.pipes:
-        column = pipe + 1
+        sides = []  # (side, where its space starts, how long it is)
         if pipe > row.start:  # something before it in the row
             before = line[row.start : pipe]
             space = len(before) - len(before.rstrip(" \t"))
-            if space:
-                if space != 1:
-                    compact.append(
-                        _problem(
-                            row,
-                            column,
-                            "has extra space to the left",
-                            "compact",
-                            (pipe - space, pipe - 1, ""),
-                        )
-                    )
-                tight.append(
-                    _problem(
-                        row, column, "has space to the left", "tight", (pipe - space, pipe, "")
-                    )
-                )
-            else:
-                compact.append(
-                    _problem(
-                        row, column, "is missing space to the left", "compact", (pipe, pipe, " ")
-                    )
-                )
+            sides.append(("left", pipe - space, space))
         if pipe < row.end - 1:  # something after it in the row
             after = line[pipe + 1 : row.end]
-            space = len(after) - len(after.lstrip(" \t"))
-            if space:
-                if space != 1:
-                    compact.append(
-                        _problem(
-                            row,
-                            column,
-                            "has extra space to the right",
-                            "compact",
-                            (pipe + 1, pipe + space, ""),
-                        )
-                    )
-                tight.append(
-                    _problem(
-                        row,
-                        column,
-                        "has space to the right",
-                        "tight",
-                        (pipe + 1, pipe + 1 + space, ""),
-                    )
-                )
-            else:
-                compact.append(
-                    _problem(
-                        row,
-                        column,
-                        "is missing space to the right",
-                        "compact",
-                        (pipe + 1, pipe + 1, " "),
-                    )
-                )
+            sides.append(("right", pipe + 1, len(after) - len(after.lstrip(" \t"))))
+        for side, at, space in sides:
+            if not space:
+                what = f"is missing space to the {side}"
+                compact.append(_problem(row, pipe, what, "compact", (at, at, " ")))
+                continue
+            if space != 1:
+                what = f"has extra space to the {side}"
+                compact.append(_problem(row, pipe, what, "compact", (at, at + space - 1, "")))
+            what = f"has space to the {side}"
+            tight.append(_problem(row, pipe, what, "tight", (at, at + space, "")))
 
 
-def _problem(row: _Row, column: int, what: str, style: str, edit) -> Problem:
+def _problem(row: _Row, pipe: int, what: str, style: str, edit) -> Problem:
+    column = pipe + 1
     lo, hi, text = edit
     fix = None
     if not (text == " " and _LIST_PREFIX.match(row.line[:lo])):
