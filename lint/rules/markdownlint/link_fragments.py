@@ -33,6 +33,8 @@ heading was renamed.
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import itemgetter
 from urllib.parse import quote
 
 import pyromark
@@ -53,6 +55,13 @@ _ID = re.compile(r"""\sid\s*=\s*['"]?([^'"\s>]*)""", re.I)
 _NAME = re.compile(r"""\sname\s*=\s*['"]?([^'"\s>]*)""", re.I)
 # Headings are read again without heading attributes, so that `{#id}` stays in their text
 _READING = _OPTIONS & ~pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+# GFM's autolink literals, which markdownlint leaves out of an anchor too: URLs from
+# `http://`, `https://` or `www.` (without the punctuation that ends a sentence), and email
+# addresses
+_LITERAL_LINK = re.compile(
+    r"(?<![^\s*_~(])(?:(?:https?://|www\.)[^\s<]*?(?=[?!.,:*_~]*(?:[\s<]|$))"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+)
 _SKIPPED = frozenset({"Image", "Autolink", "Email"})  # what adds no text to an anchor
 _QUOTE_SAFE = "-_.!~*'()"  # what JavaScript's encodeURIComponent leaves as it is
 
@@ -156,14 +165,17 @@ def _heading_source(doc, heading) -> str:
 
 def _heading_text(doc, source: str) -> str:
     """A heading's text as markdownlint makes its anchor from it: the text of its words,
-    code spans and link texts, without images, autolinks and HTML; the lines of a setext
-    heading joined with nothing between them; `{#id}` kept."""
+    code spans and link texts, without images, autolinks (`<…>` and bare URLs and email
+    addresses), HTML and character references; the lines of a setext heading joined with
+    nothing between them; `{#id}` kept."""
     if "[" in source and doc.definitions:  # reference links need their definitions
         source += "\n\n" + "\n".join(f"[{node.label}]: /" for node in doc.definitions)
-    parts: list[str] = []
-    skipping = 0
+    source = source.lstrip(" \t")
+    encoded = source.encode("utf-8")
+    pieces: list[tuple[str, bool]] = []  # (text, whether it is prose outside links and code)
+    skipping = links = 0
     in_heading = False
-    for event in pyromark.events(source.lstrip(" \t"), options=_READING):
+    for event, where in pyromark.events_with_range(source, options=_READING):
         if event.__class__ is str:
             continue
         if "Start" in event:
@@ -175,6 +187,8 @@ def _heading_text(doc, source: str) -> str:
                 skipping or name == "Image" or tag["Link"]["link_type"] in _SKIPPED
             ):
                 skipping += 1
+            elif name == "Link":
+                links += 1
         elif "End" in event:
             tag = event["End"]
             name = tag if tag.__class__ is str else next(iter(tag))
@@ -182,11 +196,22 @@ def _heading_text(doc, source: str) -> str:
                 break
             if skipping and name in ("Image", "Link"):
                 skipping -= 1
+            elif name == "Link":
+                links -= 1
         elif in_heading and not skipping:
-            text = event.get("Text", event.get("Code"))
-            if text is not None:
-                parts.append(text)
-    return "".join(parts).strip()
+            if "Code" in event:
+                pieces.append((event["Code"], False))
+            elif "Text" in event:
+                text = event["Text"]
+                written = encoded[where["start"] : where["end"]]
+                if written[:1] == b"&" and written[-1:] == b";" and written != text.encode():
+                    continue  # a character reference
+                pieces.append((text, not links))
+    parts = []
+    for prose, group in groupby(pieces, key=itemgetter(1)):
+        text = "".join(part for part, _ in group)
+        parts.append(_LITERAL_LINK.sub("", text) if prose else text)
+    return "".join(parts)
 
 
 def _docfx_tab(doc, node) -> bool:
