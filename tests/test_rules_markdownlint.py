@@ -12,10 +12,10 @@ def only(code: str, **options) -> Settings:
     return Settings(select=(code,), rules={code: options} if options else {})
 
 
-def assert_exact_fix(code: str, before: str, after: str) -> None:
-    """Fixing `before` with only the rule `code` gives exactly `after`, leaving no problem of
-    it, and fixing again changes nothing."""
-    settings = only(code)
+def assert_exact_fix(code: str, before: str, after: str, **options) -> None:
+    """Fixing `before` with only the rule `code` (and its `options`) gives exactly `after`,
+    leaving no problem of it, and fixing again changes nothing."""
+    settings = only(code, **options)
     fixed, count, left = fix_text(before, "post.md", settings)
     assert (fixed, left) == (after, [])
     assert count >= 1

@@ -50,6 +50,8 @@ def _valid_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
 
 # An option holding regular expressions, checked when the configuration is read.
 Patterns = Annotated[tuple[str, ...], AfterValidator(_valid_patterns)]
+# An option holding one regular expression.
+Pattern = Annotated[str, AfterValidator(lambda pattern: _valid_patterns((pattern,))[0])]
 
 
 @lru_cache(maxsize=64)

@@ -77,7 +77,7 @@ def anchors(headings: list, style: str) -> set[str]:
     """Every anchor the headings get in one style (`-1`, `-2` for repeats; `_1`, `_2` with
     Python-Markdown); explicit ids win."""
     make = STYLES[style]
-    unique = _underscored if style in _UNDERSCORED else _hyphenated
+    unique = _underscored if style in _UNDERSCORED else hyphenated
     used: dict[str, int] = {}
     found: set[str] = set()
     for text, explicit, *_ in headings:
@@ -85,7 +85,7 @@ def anchors(headings: list, style: str) -> set[str]:
     return found
 
 
-def _hyphenated(slug: str, found: set[str], used: dict[str, int]) -> str:
+def hyphenated(slug: str, found: set[str], used: dict[str, int]) -> str:
     """`slug`, or `slug-N` for its Nth repeat."""
     if slug in used:
         used[slug] += 1

@@ -29,6 +29,11 @@ class Row:
         return _pipes(self.source)[-1:] == [len(self.source) - 1] and len(self.source) > 1
 
     @property
+    def pipes(self) -> list[int]:
+        """Where the row's cell dividers are in `source` (escaped pipes are cell text)."""
+        return _pipes(self.source)
+
+    @property
     def cells(self) -> int:
         pipes = _pipes(self.source)
         count = len(pipes) + 1
