@@ -4,8 +4,9 @@ its site rules again.
 
 One SQLite database for the site root, `.mdvet_cache/index.sqlite`, in WAL mode, so that two
 runs and the language server can share it: a row per file (its stamp, content hash,
-diagnostics and site summary) and per site (its key and site-rule diagnostics), under the
-fingerprint of the mdvet version and settings they were made with. A run reads the stamps
+diagnostics and site summary), per site (its key and site-rule diagnostics) and per page of
+a site (its site-rule diagnostics and what they depend on, see lint.site.incremental), under
+the fingerprint of the mdvet version and settings they were made with. A run reads the stamps
 and diagnostics of every file at once, the summaries only when some site's rules must run
 again (they are most of the data), and writes back only the rows that changed; files that no
 longer exist leave it. Values are JSON, not pickle: a cache committed to a repository must
@@ -30,14 +31,16 @@ from lint.model import Diagnostic, Edit, Fix, Pos, Severity
 CACHE_DIR = ".mdvet_cache"
 STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 5  # of the store: a store of another format is made again (5: run records list markdownlint files)
+FORMAT = 6  # of the store: a store of another format is made again (6: site results per page)
 KEEP = 4  # fingerprints kept in the store, the most recently used
 _TABLES = (
     "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"
     " seen INTEGER, rows TEXT, summarised INTEGER, summary TEXT, PRIMARY KEY (fp, path))"
     " WITHOUT ROWID",
-    "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, PRIMARY KEY (fp, root))"
-    " WITHOUT ROWID",
+    "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, frame TEXT,"
+    " PRIMARY KEY (fp, root)) WITHOUT ROWID",
+    "CREATE TABLE pages (fp TEXT, root TEXT, rel TEXT, path TEXT, hash TEXT, face TEXT,"
+    " rows TEXT, PRIMARY KEY (fp, root, rel)) WITHOUT ROWID",
     "CREATE TABLE fingerprints (fp TEXT PRIMARY KEY, version TEXT, used INTEGER)",
     "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT, used INTEGER)",
 )
@@ -183,6 +186,7 @@ class Cache:
         self.changed: set[str] = set()  # entries to write
         self.new_summaries: dict[str, dict | None] = {}
         self.new_sites: dict[str, list] = {}
+        self.new_pages: dict[str, tuple[dict, bool]] = {}
         self._summaries: dict[str, str] | None = None
         # made now, before the folders are walked: making it later would change the
         # modification time of the folder holding it, which a site's key includes
@@ -316,8 +320,41 @@ class Cache:
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             return None
 
-    def put_site(self, root: str, key: str, diagnostics: list[Diagnostic]) -> None:
-        self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics]]
+    def put_site(
+        self,
+        root: str,
+        key: str,
+        diagnostics: list[Diagnostic],
+        frame: str | None = None,
+        pages: dict[str, tuple] | None = None,
+        *,
+        every: bool = False,
+    ) -> None:
+        """Keep the site-rule diagnostics of the site at `root` under its key; with `frame`
+        (see lint.runner._site_frame), its results page by page too (lint.site.incremental):
+        `pages` by relative path, each (path, hash, face and links as JSON text, rows); with
+        `every`, they are all the site's pages (the others kept are dropped)."""
+        self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics], frame]
+        if pages is not None:
+            self.new_pages[root] = (pages, every)
+
+    def site_pages(self, root: str, frame: str) -> list[tuple] | None:
+        """The site results kept page by page for the site at `root` (relative path, path,
+        hash, face, rows), when they were kept with `frame`; else None."""
+        if self.db is None:
+            return None
+        try:
+            found = self.db.execute(
+                "SELECT frame FROM sites WHERE fp = ? AND root = ?", (self.fingerprint, root)
+            ).fetchone()
+            if found is None or found[0] != frame:
+                return None
+            return self.db.execute(
+                "SELECT rel, path, hash, face, rows FROM pages WHERE fp = ? AND root = ?",
+                (self.fingerprint, root),
+            ).fetchall()
+        except sqlite3.Error:
+            return None
 
     def save(self, run: tuple[str, dict, dict] | None = None) -> None:
         """Write the rows of this run that changed; drop the rows of files that no longer
@@ -359,9 +396,19 @@ class Cache:
                 "DELETE FROM files WHERE fp = ? AND path = ?", [(fp, path) for path in gone]
             )
             self.db.executemany(
-                "INSERT OR REPLACE INTO sites VALUES (?, ?, ?, ?)",
-                [(fp, root, key, json.dumps(rows)) for root, (key, rows) in self.new_sites.items()],
+                "INSERT OR REPLACE INTO sites VALUES (?, ?, ?, ?, ?)",
+                [
+                    (fp, root, key, json.dumps(rows), frame)
+                    for root, (key, rows, frame) in self.new_sites.items()
+                ],
             )
+            for root, (pages, every) in self.new_pages.items():
+                if every:
+                    self.db.execute("DELETE FROM pages WHERE fp = ? AND root = ?", (fp, root))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(fp, root, rel, *page) for rel, page in pages.items()],
+                )
             self.db.execute(
                 "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
                 (fp, __version__, self.started),
@@ -371,7 +418,7 @@ class Cache:
                 " (SELECT fp FROM fingerprints ORDER BY used DESC LIMIT ?)",
                 (__version__, KEEP),
             ).fetchall()
-            for table in ("files", "sites", "fingerprints"):
+            for table in ("files", "sites", "pages", "fingerprints"):
                 self.db.executemany(f"DELETE FROM {table} WHERE fp = ?", stale)
             if run is not None:
                 key, inputs, result = run

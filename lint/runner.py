@@ -395,11 +395,12 @@ def check_paths(
         }
         if gone:
             files += _linking_to(gone, sites, summary_of, walked, reported, settings)
-        keys = {}
+        keys, frames = {}, {}
         # the report needs every site built; removed files widen the pages reported on
         if store is not None and not site_report and not gone:
+            frames = {root: _site_frame(root, folders) for root in sites}
             keys = {
-                root: _site_key(root, members, reported, hashes, folders)
+                root: _site_key(members, reported, hashes, frames[root])
                 for root, members in sites.items()
             }
         diagnostics = check_sites(
@@ -414,6 +415,8 @@ def check_paths(
             unsafe=unsafe,
             store=store,
             keys=keys,
+            frames=frames,
+            hashes=hashes,
             buffers={buffer.path: stdin} if buffer is not None else {},
             pages=resident.pages if resident is not None else None,
             kept=resident.sites if resident is not None else None,
@@ -571,27 +574,18 @@ def _check_stdin(
     return outcome
 
 
-def _site_key(
-    root: Path, members: list[File], reported: set[str], hashes: dict[str, str], folders: dict
-) -> str | None:
-    """What the site rules' results for a site depend on besides the settings (which the
-    cache file is for): each member's path as shown (messages name other pages), content,
-    and whether it is reported on; which files exist (the names in each folder walked); the
-    generator's config file. None when
-    some member's content is not known (it could not be read), or when the site's folder
-    was not walked (only named files were: what exists in it is not known)."""
+def _site_frame(root: Path, folders: dict) -> str | None:
+    """What the site rules' results for a site depend on besides its members' paths and
+    contents and the settings (which the cache file is for): which files exist (the names
+    in each folder walked) and the generator's config file. None when the site's folder was
+    not walked (only named files were: what exists in it is not known)."""
     from lint.site.layout import generator_config
 
     top = str(root)
     if top not in folders:
         return None
-    parts = []
-    for file in members:
-        if file.real not in hashes:
-            return None
-        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
     inside = os.path.join(top, "")
-    parts += [
+    parts = [
         f"{folder}\0{names}"
         for folder, names in sorted(folders.items())
         if folder == top or folder.startswith(inside)
@@ -603,6 +597,23 @@ def _site_key(
             parts.append(f"{config}\0{stat.st_mtime_ns}\0{stat.st_size}")
         except OSError:
             pass
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _site_key(
+    members: list[File], reported: set[str], hashes: dict[str, str], frame: str | None
+) -> str | None:
+    """What the site rules' results for a site depend on: its `frame` (see _site_frame),
+    and each member's path as shown (messages name other pages), content, and whether it is
+    reported on. None when the frame is not known or some member's content is not (it could
+    not be read)."""
+    if frame is None:
+        return None
+    parts = [frame]
+    for file in members:
+        if file.real not in hashes:
+            return None
+        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

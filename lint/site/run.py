@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from lint.cache import decode as decode_row
+from lint.cache import encode
+from lint.engine import INTERNAL_ERROR
 from lint.model import Diagnostic
 from lint.settings import Settings
 from lint.site import run_site, site_rules
@@ -45,6 +49,67 @@ def build_site(
         if kept.update(entries(changed)):
             return kept
     return Site(load_layout(root, settings.generator), entries(members), known)
+
+
+def _kept_results(
+    site: Site,
+    rules: list,
+    settings: Settings,
+    read: Callable[[Page], str | None],
+    store,
+    root: str,
+    key: str,
+    frame: str | None,
+    hashes: dict[str, str],
+) -> list[Diagnostic]:
+    """The site rules' diagnostics on the reported pages of `site`, kept in the cache
+    (`store`) under the site's `key` and, with `frame`, page by page: the pages whose kept
+    results still hold are not checked again (lint.site.incremental). `hashes` holds each
+    page's content hash, by relative path."""
+    from lint.site import incremental
+
+    tracked = frame is not None and all(active.rule.incremental for active in rules)
+    records = None
+    if tracked:
+        rows = store.site_pages(root, frame)
+        records = incremental.load(rows) if rows else None
+    todo = incremental.affected(site, records, hashes) if records else None
+    reported = site.reported
+    if todo is not None:
+        site.reported = [page for page in reported if page.rel in todo]
+        found = run_site(site, rules, settings, read)
+        if any(d.code == INTERNAL_ERROR for d in found):  # a crash may reach every page
+            todo = None
+    if todo is None:
+        site.reported = reported
+        found = run_site(site, rules, settings, read)
+    checked = {page.rel for page in site.reported}
+    site.reported = reported
+    if tracked:
+        by_path: dict[str, list] = {}
+        for d in found:
+            by_path.setdefault(d.path, []).append(encode(d))
+        changed = site.pages if todo is None else [site.by_rel[rel] for rel in todo]
+        records_now = {
+            page.rel: incremental.Record(
+                page.path,
+                hashes.get(page.rel, ""),
+                incremental.face(page),
+                incremental.linked(site, page) if page.rel in checked else [],
+                json.dumps(by_path.get(page.path, [])) if page.rel in checked else None,
+            )
+            for page in changed
+        }
+        for page in reported if todo is not None else ():
+            if page.rel not in todo:
+                rows = json.loads(records[page.rel].rows)
+                found += [decode_row(page.path, row) for row in rows]
+        found.sort()
+        pages = {rel: incremental.stored(record) for rel, record in records_now.items()}
+        store.put_site(root, key, found, frame, pages, every=todo is None)
+    else:
+        store.put_site(root, key, found)
+    return found
 
 
 def linking_to_removed(
@@ -91,6 +156,8 @@ def check_sites(
     unsafe=False,
     store=None,
     keys=None,
+    frames=None,
+    hashes=None,
     buffers=None,
     pages=None,
     kept=None,
@@ -98,7 +165,10 @@ def check_sites(
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
-    is not built: its results come from the cache. `buffers` holds the content of checked
+    is not built: its results come from the cache; one whose `frames` (see
+    lint.runner._site_frame) the cache holds its results page by page for runs the site rules
+    only for the pages a change can reach (lint.site.incremental), given each member's
+    content hash (`hashes`, by real path). `buffers` holds the content of checked
     files that stands in for what is on disk (standard input), by path; `pages`, the pages of
     the sites built before, by root (see Site), and `kept` the Sites themselves with their
     member files' absolute paths, by root, kept by a long-lived caller while the files on
@@ -106,6 +176,8 @@ def check_sites(
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
+    frames = frames or {}
+    hashes = hashes or {}
     buffers = buffers or {}
     fixed: dict[str, dict | None] = {}  # the summaries of files fixed here, by absolute path
 
@@ -144,10 +216,22 @@ def check_sites(
             if kept is not None:
                 kept[str(root)] = (names, site)
             built.append(site)
-            results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
-            if key is not None:
-                store.put_site(str(root), key, results)
-            found += results
+
+            def reader(page: Page, site: Site = site) -> str | None:
+                return read(site, page)
+
+            if key is None:
+                found += run_site(site, rules, settings, reader)
+                continue
+            prefix = os.path.join(str(root), "")
+            digests = {
+                file.absolute[len(prefix) :].replace(os.sep, "/"): hashes[file.real]
+                for file in members
+                if file.real in hashes
+            }
+            found += _kept_results(
+                site, rules, settings, reader, store, str(root), key, frames.get(root), digests
+            )
         outcome.sites = built
         return found
 

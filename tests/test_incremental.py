@@ -1,0 +1,180 @@
+"""Site rules run again only for the pages a change can reach (lint.site.incremental): after
+each kind of one-file edit, a cached run reports exactly what a run without the cache does,
+and runs the site rules for the pages the table names (None: every page, the change reaching
+beyond the keys a page's face holds)."""
+
+import os
+
+import pytest
+
+from lint import runner
+from lint.settings import Settings
+from lint.site import incremental
+from lint.site import run as site_run
+
+SITE = {
+    "_config.yml": "title: Site\n",
+    "a.md": "---\ntitle: Alpha\ntags: [trade, bonds]\n---\n# Alpha\n\n## Getting started\n\n"
+    "See [the details](b.md#details).\n",
+    "b.md": "---\ntitle: Beta\ntags: [trade]\n---\n## Details\n\nBack to [a](a.md#getting-started).\n",
+    "c.md": "---\ntitle: Gamma\ntags: [Trade]\n---\nSee [a](a.md).\n",
+    "d.md": "---\ntitle: Delta\ncategories: [Markets]\n---\nText.\n",
+    "e.md": "---\ntitle: Epsilon\n---\nPlain.\n",
+    "f.md": "---\ntitle: Beta\n---\nA copy.\n",
+}
+
+EDITS = [
+    # (what, file, new content (None: deleted), pages the site rules run for again)
+    ("title made duplicate", "e.md", "---\ntitle: Alpha\n---\nPlain.\n", {"a.md", "e.md"}),
+    ("title made unique", "f.md", "---\ntitle: Phi\n---\nA copy.\n", {"b.md", "f.md"}),
+    (
+        "heading removed that another page links to",
+        "b.md",
+        "---\ntitle: Beta\ntags: [trade]\n---\nBack to [a](a.md#getting-started).\n",
+        {"a.md", "b.md"},
+    ),
+    (
+        "anchor renamed",
+        "a.md",
+        "---\ntitle: Alpha\ntags: [trade, bonds]\n---\n# Alpha\n\n## Start here\n\n"
+        "See [the details](b.md#details).\n",
+        {"a.md", "b.md"},
+    ),
+    ("link added to a missing page", "e.md", "---\ntitle: Epsilon\n---\n[x](gone.md)\n", {"e.md"}),
+    (
+        "tag spelling variant",
+        "d.md",
+        "---\ntitle: Delta\ncategories: [Markets]\ntags: [Trade]\n---\nText.\n",
+        {"a.md", "b.md", "c.md", "d.md"},
+    ),
+    (
+        "tag variant mended",
+        "c.md",
+        "---\ntitle: Gamma\ntags: [trade]\n---\nSee [a](a.md).\n",
+        {"a.md", "b.md", "c.md"},
+    ),
+    (
+        "category spelling variant",
+        "e.md",
+        "---\ntitle: Epsilon\ncategories: [markets]\n---\nPlain.\n",
+        {"d.md", "e.md"},
+    ),
+    ("prose appended", "a.md", SITE["a.md"] + "\nAn edit.\n", {"a.md"}),
+    ("URL changed", "e.md", "---\ntitle: Epsilon\npermalink: /a.html\n---\nPlain.\n", None),
+    ("page deleted", "c.md", None, None),
+    ("page added", "g.md", "---\ntitle: Gamma\n---\nNew.\n", None),
+]
+
+
+def write(root, files):
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    write(root, SITE)
+    return root
+
+
+def run(root, monkeypatch, cache=True):
+    """The diagnostics of a run over the site, and the pages the site rules ran for (None
+    when they ran for every page)."""
+    ran: list[set[str]] = []
+    real = site_run.run_site
+
+    def spy(site, rules, settings, read):
+        ran.append({page.rel for page in site.reported})
+        return real(site, rules, settings, read)
+
+    monkeypatch.setattr(site_run, "run_site", spy)
+    monkeypatch.chdir(root)
+    outcome = runner.check_paths(["."], Settings(root=root), cache=cache, jobs=1)
+    everyone = {name for name in os.listdir(root) if name.endswith(".md")}
+    pages = set() if not ran else None if ran[-1] == everyone else ran[-1]
+    return outcome.report.diagnostics, pages
+
+
+def edit(root, name, text):
+    if text is None:
+        os.remove(root / name)
+    else:
+        (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("what", "name", "text", "rechecked"), EDITS, ids=[e[0] for e in EDITS])
+def test_an_edit_reports_what_a_run_without_the_cache_does(
+    site, monkeypatch, what, name, text, rechecked
+):
+    run(site, monkeypatch)
+    edit(site, name, text)
+    found, pages = run(site, monkeypatch)
+    expected, _ = run(site, monkeypatch, cache=False)
+    assert found == expected
+    assert pages == rechecked
+    again, pages = run(site, monkeypatch)  # the site's results are kept whole: not run at all
+    assert again == expected
+    assert pages == set()
+
+
+def test_a_rename_runs_every_page_again(site, monkeypatch):
+    run(site, monkeypatch)
+    os.rename(site / "e.md", site / "e2.md")
+    found, pages = run(site, monkeypatch)
+    assert pages is None
+    assert found == run(site, monkeypatch, cache=False)[0]
+
+
+def test_edits_in_a_row_keep_the_results_right(site, monkeypatch):
+    run(site, monkeypatch)
+    for _, name, text, _ in EDITS:
+        edit(site, name, text)
+        found, _ = run(site, monkeypatch)
+        assert found == run(site, monkeypatch, cache=False)[0], name
+
+
+def test_only_named_files_reported_keep_the_others_right(site, monkeypatch):
+    """A run that reports on one file finds the others' results again later: the pages a
+    change reached but that were not reported keep no results."""
+    run(site, monkeypatch)
+    edit(site, "e.md", "---\ntitle: Alpha\n---\nPlain.\n")
+    monkeypatch.chdir(site)
+    runner.check_paths(["e.md"], Settings(root=site), cache=True, jobs=1)
+    found, pages = run(site, monkeypatch)
+    assert pages == {"a.md"}
+    assert found == run(site, monkeypatch, cache=False)[0]
+
+
+# the edits that change what the pages depending on the edited one report
+REACHING = [
+    "title made duplicate",
+    "title made unique",
+    "heading removed that another page links to",
+    "anchor renamed",
+    "tag spelling variant",
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "text", "rechecked"),
+    [e for e in EDITS if e[0] in REACHING],
+    ids=REACHING,
+)
+def test_without_the_dependents_the_results_go_wrong(
+    site, monkeypatch, what, name, text, rechecked
+):
+    """The table above can fail: when only the changed page runs again, the pages that
+    depend on it keep results that no longer hold."""
+    run(site, monkeypatch)
+    real = incremental.affected
+
+    def changed_only(site_, records, hashes):
+        found = real(site_, records, hashes)
+        return None if found is None else {rel for rel in found if records[rel].hash != hashes[rel]}
+
+    monkeypatch.setattr(incremental, "affected", changed_only)
+    edit(site, name, text)
+    found, _ = run(site, monkeypatch)
+    assert found != run(site, monkeypatch, cache=False)[0]
