@@ -274,6 +274,20 @@ class Cache:
             return None
         return found if isinstance(found, dict) else None
 
+    def kept_summary(self, path: str, digest: str) -> dict | None:
+        """The summary the store holds of the file at `path` when its content hash was
+        `digest` (as it was before this run), or None."""
+        if self.db is None:
+            return None
+        try:
+            found = self.db.execute(
+                "SELECT summary FROM files WHERE fp = ? AND path = ? AND hash = ?",
+                (self.fingerprint, path, digest),
+            ).fetchone()
+            return json.loads(found[0]) if found and found[0] else None
+        except (sqlite3.Error, ValueError):
+            return None
+
     def _load_summaries(self) -> dict[str, str]:
         """Every stored summary of this fingerprint, as JSON text: read at once when some
         site's rules must run, which needs them all."""

@@ -1,7 +1,8 @@
 """Site rules run again only for the pages a change can reach (lint.site.incremental): after
 each kind of one-file edit, a cached run reports exactly what a run without the cache does,
 and runs the site rules for the pages the table names (None: every page, the change reaching
-beyond the keys a page's face holds)."""
+beyond the keys a page's face holds; an empty set: none, the edit changing nothing the site
+rules read)."""
 
 import os
 
@@ -21,6 +22,7 @@ SITE = {
     "d.md": "---\ntitle: Delta\ncategories: [Markets]\n---\nText.\n",
     "e.md": "---\ntitle: Epsilon\n---\nPlain.\n",
     "f.md": "---\ntitle: Beta\n---\nA copy.\n",
+    "h.md": '---\ntitle: Eta\n---\nSee [x](gone.md "Old").\n',
 }
 
 EDITS = [
@@ -59,7 +61,10 @@ EDITS = [
         "---\ntitle: Epsilon\ncategories: [markets]\n---\nPlain.\n",
         {"d.md", "e.md"},
     ),
-    ("prose appended", "a.md", SITE["a.md"] + "\nAn edit.\n", {"a.md"}),
+    # the site rules read nothing these edits change: no page runs them again, the changed
+    # page's snippets are read again
+    ("prose appended", "a.md", SITE["a.md"] + "\nAn edit.\n", set()),
+    ("link title changed", "h.md", SITE["h.md"].replace("Old", "New"), set()),
     ("URL changed", "e.md", "---\ntitle: Epsilon\npermalink: /a.html\n---\nPlain.\n", None),
     ("page deleted", "c.md", None, None),
     ("page added", "g.md", "---\ntitle: Gamma\n---\nNew.\n", None),
@@ -80,8 +85,8 @@ def site(tmp_path):
 
 
 def run(root, monkeypatch, cache=True):
-    """The diagnostics of a run over the site, and the pages the site rules ran for (None
-    when they ran for every page)."""
+    """The diagnostics of a run over the site with their snippets (which Diagnostic does not
+    compare), and the pages the site rules ran for (None when they ran for every page)."""
     ran: list[set[str]] = []
     real = site_run.run_site
 
@@ -94,7 +99,7 @@ def run(root, monkeypatch, cache=True):
     outcome = runner.check_paths(["."], Settings(root=root), cache=cache, jobs=1)
     everyone = {name for name in os.listdir(root) if name.endswith(".md")}
     pages = set() if not ran else None if ran[-1] == everyone else ran[-1]
-    return outcome.report.diagnostics, pages
+    return [(d, d.snippet) for d in outcome.report.diagnostics], pages
 
 
 def edit(root, name, text):

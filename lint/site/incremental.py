@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import NamedTuple
 
 from lint.site.index import Page, Site, firsts, title_key
 from lint.site.layout import cascade_no_render
@@ -36,17 +35,54 @@ from lint.site.layout import cascade_no_render
 _URLS, _TITLE, _TAGS, _CATEGORIES, _ANCHORS = range(5)
 
 
-class Record(NamedTuple):
+class Record:
     """A page's kept results: its path as shown, the content hash of its file, its face
     (see `face`), the pages its fragment links lead to (relative paths), and its site
     diagnostics as the cache encodes them, without the path (JSON text; None when they were
-    not found for the page as it is, which is then checked again when reported)."""
+    not found for the page as it is, which is then checked again when reported). The face
+    and links are read from their JSON text when first needed: most runs need few."""
 
-    path: str
-    hash: str
-    face: list
-    links: list[str]
-    rows: str | None
+    __slots__ = ("_face", "_kept", "_links", "hash", "path", "rows")
+
+    def __init__(
+        self,
+        path: str,
+        digest: str,
+        face: list | None,
+        links: list[str] | None,
+        rows: str | None,
+        kept: str | None = None,
+    ) -> None:
+        self.path, self.hash, self.rows = path, digest, rows
+        self._face, self._links, self._kept = face, links, kept
+
+    def _read(self) -> None:
+        self._face, self._links = json.loads(self._kept) or (None, [])
+
+    @property
+    def face(self) -> list:
+        if self._face is None:
+            self._read()
+        return self._face
+
+    @property
+    def links(self) -> list[str]:
+        if self._links is None:
+            self._read()
+        return self._links
+
+    @property
+    def present(self) -> bool:
+        """Whether the member is a page of the site (the index could read it)."""
+        return self._face is not None if self._kept is None else self._kept != "null"
+
+    def stored(self) -> tuple:
+        """The record as the cache keeps it (see lint.cache.Cache.put_site)."""
+        if self._kept is not None:
+            kept = self._kept
+        else:
+            kept = json.dumps(None if self._face is None else [self._face, self._links])
+        return self.path, self.hash, kept, self.rows
 
 
 def _digest(value) -> str:
@@ -83,21 +119,24 @@ def linked(site: Site, page: Page) -> list[str]:
 
 def affected(site: Site, records: dict[str, Record], hashes: dict[str, str]) -> set[str] | None:
     """The relative paths of the pages whose site-rule results must be found again, given the
-    kept `records` and each page's content hash now (`hashes`, by relative path); None when
-    the kept results cannot tell (the pages are not the same, or a change reaches beyond the
-    keys a face holds)."""
-    if records.keys() != site.by_rel.keys():
+    kept `records` and the content hash now of each member file of the site (`hashes`, by
+    relative path; a member the index cannot read is no page); None when the kept results
+    cannot tell (the members are not the same, or a change reaches beyond the keys a face
+    holds)."""
+    if records.keys() != hashes.keys():
         return None
     todo: set[str] = set()
     titles: set[tuple] = set()
     tags: set[str] = set()
     categories: set[str] = set()
     anchored: set[str] = set()
-    for rel, page in site.by_rel.items():
-        record = records[rel]
-        if record.path != page.path or rel not in hashes:
+    for rel, digest in hashes.items():
+        record, page = records[rel], site.by_rel.get(rel)
+        if record.hash == digest and not record.present:
+            continue  # as unreadable to the index as before: no page
+        if page is None or not record.present or record.path != page.path:
             return None
-        if record.hash == hashes[rel]:
+        if record.hash == digest:
             if record.rows is None:
                 todo.add(rel)
             continue
@@ -133,19 +172,9 @@ def _moved(old: list, new: list) -> set[str]:
     return {key for _, key in {tuple(item) for item in old} ^ {tuple(item) for item in new}}
 
 
-def load(rows: list[tuple]) -> dict[str, Record] | None:
-    """The records of the rows the cache kept (lint.cache.Cache.site_pages); None when some
-    cannot be read."""
-    found = {}
-    try:
-        for rel, path, digest, kept, diagnostics in rows:
-            page_face, links = json.loads(kept)
-            found[rel] = Record(path, digest, page_face, links, diagnostics)
-    except (ValueError, TypeError):
-        return None
-    return found
-
-
-def stored(record: Record) -> tuple:
-    """A record as the cache keeps it (see lint.cache.Cache.put_site)."""
-    return record.path, record.hash, json.dumps([record.face, record.links]), record.rows
+def load(rows: list[tuple]) -> dict[str, Record]:
+    """The records of the rows the cache kept (lint.cache.Cache.site_pages)."""
+    return {
+        rel: Record(path, digest, None, None, diagnostics, kept)
+        for rel, path, digest, kept, diagnostics in rows
+    }
