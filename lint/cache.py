@@ -24,6 +24,7 @@ import sqlite3
 import time
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from lint import __version__
 from lint.model import Diagnostic, Edit, Fix, Pos, Severity
@@ -176,7 +177,9 @@ class Cache:
     the stamp was last confirmed (a file modified this close to it may have changed unseen:
     it is confirmed by content). Sites are by root: their key and rows, the path first."""
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, only: list[str] | None = None) -> None:
+        """The store's rows of `settings`' fingerprint: of every file, or of the files
+        whose real paths `only` holds."""
         root = Path(settings.root)
         self.file = root / CACHE_DIR / STORE
         self.fingerprint = fingerprint(settings)
@@ -198,20 +201,25 @@ class Cache:
         except OSError:
             pass
         self.db = connect(self.file)
-        rows = self._files("path, mtime, size, hash, rows, summarised, seen")
+        columns = "path, mtime, size, hash, rows, summarised, seen"
+        if only is None:
+            rows = self._files(columns)
+        else:
+            marks = ", ".join("?" * len(only))
+            rows = self._files(columns, f"AND path IN ({marks})", tuple(only))
         if rows is None:
             self.db = None
             return
         self.entries = {path: list(rest) for path, *rest in rows}
 
-    def _files(self, columns: str, where: str = "") -> list | None:
-        """The `columns` of this fingerprint's file rows (`where` narrows them); None when the
-        store cannot be read."""
+    def _files(self, columns: str, where: str = "", values: tuple = ()) -> list | None:
+        """The `columns` of this fingerprint's file rows (`where` narrows them, with
+        `values`); None when the store cannot be read."""
         if self.db is None:
             return None
         try:
             return self.db.execute(
-                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint,)
+                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint, *values)
             ).fetchall()
         except sqlite3.Error:
             return None
@@ -479,12 +487,28 @@ def store_of(cwd: str) -> Path:
         folder = above
 
 
-def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
-    """The result of the run recorded under `key` (its diagnostics, the number of files it
-    checked, its fail-on severity) when nothing it read has changed since: the files (by
-    stamp, or content when touched), the folders (by modification time, or the names in
-    them); None otherwise. It needs neither the settings nor the rules: a run that changed
-    nothing starts and ends here."""
+class Replay(NamedTuple):
+    """A recorded run (see `replay`): its diagnostics, the number of files it checked, its
+    fail-on severity, and the files it read whose content changed since (of those it
+    checked or summarised for the site index), each as (absolute path, content hash then,
+    whether it was reported on); what it read besides those is as it was."""
+
+    diagnostics: list[Diagnostic]
+    files: int
+    fail_on: str
+    changed: list[tuple[str, str, bool]]
+    key: str
+    inputs: dict
+    rows: list
+
+
+def replay(key: str, cwd: str) -> Replay | None:
+    """The run recorded under `key` when nothing it read has changed since but the content
+    of some files it checked (`changed`, then its result is theirs as they were; see
+    lint.runner.patch_run): the folders (by modification time, or the names in them), the
+    configuration files and the other files (by stamp, or content when touched); None
+    otherwise. It needs neither the settings nor the rules: a run that changed nothing
+    starts and ends here."""
     from lint.discover import folder_digest
 
     file = store_of(cwd)
@@ -511,14 +535,19 @@ def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
                 if listing is None or listing[0] != digest:
                     return None
                 touched = True
-        for stamp in inputs["files"]:
+        members = inputs["members"]
+        changed = []
+        for index, stamp in enumerate(inputs["files"]):
             confirmed = confirm(*stamp, seen)
             if confirmed is None:
-                return None
-            if confirmed[1]:
+                if index >= members:  # a configuration file, or one it names
+                    return None
+                changed.append((stamp[0], stamp[3], index < inputs["reported"]))
+            elif confirmed[1]:
                 stamp[1], touched = confirmed[0], True
-        diagnostics = [decode(path, row) for path, *row in result["rows"]]
-        if touched:  # stamped again, so that the next run need not read them
+        rows = result["rows"]
+        diagnostics = [decode(path, row) for path, *row in rows]
+        if touched and not changed:  # stamped again, so that the next run need not read them
             for folder in inputs["folders"]:
                 folder[1] = os.stat(folder[0]).st_mtime_ns
             inputs["seen"] = time.time_ns()
@@ -526,7 +555,7 @@ def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
                 "UPDATE runs SET inputs = ?, used = ? WHERE key = ?",
                 (json.dumps(inputs), inputs["seen"], key),
             )
-        return diagnostics, result["files"], result["fail_on"]
+        return Replay(diagnostics, result["files"], result["fail_on"], changed, key, inputs, rows)
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         return None
     finally:

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from lint import runner
+from lint.cli import main
 from lint.settings import Settings
 from lint.site import incremental
 from lint.site import run as site_run
@@ -183,3 +184,56 @@ def test_without_the_dependents_the_results_go_wrong(
     edit(site, name, text)
     found, _ = run(site, monkeypatch)
     assert found != run(site, monkeypatch, cache=False)[0]
+
+
+# A run recorded whole (lint.cache.replay) after an edit: the edited files are checked again
+# alone when their summaries are as they were (lint.runner.patch_run), else the run is made.
+PATCHES = [
+    # (what, file, new content, the paths checked, the files checked again)
+    ("prose appended", "a.md", SITE["a.md"] + "\nAn edit.\n", ".", ["a.md"]),
+    ("link title changed", "h.md", SITE["h.md"].replace("Old", "New"), ".", ["h.md"]),
+    ("a problem of its own", "e.md", SITE["e.md"] + "See [nowhere][].\n", ".", ["e.md"]),
+    ("a member not reported on", "b.md", SITE["b.md"] + "See [nowhere][].\n", "a.md", ["b.md"]),
+    ("a title changed", "e.md", "---\ntitle: Alpha\n---\nPlain.\n", ".", None),
+    ("a link added", "a.md", SITE["a.md"] + "[x](gone.md)\n", ".", None),
+]
+
+
+def cli(root, monkeypatch, capsys, *args):
+    """The exit code and output (gitlab's, whose fingerprints hold the snippets) of a run,
+    and the files it checked (None: a run made whole)."""
+    checked, made = [], []
+    real_check, real_paths = runner.check_file, runner.check_paths
+
+    def check_file(path, *a, **k):
+        checked.append(os.path.basename(path))
+        return real_check(path, *a, **k)
+
+    def check_paths(*a, **k):
+        made.append(1)
+        return real_paths(*a, **k)
+
+    monkeypatch.setattr(runner, "check_file", check_file)
+    monkeypatch.setattr(runner, "check_paths", check_paths)
+    monkeypatch.chdir(root)
+    code = main(["check", "--format", "gitlab", *args])
+    return code, capsys.readouterr().out, None if made else sorted(checked)
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "text", "target", "rechecked"), PATCHES, ids=[p[0] for p in PATCHES]
+)
+def test_an_edit_after_a_recorded_run(
+    site, monkeypatch, capsys, what, name, text, target, rechecked
+):
+    (site / ".git").mkdir()
+    cli(site, monkeypatch, capsys, target)
+    edit(site, name, text)
+    code, out, checked = cli(site, monkeypatch, capsys, target)
+    assert checked == rechecked
+    assert (code, out) == cli(site, monkeypatch, capsys, target, "--no-cache")[:2]
+    assert cli(site, monkeypatch, capsys, target) == (code, out, [])  # replayed as it is now
+    edit(site, "e.md", "---\ntitle: Beta\n---\nPlain.\n")  # a change the record cannot take
+    code, out, checked = cli(site, monkeypatch, capsys, target)
+    assert checked is None
+    assert (code, out) == cli(site, monkeypatch, capsys, target, "--no-cache")[:2]
