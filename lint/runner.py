@@ -482,28 +482,28 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
     if settings.online or any(not path.startswith(prefix) for path, *_ in replayed.changed):
         return None
     reals = {path: os.path.realpath(path) for path, *_ in replayed.changed}
+    named = {os.path.realpath(path) for path in settings.dependencies}
+    if not named.isdisjoint(reals.values()):  # a file the settings name (definitions, snippets)
+        return None
     store = Cache(settings, only=list(reals.values()))
     found: dict[str, list[Diagnostic]] = {}  # by path as shown
     for path, digest, reported in replayed.changed:
         shown = path[len(prefix) :].replace(os.sep, "/")
         result = check_file(path, shown, settings, mode=mode if reported else "summary")
         kept = [d for d in replayed.diagnostics if d.path == shown] if reported else []
-        same = not rules or (
-            result.summary is not None and result.summary == store.kept_summary(reals[path], digest)
-        )
-        if not same or result.stamp is None or any(d.code == INTERNAL_ERROR for d in kept):
+        entry = store.entries.get(reals[path])  # none: not checked with these settings
+        same = entry is not None and entry[2] == digest and result.stamp is not None
+        if rules and same:
+            same = result.summary is not None and result.summary == store.kept_summary(
+                reals[path], digest
+            )
+        if not same or any(d.code == INTERNAL_ERROR for d in kept):
             store.save()
             return None
         site = [d for d in kept if d.code in site_codes]
         if site:
             lines = _lines(text) if (text := _read_text(path)) is not None else None
-            site = [
-                replace(
-                    d,
-                    snippet=snippet_at(lines, Pos(d.line, d.column), Pos(d.end_line, d.end_column)),
-                )
-                for d in site
-            ]
+            site = [replace(d, snippet=snippet_at(lines, *_span(d))) for d in site]
         if reported:
             found[shown] = result.diagnostics + site
         digest, mtime, size = result.stamp
@@ -532,6 +532,10 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
         )
     )
     return report
+
+
+def _span(d: Diagnostic) -> tuple[Pos, Pos]:
+    return Pos(d.line, d.column), Pos(d.end_line, d.end_column)
 
 
 def _read_text(path: str) -> str | None:

@@ -5,6 +5,7 @@ beyond the keys a page's face holds; an empty set: none, the edit changing nothi
 rules read)."""
 
 import os
+from dataclasses import astuple
 
 import pytest
 
@@ -86,8 +87,8 @@ def site(tmp_path):
 
 
 def run(root, monkeypatch, cache=True):
-    """The diagnostics of a run over the site with their snippets (which Diagnostic does not
-    compare), and the pages the site rules ran for (None when they ran for every page)."""
+    """The diagnostics of a run over the site, whole (Diagnostic compares only where and
+    which), and the pages the site rules ran for (None when they ran for every page)."""
     ran: list[set[str]] = []
     real = site_run.run_site
 
@@ -100,7 +101,7 @@ def run(root, monkeypatch, cache=True):
     outcome = runner.check_paths(["."], Settings(root=root), cache=cache, jobs=1)
     everyone = {name for name in os.listdir(root) if name.endswith(".md")}
     pages = set() if not ran else None if ran[-1] == everyone else ran[-1]
-    return [(d, d.snippet) for d in outcome.report.diagnostics], pages
+    return [astuple(d) for d in outcome.report.diagnostics], pages
 
 
 def edit(root, name, text):

@@ -86,8 +86,9 @@ class Record:
 
 
 def _digest(value) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    """A digest of plain data (lists, strings, numbers, booleans, None: `repr` writes them
+    one way)."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def face(page: Page) -> list:
