@@ -285,15 +285,11 @@ class Cache:
     def kept_summary(self, path: str, digest: str) -> dict | None:
         """The summary the store holds of the file at `path` when its content hash was
         `digest` (as it was before this run), or None."""
-        if self.db is None:
-            return None
+        where = "AND path = ? AND hash = ? AND summarised = ?"
+        found = self._files("summary", where, (path, digest, self.summary_version))
         try:
-            found = self.db.execute(
-                "SELECT summary FROM files WHERE fp = ? AND path = ? AND hash = ?",
-                (self.fingerprint, path, digest),
-            ).fetchone()
-            return json.loads(found[0]) if found and found[0] else None
-        except (sqlite3.Error, ValueError):
+            return json.loads(found[0][0]) if found and found[0][0] else None
+        except ValueError:
             return None
 
     def _load_summaries(self) -> dict[str, str]:

@@ -86,7 +86,7 @@ def site(tmp_path):
     return root
 
 
-def run(root, monkeypatch, cache=True):
+def run(root, monkeypatch, cache=True, settings=None):
     """The diagnostics of a run over the site, whole (Diagnostic compares only where and
     which), and the pages the site rules ran for (None when they ran for every page)."""
     ran: list[set[str]] = []
@@ -98,7 +98,8 @@ def run(root, monkeypatch, cache=True):
 
     monkeypatch.setattr(site_run, "run_site", spy)
     monkeypatch.chdir(root)
-    outcome = runner.check_paths(["."], Settings(root=root), cache=cache, jobs=1)
+    settings = settings or Settings(root=root)
+    outcome = runner.check_paths(["."], settings, cache=cache, jobs=1)
     everyone = {name for name in os.listdir(root) if name.endswith(".md")}
     pages = set() if not ran else None if ran[-1] == everyone else ran[-1]
     return [astuple(d) for d in outcome.report.diagnostics], pages
@@ -132,6 +133,16 @@ def test_a_rename_runs_every_page_again(site, monkeypatch):
     found, pages = run(site, monkeypatch)
     assert pages is None
     assert found == run(site, monkeypatch, cache=False)[0]
+
+
+def test_a_site_rule_comparing_every_page_runs_them_all_again(site, monkeypatch):
+    """ST008 reads every page's links: no edit is kept to its page."""
+    settings = Settings(root=site, extend_select=("ST008",))
+    run(site, monkeypatch, settings=settings)
+    edit(site, "a.md", SITE["a.md"] + "[x](gone.md)\n")
+    found, pages = run(site, monkeypatch, settings=settings)
+    assert pages is None
+    assert found == run(site, monkeypatch, cache=False, settings=settings)[0]
 
 
 def test_edits_in_a_row_keep_the_results_right(site, monkeypatch):
