@@ -100,7 +100,7 @@ def run(root, monkeypatch, cache=True, settings=None):
     monkeypatch.chdir(root)
     settings = settings or Settings(root=root)
     outcome = runner.check_paths(["."], settings, cache=cache, jobs=1)
-    everyone = {name for name in os.listdir(root) if name.endswith(".md")}
+    everyone = {path.relative_to(root).as_posix() for path in root.rglob("*.md")}
     pages = set() if not ran else None if ran[-1] == everyone else ran[-1]
     return [astuple(d) for d in outcome.report.diagnostics], pages
 
@@ -249,3 +249,21 @@ def test_an_edit_after_a_recorded_run(
     code, out, checked = cli(site, monkeypatch, capsys, target)
     assert checked is None
     assert (code, out) == cli(site, monkeypatch, capsys, target, "--no-cache")[:2]
+
+
+def test_a_hugo_cascade_runs_every_page_again(tmp_path, monkeypatch):
+    """A section's `cascade` decides whether the pages below it render: beyond its page."""
+    files = {
+        "hugo.toml": "title = 'Site'\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/a.md": "---\ntitle: A\n---\nSee [b](/docs/b/).\n",
+        "content/docs/b.md": "---\ntitle: B\n---\nB.\n",
+    }
+    (tmp_path / "content" / "docs").mkdir(parents=True)
+    write(tmp_path, files)
+    run(tmp_path, monkeypatch)
+    cascade = "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"
+    edit(tmp_path, "content/docs/_index.md", cascade)
+    found, pages = run(tmp_path, monkeypatch)
+    assert pages is None
+    assert found == run(tmp_path, monkeypatch, cache=False)[0]
