@@ -5,6 +5,8 @@ beyond the keys a page's face holds; an empty set: none, the edit changing nothi
 rules read)."""
 
 import os
+import sqlite3
+from contextlib import closing
 from dataclasses import astuple
 
 import pytest
@@ -267,3 +269,18 @@ def test_a_hugo_cascade_runs_every_page_again(tmp_path, monkeypatch):
     found, pages = run(tmp_path, monkeypatch)
     assert pages is None
     assert found == run(tmp_path, monkeypatch, cache=False)[0]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("face", "{not json"), ("rows", "[[1, 2"), ("face", "[[1], []]"), ("rows", '[["x"]]')],
+)
+def test_damaged_page_results_are_found_again(site, monkeypatch, column, value):
+    run(site, monkeypatch)
+    with closing(sqlite3.connect(site / ".mdvet_cache" / "index.sqlite")) as db:
+        db.execute(f"UPDATE pages SET {column} = ?", (value,))
+        db.commit()
+    for text in (SITE["a.md"] + "\nAn edit.\n", "---\ntitle: Beta\n---\n"):
+        edit(site, "a.md", text)
+        found, _ = run(site, monkeypatch)
+        assert found == run(site, monkeypatch, cache=False)[0]

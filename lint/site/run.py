@@ -75,11 +75,13 @@ def _kept_results(
     if tracked:
         rows = store.site_pages(root, frame)
         records = incremental.load(rows) if rows else None
+    reported = site.reported
     try:
         todo = incremental.affected(site, records, hashes) if records else None
-    except (ValueError, TypeError, IndexError):  # kept results that cannot be read
+        if todo is not None:
+            kept = _kept_rows(records, [page for page in reported if page.rel not in todo])
+    except _UNREADABLE:  # kept results that cannot be read
         todo = None
-    reported = site.reported
     if todo is not None:
         site.reported = [page for page in reported if page.rel in todo]
         found = run_site(site, rules, settings, read)
@@ -112,11 +114,15 @@ def _kept_results(
             if rel not in site.by_rel:
                 now[rel] = incremental.Record("", digest, None, None, None)
     else:
-        found += _kept_rows(records, [page for page in reported if page.rel not in todo])
+        found += kept
         found.sort()
     pages = {rel: record.stored() for rel, record in now.items()}
     store.put_site(root, key, found, frame, pages, every=todo is None)
     return found
+
+
+# what reading kept results that are not as written (a damaged store) raises
+_UNREADABLE = (ValueError, TypeError, KeyError, IndexError)
 
 
 class _Kept(NamedTuple):
@@ -295,9 +301,20 @@ def check_sites(
                 found += cached
                 continue
             if key is not None and all(active.rule.incremental for active in rules):
-                same = _same_summaries(
-                    root, members, shown, summary, store, key, frames.get(root), hashes, read_file
-                )
+                try:
+                    same = _same_summaries(
+                        root,
+                        members,
+                        shown,
+                        summary,
+                        store,
+                        key,
+                        frames.get(root),
+                        hashes,
+                        read_file,
+                    )
+                except _UNREADABLE:  # kept results that cannot be read
+                    same = None
                 if same is not None:
                     found += same
                     continue
