@@ -19,9 +19,10 @@ the results were kept for (same path, same file), the site rules run again for t
 whose file changed, the pages without kept results, the pages with a title a changed page
 took or left, the pages using a tag or category whose spellings a changed page took up,
 dropped or spelled anew, and the pages linking with a fragment to a changed page whose
-anchors changed; the other pages keep their
-results. This holds for the rules that declare it (`SiteRule.incremental`); a run with any
-other site rule active builds every page's results again.
+anchors changed; the other pages keep their results. When every changed page summarises as
+it did (lint.site.run._same_summaries), no page needs them again and the Site is not built.
+This holds for the rules that declare it (`SiteRule.incremental`); a run with any other
+site rule active builds every page's results again.
 """
 
 from __future__ import annotations
