@@ -4,8 +4,9 @@ its site rules again.
 
 One SQLite database for the site root, `.mdvet_cache/index.sqlite`, in WAL mode, so that two
 runs and the language server can share it: a row per file (its stamp, content hash,
-diagnostics and site summary) and per site (its key and site-rule diagnostics), under the
-fingerprint of the mdvet version and settings they were made with. A run reads the stamps
+diagnostics and site summary), per site (its key and site-rule diagnostics) and per page of
+a site (its site-rule diagnostics and what they depend on, see lint.site.incremental), under
+the fingerprint of the mdvet version and settings they were made with. A run reads the stamps
 and diagnostics of every file at once, the summaries only when some site's rules must run
 again (they are most of the data), and writes back only the rows that changed; files that no
 longer exist leave it. Values are JSON, not pickle: a cache committed to a repository must
@@ -23,6 +24,7 @@ import sqlite3
 import time
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from lint import __version__
 from lint.model import Diagnostic, Edit, Fix, Pos, Severity
@@ -30,14 +32,16 @@ from lint.model import Diagnostic, Edit, Fix, Pos, Severity
 CACHE_DIR = ".mdvet_cache"
 STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 5  # of the store: a store of another format is made again (5: run records list markdownlint files)
+FORMAT = 6  # of the store: a store of another format is made again (6: site results per page)
 KEEP = 4  # fingerprints kept in the store, the most recently used
 _TABLES = (
     "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"
     " seen INTEGER, rows TEXT, summarised INTEGER, summary TEXT, PRIMARY KEY (fp, path))"
     " WITHOUT ROWID",
-    "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, PRIMARY KEY (fp, root))"
-    " WITHOUT ROWID",
+    "CREATE TABLE sites (fp TEXT, root TEXT, key TEXT, rows TEXT, frame TEXT,"
+    " PRIMARY KEY (fp, root)) WITHOUT ROWID",
+    "CREATE TABLE pages (fp TEXT, root TEXT, rel TEXT, path TEXT, hash TEXT, face TEXT,"
+    " rows TEXT, PRIMARY KEY (fp, root, rel)) WITHOUT ROWID",
     "CREATE TABLE fingerprints (fp TEXT PRIMARY KEY, version TEXT, used INTEGER)",
     "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT, used INTEGER)",
 )
@@ -173,7 +177,9 @@ class Cache:
     the stamp was last confirmed (a file modified this close to it may have changed unseen:
     it is confirmed by content). Sites are by root: their key and rows, the path first."""
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, only: list[str] | None = None) -> None:
+        """The store's rows of `settings`' fingerprint: of every file, or of the files
+        whose real paths `only` holds."""
         root = Path(settings.root)
         self.file = root / CACHE_DIR / STORE
         self.fingerprint = fingerprint(settings)
@@ -183,6 +189,7 @@ class Cache:
         self.changed: set[str] = set()  # entries to write
         self.new_summaries: dict[str, dict | None] = {}
         self.new_sites: dict[str, list] = {}
+        self.new_pages: dict[str, tuple[dict, bool]] = {}
         self._summaries: dict[str, str] | None = None
         # made now, before the folders are walked: making it later would change the
         # modification time of the folder holding it, which a site's key includes
@@ -194,20 +201,25 @@ class Cache:
         except OSError:
             pass
         self.db = connect(self.file)
-        rows = self._files("path, mtime, size, hash, rows, summarised, seen")
+        columns = "path, mtime, size, hash, rows, summarised, seen"
+        if only is None:
+            rows = self._files(columns)
+        else:
+            marks = ", ".join("?" * len(only))
+            rows = self._files(columns, f"AND path IN ({marks})", tuple(only))
         if rows is None:
             self.db = None
             return
         self.entries = {path: list(rest) for path, *rest in rows}
 
-    def _files(self, columns: str, where: str = "") -> list | None:
-        """The `columns` of this fingerprint's file rows (`where` narrows them); None when the
-        store cannot be read."""
+    def _files(self, columns: str, where: str = "", values: tuple = ()) -> list | None:
+        """The `columns` of this fingerprint's file rows (`where` narrows them, with
+        `values`); None when the store cannot be read."""
         if self.db is None:
             return None
         try:
             return self.db.execute(
-                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint,)
+                f"SELECT {columns} FROM files WHERE fp = ? {where}", (self.fingerprint, *values)
             ).fetchall()
         except sqlite3.Error:
             return None
@@ -270,6 +282,16 @@ class Cache:
             return None
         return found if isinstance(found, dict) else None
 
+    def kept_summary(self, path: str, digest: str) -> dict | None:
+        """The summary the store holds of the file at `path` when its content hash was
+        `digest` (as it was before this run), or None."""
+        where = "AND path = ? AND hash = ? AND summarised = ?"
+        found = self._files("summary", where, (path, digest, self.summary_version))
+        try:
+            return json.loads(found[0][0]) if found and found[0][0] else None
+        except ValueError:
+            return None
+
     def _load_summaries(self) -> dict[str, str]:
         """Every stored summary of this fingerprint, as JSON text: read at once when some
         site's rules must run, which needs them all."""
@@ -316,8 +338,41 @@ class Cache:
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             return None
 
-    def put_site(self, root: str, key: str, diagnostics: list[Diagnostic]) -> None:
-        self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics]]
+    def put_site(
+        self,
+        root: str,
+        key: str,
+        diagnostics: list[Diagnostic],
+        frame: str | None = None,
+        pages: dict[str, tuple] | None = None,
+        *,
+        every: bool = False,
+    ) -> None:
+        """Keep the site-rule diagnostics of the site at `root` under its key; with `frame`
+        (see lint.runner._site_frame), its results page by page too (lint.site.incremental):
+        `pages` by relative path, each (path, hash, face and links as JSON text, rows); with
+        `every`, they are all the site's pages (the others kept are dropped)."""
+        self.new_sites[root] = [key, [[d.path, *encode(d)] for d in diagnostics], frame]
+        if pages is not None:
+            self.new_pages[root] = (pages, every)
+
+    def site_pages(self, root: str, frame: str) -> list[tuple] | None:
+        """The site results kept page by page for the site at `root` (relative path, path,
+        hash, face, rows), when they were kept with `frame`; else None."""
+        if self.db is None:
+            return None
+        try:
+            found = self.db.execute(
+                "SELECT frame FROM sites WHERE fp = ? AND root = ?", (self.fingerprint, root)
+            ).fetchone()
+            if found is None or found[0] != frame:
+                return None
+            return self.db.execute(
+                "SELECT rel, path, hash, face, rows FROM pages WHERE fp = ? AND root = ?",
+                (self.fingerprint, root),
+            ).fetchall()
+        except sqlite3.Error:
+            return None
 
     def save(self, run: tuple[str, dict, dict] | None = None) -> None:
         """Write the rows of this run that changed; drop the rows of files that no longer
@@ -359,9 +414,19 @@ class Cache:
                 "DELETE FROM files WHERE fp = ? AND path = ?", [(fp, path) for path in gone]
             )
             self.db.executemany(
-                "INSERT OR REPLACE INTO sites VALUES (?, ?, ?, ?)",
-                [(fp, root, key, json.dumps(rows)) for root, (key, rows) in self.new_sites.items()],
+                "INSERT OR REPLACE INTO sites VALUES (?, ?, ?, ?, ?)",
+                [
+                    (fp, root, key, json.dumps(rows), frame)
+                    for root, (key, rows, frame) in self.new_sites.items()
+                ],
             )
+            for root, (pages, every) in self.new_pages.items():
+                if every:
+                    self.db.execute("DELETE FROM pages WHERE fp = ? AND root = ?", (fp, root))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(fp, root, rel, *page) for rel, page in pages.items()],
+                )
             self.db.execute(
                 "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
                 (fp, __version__, self.started),
@@ -371,7 +436,7 @@ class Cache:
                 " (SELECT fp FROM fingerprints ORDER BY used DESC LIMIT ?)",
                 (__version__, KEEP),
             ).fetchall()
-            for table in ("files", "sites", "fingerprints"):
+            for table in ("files", "sites", "pages", "fingerprints"):
                 self.db.executemany(f"DELETE FROM {table} WHERE fp = ?", stale)
             if run is not None:
                 key, inputs, result = run
@@ -418,12 +483,28 @@ def store_of(cwd: str) -> Path:
         folder = above
 
 
-def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
-    """The result of the run recorded under `key` (its diagnostics, the number of files it
-    checked, its fail-on severity) when nothing it read has changed since: the files (by
-    stamp, or content when touched), the folders (by modification time, or the names in
-    them); None otherwise. It needs neither the settings nor the rules: a run that changed
-    nothing starts and ends here."""
+class Replay(NamedTuple):
+    """A recorded run (see `replay`): its diagnostics, the number of files it checked, its
+    fail-on severity, and the files it read whose content changed since (of those it
+    checked or summarised for the site index), each as (absolute path, content hash then,
+    whether it was reported on); what it read besides those is as it was."""
+
+    diagnostics: list[Diagnostic]
+    files: int
+    fail_on: str
+    changed: list[tuple[str, str, bool]]
+    key: str
+    inputs: dict
+    rows: list
+
+
+def replay(key: str, cwd: str) -> Replay | None:
+    """The run recorded under `key` when nothing it read has changed since but the content
+    of some files it checked (`changed`, then its result is theirs as they were; see
+    lint.runner.patch_run): the folders (by modification time, or the names in them), the
+    configuration files and the other files (by stamp, or content when touched); None
+    otherwise. It needs neither the settings nor the rules: a run that changed nothing
+    starts and ends here."""
     from lint.discover import folder_digest
 
     file = store_of(cwd)
@@ -450,14 +531,19 @@ def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
                 if listing is None or listing[0] != digest:
                     return None
                 touched = True
-        for stamp in inputs["files"]:
+        members = inputs["members"]
+        changed = []
+        for index, stamp in enumerate(inputs["files"]):
             confirmed = confirm(*stamp, seen)
             if confirmed is None:
-                return None
-            if confirmed[1]:
+                if index >= members:  # a configuration file, or one it names
+                    return None
+                changed.append((stamp[0], stamp[3], index < inputs["reported"]))
+            elif confirmed[1]:
                 stamp[1], touched = confirmed[0], True
-        diagnostics = [decode(path, row) for path, *row in result["rows"]]
-        if touched:  # stamped again, so that the next run need not read them
+        rows = result["rows"]
+        diagnostics = [decode(path, row) for path, *row in rows]
+        if touched and not changed:  # stamped again, so that the next run need not read them
             for folder in inputs["folders"]:
                 folder[1] = os.stat(folder[0]).st_mtime_ns
             inputs["seen"] = time.time_ns()
@@ -465,7 +551,7 @@ def replay(key: str, cwd: str) -> tuple[list[Diagnostic], int, str] | None:
                 "UPDATE runs SET inputs = ?, used = ? WHERE key = ?",
                 (json.dumps(inputs), inputs["seen"], key),
             )
-        return diagnostics, result["files"], result["fail_on"]
+        return Replay(diagnostics, result["files"], result["fail_on"], changed, key, inputs, rows)
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         return None
     finally:

@@ -244,14 +244,20 @@ def check(
 
         key = run_key(os.getcwd(), [paths, overrides, config_path, isolated, force_exclude])
         replayed = replay(key, os.getcwd())
-    stdin = outcome = None
-    if replayed is not None:
-        diagnostics, files, fail_on = replayed
-        report, fail_on = Report(tuple(diagnostics), files), Severity(fail_on)
-    else:
-        from lint.runner import check_paths
+    stdin = outcome = resolved = report = None
+    if replayed is not None and not replayed.changed:
+        report = Report(tuple(replayed.diagnostics), replayed.files)
+        fail_on = Severity(replayed.fail_on)
+    elif replayed is not None:  # some files it checked changed: checked again alone if it can
+        from lint.runner import patch_run
 
         resolved = load_settings(overrides, config_path, isolated)
+        report = patch_run(replayed, resolved.settings, os.getcwd())
+        fail_on = resolved.settings.fail_on
+    if report is None:
+        from lint.runner import check_paths
+
+        resolved = resolved or load_settings(overrides, config_path, isolated)
         changes = _changes(changed_since) if changed_since else None
         stdin = sys.stdin.buffer.read() if paths == ("-",) else None
         config = [str(resolved.config.path)] if resolved.config is not None else []

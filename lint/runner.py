@@ -12,13 +12,13 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from lint.cache import Cache, content_hash, encode
+from lint.cache import Cache, Replay, content_hash, encode
 from lint.discover import CONFIG_FILES, Found, find_files, folder_digest
 from lint.document import parse_document, unreadable_document
-from lint.engine import check_document, run
+from lint.engine import INTERNAL_ERROR, check_document, run
 from lint.fix import fix_text, unified_diff
 from lint.markdownlint import DATA_FILES as MARKDOWNLINT_FILES
-from lint.model import Diagnostic, Report
+from lint.model import Diagnostic, Pos, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
 
@@ -395,11 +395,12 @@ def check_paths(
         }
         if gone:
             files += _linking_to(gone, sites, summary_of, walked, reported, settings)
-        keys = {}
+        keys, frames = {}, {}
         # the report needs every site built; removed files widen the pages reported on
         if store is not None and not site_report and not gone:
+            frames = {root: _site_frame(root, folders) for root in sites}
             keys = {
-                root: _site_key(root, members, reported, hashes, folders)
+                root: _site_key(members, reported, hashes, frames[root])
                 for root, members in sites.items()
             }
         diagnostics = check_sites(
@@ -414,6 +415,8 @@ def check_paths(
             unsafe=unsafe,
             store=store,
             keys=keys,
+            frames=frames,
+            hashes=hashes,
             buffers={buffer.path: stdin} if buffer is not None else {},
             pages=resident.pages if resident is not None else None,
             kept=resident.sites if resident is not None else None,
@@ -446,7 +449,7 @@ def check_paths(
                 from lint.site.layout import generator_config
 
                 read += [found for root in sites if (found := generator_config(root))]
-            inputs = _inputs(store, everyone, folders, places, read)
+            inputs = _inputs(store, everyone, len(reported), folders, places, read)
             if inputs is not None:
                 rows = [[d.path, *encode(d)] for d in report.diagnostics]
                 result = {"rows": rows, "files": len(files), "fail_on": settings.fail_on.value}
@@ -462,15 +465,101 @@ def check_paths(
     return outcome
 
 
+def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
+    """The result of the run `replayed` records (lint.cache.replay) for its files as they
+    are now, when those that changed since lie in the current folder `cwd` and, with site
+    rules active, summarise for the site index as they did (the edit touched only text no
+    site rule reads, so that no other file's results can change): each is checked again,
+    its site diagnostics kept with their snippets read again from its text, the other
+    files' diagnostics kept as recorded. The store and the record are brought up to date.
+    None when the run must be made."""
+    from lint.site import _lines, site_rules, snippet_at
+
+    rules = site_rules(settings)
+    site_codes = {active.rule.code for active in rules}
+    mode = "check+summary" if rules else "check"
+    prefix = os.path.join(cwd, "")
+    if settings.online or any(not path.startswith(prefix) for path, *_ in replayed.changed):
+        return None
+    reals = {path: os.path.realpath(path) for path, *_ in replayed.changed}
+    named = {os.path.realpath(path) for path in settings.dependencies}
+    if not named.isdisjoint(reals.values()):  # a file the settings name (definitions, snippets)
+        return None
+    store = Cache(settings, only=list(reals.values()))
+    found: dict[str, list[Diagnostic]] = {}  # by path as shown
+    for path, digest, reported in replayed.changed:
+        shown = path[len(prefix) :].replace(os.sep, "/")
+        result = check_file(path, shown, settings, mode=mode if reported else "summary")
+        kept = [d for d in replayed.diagnostics if d.path == shown] if reported else []
+        entry = store.entries.get(reals[path])  # none: not checked with these settings
+        same = entry is not None and entry[2] == digest and result.stamp is not None
+        if rules and same:
+            same = result.summary is not None and result.summary == store.kept_summary(
+                reals[path], digest
+            )
+        if not same or any(d.code == INTERNAL_ERROR for d in kept):
+            store.save()
+            return None
+        site = [d for d in kept if d.code in site_codes]
+        if site:
+            lines = _lines(text) if (text := _read_text(path)) is not None else None
+            site = [replace(d, snippet=snippet_at(lines, *_span(d))) for d in site]
+        if reported:
+            found[shown] = result.diagnostics + site
+        digest, mtime, size = result.stamp
+        rows = result.diagnostics if reported else None
+        store.put(reals[path], digest, (mtime, size), rows, result.summary, summarised=bool(rules))
+    diagnostics = [d for d in replayed.diagnostics if d.path not in found]
+    report = Report(tuple(sorted(chain(diagnostics, *found.values()))), replayed.files)
+    inputs = replayed.inputs
+    for stamp in inputs["files"]:
+        entry = store.fresh.get(reals.get(stamp[0], ""))
+        if entry is not None:
+            stamp[1:] = entry[:3]
+    for folder in inputs["folders"]:
+        try:
+            folder[1] = os.stat(folder[0]).st_mtime_ns
+        except OSError:
+            store.save()
+            return None
+    inputs["seen"] = store.started
+    rows = [[d.path, *encode(d)] for d in report.diagnostics]
+    store.save(
+        (
+            replayed.key,
+            inputs,
+            {"rows": rows, "files": replayed.files, "fail_on": settings.fail_on.value},
+        )
+    )
+    return report
+
+
+def _span(d: Diagnostic) -> tuple[Pos, Pos]:
+    return Pos(d.line, d.column), Pos(d.end_line, d.end_column)
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return decode(handle.read())[0]
+    except (OSError, UndecodableError):
+        return None
+
+
 # Files whose content a run depends on besides the Markdown, where a folder holds them
 _READ = (*CONFIG_FILES, *MARKDOWNLINT_FILES, ".gitignore")
 
 
 def _inputs(
-    store: Cache, members: list[File], folders: dict[str, str], places: list[str], read: list
+    store: Cache,
+    members: list[File],
+    reported: int,
+    folders: dict[str, str],
+    places: list[str],
+    read: list,
 ) -> dict | None:
     """What a run read, for lint.cache.replay: each file's stamp (`members`, from the
-    cache, and `read`), and the names in each folder that decided which files there are and
+    cache, the first `reported` of them reported on; and `read`), and the names in each folder that decided which files there are and
     which settings apply: the folders walked and those at and above the `places`, up to the
     repository's top folder, with the configuration and ignore files in them. None when
     some file was not stamped (it could not be read)."""
@@ -480,6 +569,7 @@ def _inputs(
         if entry is None:
             return None
         files[file.absolute] = [file.absolute, *entry[:3]]  # a link: by what it leads to
+    members = len(files)
     listed = dict.fromkeys(folders)
     for place in places:
         folder = os.path.abspath(place)
@@ -511,7 +601,14 @@ def _inputs(
                 files[path] = [path, stat.st_mtime_ns, stat.st_size, content_hash(handle.read())]
         except OSError:
             return None
-    return {"seen": store.started, "folders": recorded, "files": list(files.values())}
+    files_read = list(files.values())
+    return {
+        "seen": store.started,
+        "folders": recorded,
+        "files": files_read,
+        "members": members,
+        "reported": reported,
+    }
 
 
 def _linking_to(
@@ -571,27 +668,18 @@ def _check_stdin(
     return outcome
 
 
-def _site_key(
-    root: Path, members: list[File], reported: set[str], hashes: dict[str, str], folders: dict
-) -> str | None:
-    """What the site rules' results for a site depend on besides the settings (which the
-    cache file is for): each member's path as shown (messages name other pages), content,
-    and whether it is reported on; which files exist (the names in each folder walked); the
-    generator's config file. None when
-    some member's content is not known (it could not be read), or when the site's folder
-    was not walked (only named files were: what exists in it is not known)."""
+def _site_frame(root: Path, folders: dict) -> str | None:
+    """What the site rules' results for a site depend on besides its members' paths and
+    contents and the settings (which the cache file is for): which files exist (the names
+    in each folder walked) and the generator's config file. None when the site's folder was
+    not walked (only named files were: what exists in it is not known)."""
     from lint.site.layout import generator_config
 
     top = str(root)
     if top not in folders:
         return None
-    parts = []
-    for file in members:
-        if file.real not in hashes:
-            return None
-        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
     inside = os.path.join(top, "")
-    parts += [
+    parts = [
         f"{folder}\0{names}"
         for folder, names in sorted(folders.items())
         if folder == top or folder.startswith(inside)
@@ -603,6 +691,23 @@ def _site_key(
             parts.append(f"{config}\0{stat.st_mtime_ns}\0{stat.st_size}")
         except OSError:
             pass
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _site_key(
+    members: list[File], reported: set[str], hashes: dict[str, str], frame: str | None
+) -> str | None:
+    """What the site rules' results for a site depend on: its `frame` (see _site_frame),
+    and each member's path as shown (messages name other pages), content, and whether it is
+    reported on. None when the frame is not known or some member's content is not (it could
+    not be read)."""
+    if frame is None:
+        return None
+    parts = [frame]
+    for file in members:
+        if file.real not in hashes:
+            return None
+        parts.append(f"{file.shown}\0{hashes[file.real]}\0{file.absolute in reported}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -42,13 +42,14 @@ def site(tmp_path, monkeypatch):
 def run(capsys, monkeypatch, *args) -> tuple[bool, int, str]:
     """Whether the run was replayed (no file checked), its exit code and output."""
     calls = []
-    real = lint.runner.check_paths
+    for name in ("check_paths", "patch_run"):
+        real = getattr(lint.runner, name)
 
-    def spy(*a, **k):
-        calls.append(1)
-        return real(*a, **k)
+        def spy(*a, real=real, **k):
+            calls.append(1)
+            return real(*a, **k)
 
-    monkeypatch.setattr(lint.runner, "check_paths", spy)
+        monkeypatch.setattr(lint.runner, name, spy)
     code = main(["check", "--format", "json", *args])
     return not calls, code, capsys.readouterr().out
 

@@ -105,6 +105,10 @@ class SiteRule(Rule):
     with the page it belongs to. Only pages being reported on should get problems."""
 
     runnable_examples: ClassVar[bool] = False  # an example needs several files
+    # whether its problems on a page depend only on that page and on what lint.site.incremental
+    # tracks of the others (their URLs, titles, tags, categories, anchors): then a run finds
+    # them again only for the pages a change can reach
+    incremental: ClassVar[bool] = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Problem]:
         return iter(())

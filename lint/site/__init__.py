@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from lint.engine import INTERNAL_ERROR, internal_error
-from lint.model import Diagnostic, Problem
+from lint.model import Diagnostic, Pos, Problem
 from lint.rules import SiteRule
 from lint.settings import ActiveRule, Settings
 from lint.site.index import Page, Site
@@ -25,6 +25,26 @@ def _lines(text: str) -> list[str]:
     """The text's lines, split at CRLF, CR or LF. Without a CR (most files) that is
     str.split at LF, several times faster than the regex."""
     return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+
+
+def snippet_at(lines: list[str] | None, start: Pos, end: Pos) -> str:
+    """The source text from `start` to `end` in a file's `lines` (the line at `start` when
+    that text is blank), as the engine's snippets."""
+    if lines is None or not 1 <= start.line <= len(lines):
+        return ""
+    if start.line == end.line:
+        found = lines[start.line - 1][start.column - 1 : end.column - 1]
+    else:
+        found = "\n".join(
+            [
+                lines[start.line - 1][start.column - 1 :],
+                *lines[start.line : end.line - 1],
+                lines[min(end.line, len(lines)) - 1][: end.column - 1],
+            ]
+        )
+    if not found.strip():
+        found = lines[start.line - 1].strip()
+    return found[:200]
 
 
 def site_rules(settings: Settings) -> list[ActiveRule]:
@@ -42,27 +62,10 @@ def run_site(
     texts: dict[str, list[str] | None] = {}
 
     def snippet(page: Page, problem: Problem) -> str:
-        """The problem's source text (its line when that is blank), as the engine's."""
         if page.path not in texts:
             text = read(page)
             texts[page.path] = _lines(text) if text is not None else None
-        lines = texts[page.path]
-        start, end = problem.start, problem.end or problem.start
-        if lines is None or not 1 <= start.line <= len(lines):
-            return ""
-        if start.line == end.line:
-            found = lines[start.line - 1][start.column - 1 : end.column - 1]
-        else:
-            found = "\n".join(
-                [
-                    lines[start.line - 1][start.column - 1 :],
-                    *lines[start.line : end.line - 1],
-                    lines[min(end.line, len(lines)) - 1][: end.column - 1],
-                ]
-            )
-        if not found.strip():
-            found = lines[start.line - 1].strip()
-        return found[:200]
+        return snippet_at(texts[page.path], problem.start, problem.end or problem.start)
 
     report_crashes = any(active.rule.code == INTERNAL_ERROR for active in settings.active)
     by_page: dict[str, list[Diagnostic]] = {}

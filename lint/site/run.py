@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
-from lint.model import Diagnostic
+from lint.cache import decode as decode_row
+from lint.cache import encode
+from lint.engine import INTERNAL_ERROR
+from lint.model import Diagnostic, Pos
 from lint.settings import Settings
-from lint.site import run_site, site_rules
+from lint.site import _lines, run_site, site_rules, snippet_at
 from lint.site.index import Page, Site
 from lint.site.layout import load_layout
 from lint.source import BOM, UndecodableError, decode
@@ -45,6 +51,157 @@ def build_site(
         if kept.update(entries(changed)):
             return kept
     return Site(load_layout(root, settings.generator), entries(members), known)
+
+
+def _kept_results(
+    site: Site,
+    rules: list,
+    settings: Settings,
+    read: Callable[[Page], str | None],
+    store,
+    root: str,
+    key: str,
+    frame: str | None,
+    hashes: dict[str, str],
+) -> list[Diagnostic]:
+    """The site rules' diagnostics on the reported pages of `site`, kept in the cache
+    (`store`) under the site's `key` and, with `frame`, page by page: the pages whose kept
+    results still hold are not checked again (lint.site.incremental). `hashes` holds the
+    content hash of each member file of the site, by relative path."""
+    from lint.site import incremental
+
+    tracked = frame is not None and all(active.rule.incremental for active in rules)
+    records = None
+    if tracked:
+        rows = store.site_pages(root, frame)
+        records = incremental.load(rows) if rows else None
+    reported = site.reported
+    try:
+        todo = incremental.affected(site, records, hashes) if records else None
+        if todo is not None:
+            kept = _kept_rows(records, [page for page in reported if page.rel not in todo])
+    except _UNREADABLE:  # kept results that cannot be read
+        todo = None
+    if todo is not None:
+        site.reported = [page for page in reported if page.rel in todo]
+        found = run_site(site, rules, settings, read)
+        if any(d.code == INTERNAL_ERROR for d in found):  # a crash may reach every page
+            todo = None
+    if todo is None:
+        site.reported = reported
+        found = run_site(site, rules, settings, read)
+    checked = {page.rel for page in site.reported}
+    site.reported = reported
+    if not tracked:
+        store.put_site(root, key, found)
+        return found
+    by_path: dict[str, list] = {}
+    for d in found:
+        by_path.setdefault(d.path, []).append(encode(d))
+    changed = site.pages if todo is None else [site.by_rel[rel] for rel in todo]
+    now = {
+        page.rel: incremental.Record(
+            page.path,
+            hashes.get(page.rel, ""),
+            incremental.face(page),
+            incremental.linked(site, page) if page.rel in checked else [],
+            json.dumps(by_path.get(page.path, [])) if page.rel in checked else None,
+        )
+        for page in changed
+    }
+    if todo is None:  # the members the index cannot read are no pages
+        for rel, digest in hashes.items():
+            if rel not in site.by_rel:
+                now[rel] = incremental.Record("", digest, None, None, None)
+    else:
+        found += kept
+        found.sort()
+    pages = {rel: record.stored() for rel, record in now.items()}
+    store.put_site(root, key, found, frame, pages, every=todo is None)
+    return found
+
+
+# what reading kept results that are not as written (a damaged store) raises
+_UNREADABLE = (ValueError, TypeError, KeyError, IndexError)
+
+
+class _Kept(NamedTuple):
+    path: str
+    rel: str
+
+
+def _kept_rows(records: dict, pages: list) -> list[Diagnostic]:
+    """The kept site diagnostics of `pages` (with a `path` and a `rel`)."""
+    found = []
+    for page in pages:
+        rows = records[page.rel].rows
+        if rows != "[]":
+            found += [decode_row(page.path, row) for row in json.loads(rows)]
+    return found
+
+
+def _same_summaries(
+    root: Path,
+    members: list,
+    shown: dict[str, str],
+    summary_of: Callable,
+    store,
+    key: str,
+    frame: str | None,
+    hashes: dict[str, str],
+    read: Callable[[str], str | None],
+) -> list[Diagnostic] | None:
+    """The site rules' diagnostics on the reported members of the site at `root` when every
+    member that changed since its results were kept page by page summarises as it did (the
+    edit touched only text no site rule reads): the kept ones, with the snippets of the
+    changed pages read again from their text (`read`, by absolute path). Kept in the cache
+    (`store`) as `_kept_results` keeps them. None when some member is not so: then the Site
+    is built. `hashes` holds the members' content hashes by real path."""
+    from lint.site import incremental
+
+    rows = store.site_pages(str(root), frame) if frame is not None else None
+    if not rows:
+        return None
+    records = incremental.load(rows)
+    if len(records) != len(members):
+        return None
+    prefix = os.path.join(str(root), "")
+    now, found, reported = {}, [], []
+    for file in members:
+        rel = file.absolute[len(prefix) :].replace(os.sep, "/")
+        record, digest = records.get(rel), hashes.get(file.real)
+        path = shown.get(file.absolute, file.shown)
+        if record is None or digest is None or (record.present and record.path != path):
+            return None
+        if record.hash != digest:
+            summary = summary_of(file)
+            if not record.present or summary is None:
+                return None
+            if record.rows is None and file.absolute in shown:
+                return None
+            if summary != store.kept_summary(file.real, record.hash):
+                return None
+            text = read(file.absolute)
+            lines = _lines(text) if text is not None else None
+            again = []
+            for row in json.loads(record.rows) if record.rows is not None else ():
+                d = decode_row(path, row)
+                end = Pos(d.end_line, d.end_column)
+                again.append(replace(d, snippet=snippet_at(lines, Pos(d.line, d.column), end)))
+            rows = None if record.rows is None else json.dumps([encode(d) for d in again])
+            now[rel] = incremental.Record(path, digest, None, None, rows, record.stored()[2])
+            if file.absolute in shown:
+                found += again
+            continue
+        if file.absolute in shown and record.present:
+            if record.rows is None:
+                return None
+            reported.append(_Kept(path, rel))
+    found += _kept_rows(records, reported)
+    found.sort()
+    pages = {rel: record.stored() for rel, record in now.items()}
+    store.put_site(str(root), key, found, frame, pages)
+    return found
 
 
 def linking_to_removed(
@@ -91,6 +248,8 @@ def check_sites(
     unsafe=False,
     store=None,
     keys=None,
+    frames=None,
+    hashes=None,
     buffers=None,
     pages=None,
     kept=None,
@@ -98,7 +257,10 @@ def check_sites(
     """The per-file diagnostics plus the site rules' (fixed first, with `fix`). `sites` holds
     each root's member files, `files` the checked ones (lint.runner.File), `summary_of` gives
     a member's summary. A site whose key (`keys`) the cache (`store`) holds the results for
-    is not built: its results come from the cache. `buffers` holds the content of checked
+    is not built: its results come from the cache; one whose `frames` (see
+    lint.runner._site_frame) the cache holds its results page by page for runs the site rules
+    only for the pages a change can reach (lint.site.incremental), given each member's
+    content hash (`hashes`, by real path). `buffers` holds the content of checked
     files that stands in for what is on disk (standard input), by path; `pages`, the pages of
     the sites built before, by root (see Site), and `kept` the Sites themselves with their
     member files' absolute paths, by root, kept by a long-lived caller while the files on
@@ -106,6 +268,8 @@ def check_sites(
     paths = {file.absolute: file.path for file in files}
     shown = {file.absolute: file.shown for file in files}
     keys = keys or {}
+    frames = frames or {}
+    hashes = hashes or {}
     buffers = buffers or {}
     fixed: dict[str, dict | None] = {}  # the summaries of files fixed here, by absolute path
 
@@ -113,7 +277,9 @@ def check_sites(
         return buffers[path] if path in buffers else Path(path).read_bytes()
 
     def read(site: Site, page: Page) -> str | None:
-        absolute = os.path.join(str(site.layout.root), page.rel)
+        return read_file(os.path.join(str(site.layout.root), page.rel))
+
+    def read_file(absolute: str) -> str | None:
         path = paths.get(absolute)
         if path is not None and path in texts:
             return texts[path].removeprefix(BOM)
@@ -134,6 +300,24 @@ def check_sites(
             if cached is not None:
                 found += cached
                 continue
+            if key is not None and all(active.rule.incremental for active in rules):
+                try:
+                    same = _same_summaries(
+                        root,
+                        members,
+                        shown,
+                        summary,
+                        store,
+                        key,
+                        frames.get(root),
+                        hashes,
+                        read_file,
+                    )
+                except _UNREADABLE:  # kept results that cannot be read
+                    same = None
+                if same is not None:
+                    found += same
+                    continue
             known = pages.setdefault(str(root), {}) if pages is not None else None
             site = None
             if kept is not None:  # a Site kept for the same member files is updated
@@ -144,10 +328,22 @@ def check_sites(
             if kept is not None:
                 kept[str(root)] = (names, site)
             built.append(site)
-            results = run_site(site, rules, settings, lambda page, site=site: read(site, page))
-            if key is not None:
-                store.put_site(str(root), key, results)
-            found += results
+
+            def reader(page: Page, site: Site = site) -> str | None:
+                return read(site, page)
+
+            if key is None:
+                found += run_site(site, rules, settings, reader)
+                continue
+            prefix = os.path.join(str(root), "")
+            digests = {
+                file.absolute[len(prefix) :].replace(os.sep, "/"): hashes[file.real]
+                for file in members
+                if file.real in hashes
+            }
+            found += _kept_results(
+                site, rules, settings, reader, store, str(root), key, frames.get(root), digests
+            )
         outcome.sites = built
         return found
 

@@ -72,6 +72,7 @@ class BrokenAnchor(SiteRule):
     name = "broken-anchor"
     summary = "a link's #fragment matches no heading or id on its page"
     severity = Severity.ERROR
+    incremental = True
 
     class Options(RuleOptions):
         anchor_style: Literal[

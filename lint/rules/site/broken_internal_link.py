@@ -69,6 +69,7 @@ class BrokenInternalLink(SiteRule):
     name = "broken-internal-link"
     summary = "a link to the site leads to no document or file"
     severity = Severity.ERROR
+    incremental = True
 
     class Options(RuleOptions):
         ignore: tuple[str, ...] = Field(

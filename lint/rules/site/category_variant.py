@@ -51,6 +51,7 @@ class CategoryVariant(SiteRule):
     name = "category-variant"
     summary = "one category is spelled in different ways across the site"
     severity = Severity.WARNING
+    incremental = True
     fixable = True
 
     def check_site(self, site, options):

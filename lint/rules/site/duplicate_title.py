@@ -46,6 +46,7 @@ class DuplicateTitle(SiteRule):
     name = "duplicate-title"
     summary = "two documents of one collection have the same title"
     severity = Severity.WARNING
+    incremental = True
 
     def check_site(self, site, options):
         titles = site.groups.titles

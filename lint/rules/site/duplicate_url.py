@@ -53,6 +53,7 @@ class DuplicateUrl(SiteRule):
     name = "duplicate-url"
     summary = "two documents render to the same URL"
     severity = Severity.ERROR
+    incremental = True
 
     def check_site(self, site, options):
         groups = site.groups.outputs

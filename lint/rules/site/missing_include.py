@@ -56,6 +56,7 @@ class MissingInclude(SiteRule):
     name = "missing-include"
     summary = "an include or shortcode has no template"
     severity = Severity.ERROR
+    incremental = True
 
     def check_site(self, site, options):
         layout = site.layout

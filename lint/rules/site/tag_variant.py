@@ -54,6 +54,7 @@ class TagVariant(SiteRule):
     name = "tag-variant"
     summary = "one tag is spelled in different ways across the site"
     severity = Severity.WARNING
+    incremental = True
     fixable = True
 
     def check_site(self, site, options):
