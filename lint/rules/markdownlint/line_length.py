@@ -25,7 +25,7 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint import body_lines, source_lines
 
 _DEFINITION = re.compile(
     r"\s*\[\^[^\]]+\]:|"  # a footnote
@@ -53,15 +53,20 @@ class LineLength(Rule):
 
     def check(self, doc, options):
         facts = body_lines(doc)
-        lines = doc.lines
         shortest = min(options.line_length, options.heading_line_length)
         shortest = min(shortest, options.code_block_line_length)
+        texts = source_lines(doc)
+        first = facts.first
+        longer = [
+            (first + index, line)
+            for index, line in enumerate(texts[first - 1 : facts.last])
+            if len(line) > shortest
+        ]
+        if not longer:
+            return
         heading_lines = {h.start.line for h in doc.headings}
         table_lines = None
-        for number in range(facts.first, facts.last + 1):
-            line = lines.line_text(number)
-            if len(line) <= shortest:
-                continue
+        for number, line in longer:
             if number in facts.code:
                 if not options.code_blocks:
                     continue
