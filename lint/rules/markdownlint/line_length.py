@@ -33,6 +33,10 @@ _DEFINITION = re.compile(
 )
 
 
+# `\s` is str.isspace's whitespace: a line with none past the limit could not be wrapped there
+_WHITESPACE = re.compile(r"\s")
+
+
 class LineLength(Rule):
     code = "ML013"
     name = "line-length"
@@ -84,7 +88,7 @@ class LineLength(Rule):
                     table_lines = _table_lines(doc)
                 if number in table_lines:
                     continue
-            if not (options.strict or any(c.isspace() for c in line[limit:])):
+            if not (options.strict or _WHITESPACE.search(line, limit)):
                 continue
             yield Problem(
                 Pos(number, limit + 1),

@@ -118,11 +118,10 @@ def _walk(doc: Document) -> Structure:
                     paragraph = None
                     continue
             paragraph.append(event)
-        tag = event.get("Start")
-        if tag is None:
-            tag = event.get("End")
-            if tag is None:
+        if "Start" not in event:
+            if "End" not in event:  # text, code, HTML, ...: most events
                 continue
+            tag = event["End"]
             name = next(iter(tag)) if tag.__class__ is dict else tag
             if name == "Paragraph":
                 paragraph = None
@@ -146,6 +145,7 @@ def _walk(doc: Document) -> Structure:
             elif name == "FootnoteDefinition":
                 inside.pop()
             continue
+        tag = event["Start"]
         name = next(iter(tag)) if tag.__class__ is dict else tag
         strong = _STRONG.get(name)
         if strong is not None:
