@@ -920,7 +920,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"## Benchmark, {started:%Y-%m-%d}",
         "",
         f"`{command}` — {machine()}; {versions}. Median wall time of {args.runs} run{'s' if args.runs > 1 else ''} per tool "
-        f"and case{' after one warm-up round' if warm else ''}, tools rotating; default rules. "
+        f"and case{' after one warm-up round' if warm else ''}, tools rotating; each tool's default rules (markdownlint's in the section that says so). "
         + (
             "Caches off except in the re-run case ("
             + ", ".join(f"{t.name} {t.no_cache_flag}" for t in flags)
