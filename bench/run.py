@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py --runs 3 --corpus hugo-docs --corpus rust-blog
     .venv/bin/python bench/run.py --quick         # one run, smallest corpus: checks the harness
     .venv/bin/python bench/run.py --cases online  # link checking over the network (bench/online.py)
+    .venv/bin/python bench/run.py --cases mdrules # all corpora, markdownlint's rules on in all three
 
 The other linters are installed once into bench/.cache/ (rumdl from PyPI into its own virtual
 environment, markdownlint-cli2 from npm); mdvet is built from the working tree and installed into
@@ -12,6 +13,14 @@ that no tool writes a cache into the shared folder and every tool sees the same 
 runs every tool in turn, rotating which goes first, after one untimed round that warms the page
 cache and checks from each tool's own output that it really read the files. Wall times are medians.
 The table goes to stdout and to bench/results.md. This is a benchmark, not a test.
+
+The `mdrules` case checks all the corpora with markdownlint's own rules instead of each tool's
+defaults: a `.markdownlint.json` of `{"default": true}` at the top of the copy, which all three
+read (it is removed again after the case). rumdl is asked for markdownlint's rules only
+(`--enable` with their codes: its own further rules, MD061 and up, stay off), mdvet for the
+rules that answer to a markdownlint code (`--select` with those codes: the ML rules, HD001,
+HD002, HD004, LK006, IM001; its front-matter, link and site rules stay off). Each tool's
+summary gives the number of problems it found, shown beside the times.
 """
 
 from __future__ import annotations
@@ -41,6 +50,10 @@ DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
 RUMDL_VERSION = "0.3.0"
 MARKDOWNLINT_CLI2_VERSION = "0.24.1"  # bundles markdownlint 0.42.1
+# markdownlint 0.42's rules (the numbers it skips were retired)
+MARKDOWNLINT_RULES = tuple(
+    f"MD{n:03d}" for n in (1, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, *range(18, 57), 58, 59, 60)
+)
 EXTENSIONS = ("md", "markdown", "mdx")  # what mdvet checks; the others are asked for the same
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for maxrss
@@ -55,20 +68,27 @@ ENV = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0"}
 class Tool:
     name: str
     version: str
-    command: Callable[[Sequence[str], bool], list[str]]  # (paths, use its cache) -> argv
+    # (paths, use its cache, markdownlint's rules instead of its defaults) -> argv
+    command: Callable[..., list[str]]
     files_seen: Callable[[str], int | None]  # how many files the output says were read
     has_cache: bool  # whether the tool can re-run from a cache
     no_cache_flag: str | None = None  # what turns the cache off, when it is on by default
+    problems: Callable[[str], int | None] = lambda output: None  # how many it says it found
 
 
 def _count(pattern: str) -> Callable[[str], int | None]:
+    """The number the last match of `pattern` captures; a second, empty group stands for a
+    summary that says there is none (`no problems`)."""
     regex = re.compile(pattern, re.MULTILINE)
 
-    def files_seen(output: str) -> int | None:
+    def count(output: str) -> int | None:
         found = regex.findall(output)
-        return int(found[-1]) if found else None
+        if not found:
+            return None
+        last = found[-1]
+        return int(last[0] or 0) if isinstance(last, tuple) else int(last)
 
-    return files_seen
+    return count
 
 
 def _help(argv: list[str]) -> str:
@@ -104,9 +124,12 @@ def mdvet_tool() -> Tool:
         check=False,
     ).stdout.strip()
 
-    def command(paths: Sequence[str], use_cache: bool) -> list[str]:
+    answered = ",".join(code for code in MARKDOWNLINT_RULES if code in _mdvet_aliases())
+
+    def command(paths: Sequence[str], use_cache: bool, md_rules: bool = False) -> list[str]:
         off = ["--no-cache"] if cached and not use_cache else []
-        return [*base, "check", *paths, "--exit-zero", *off]
+        select = ["--select", answered] if md_rules else []
+        return [*base, "check", *paths, "--exit-zero", *off, *select]
 
     return Tool(
         "mdvet",
@@ -115,7 +138,16 @@ def mdvet_tool() -> Tool:
         _count(r"\bin (?:\d+ of )?(\d+) files?$"),
         has_cache=cached,
         no_cache_flag="--no-cache" if cached else None,
+        problems=_count(r"^(\d+) problems? \(|^no problems()"),
     )
+
+
+def _mdvet_aliases() -> set[str]:
+    """The markdownlint codes mdvet's rules answer to, from the working tree."""
+    sys.path.insert(0, str(ROOT))
+    from lint.rules import builtin
+
+    return {alias for rule in builtin() for alias in rule.aliases if alias.startswith("MD")}
 
 
 def rumdl_tool() -> Tool:
@@ -130,9 +162,11 @@ def rumdl_tool() -> Tool:
     flags = _help([str(exe), "check"])
     no_cache = "--no-cache" if "--no-cache" in flags else None
 
-    def command(paths: Sequence[str], use_cache: bool) -> list[str]:
+    def command(paths: Sequence[str], use_cache: bool, md_rules: bool = False) -> list[str]:
         off = [no_cache] if no_cache and not use_cache else []
-        return [str(exe), "check", "--no-config", *paths, *off]
+        # with markdownlint's rules, its configuration file is read (not ignored)
+        rules = ["--enable", ",".join(MARKDOWNLINT_RULES)] if md_rules else ["--no-config"]
+        return [str(exe), "check", *rules, *paths, *off]
 
     return Tool(
         "rumdl",
@@ -141,6 +175,7 @@ def rumdl_tool() -> Tool:
         _count(r"\bin (?:\d+/)?(\d+) files? \("),
         has_cache=no_cache is not None,
         no_cache_flag=no_cache,
+        problems=_count(r"^(?:Issues: )?Found (\d+) issues? |^Success: No issues()"),
     )
 
 
@@ -173,17 +208,33 @@ def markdownlint_tool() -> Tool:
     script = package / meta["bin"]["markdownlint-cli2"]
     glob = "**/*.{" + ",".join(EXTENSIONS) + "}"
 
-    def command(paths: Sequence[str], use_cache: bool) -> list[str]:
-        # markdownlint-cli2 takes globs, not folders; a path with a suffix is a file.
+    def command(paths: Sequence[str], use_cache: bool, md_rules: bool = False) -> list[str]:
+        # markdownlint-cli2 takes globs, not folders; a path with a suffix is a file. Its
+        # configuration file is read either way (the default cases have none).
         globs = [p if Path(p).suffix else f"{p}/{glob}" for p in paths]
         return ["node", str(script), *globs]
 
     return Tool(
-        "markdownlint-cli2", meta["version"], command, _count(r"^Linting: (\d+) file"), False
+        "markdownlint-cli2",
+        meta["version"],
+        command,
+        _count(r"^Linting: (\d+) file"),
+        False,
+        problems=_count(r"^Summary: (\d+) "),
     )
 
 
-CASES = ("corpora", "single", "cache", "authors", "lsp", "scaling", "memory", "online")
+CASES = (
+    "corpora",
+    "mdrules",
+    "single",
+    "cache",
+    "authors",
+    "lsp",
+    "scaling",
+    "memory",
+    "online",
+)
 DEFAULT_CASES = CASES[:-1]  # the online case (bench/online.py) runs when named
 # the file the author cases check (as pre-commit does), when the corpora hold it
 AUTHOR_FILE = "jekyll-docs/docs/_docs/assets.md"
@@ -276,6 +327,8 @@ class Case:
     cpus: dict[str, list[float]] = field(default_factory=dict)
     seen: dict[str, int | None] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    md_rules: bool = False  # markdownlint's rules instead of each tool's defaults
+    found: dict[str, int | None] = field(default_factory=dict)  # problems each tool reported
 
     def median(self, tool: str) -> float | None:
         walls = self.walls.get(tool)
@@ -298,8 +351,9 @@ def measure(
     """Warm up (and check each tool read the files), then time `runs` rounds, rotating tools."""
     active = []
     for tool in tools:
-        first, _ = run_once(tool.command(case.paths, use_cache), cwd)
+        first, _ = run_once(tool.command(case.paths, use_cache, case.md_rules), cwd)
         case.seen[tool.name] = tool.files_seen(first.output)
+        case.found[tool.name] = tool.problems(first.output)
         problem = _check_run(tool, first, case.files)
         if problem:
             case.failed[tool.name] = problem
@@ -311,7 +365,7 @@ def measure(
     for round_ in range(runs - (0 if warm else 1)):
         shift = round_ % len(active) if active else 0
         for tool in active[shift:] + active[:shift]:
-            result, _ = run_once(tool.command(case.paths, use_cache), cwd)
+            result, _ = run_once(tool.command(case.paths, use_cache, case.md_rules), cwd)
             case.walls[tool.name].append(result.wall)
             case.cpus[tool.name].append(result.cpu)
     summary = ", ".join(f"{t} {case.median(t):.3f} s" for t in case.walls)
@@ -682,19 +736,22 @@ def targets_table(
     cached: Case | None,
     scale: list[Case],
     peaks: dict[str, int],
+    md_case: Case | None = None,
 ) -> str:
     def verdict(ok: bool | None) -> str:
         return "n/a" if ok is None else ("yes" if ok else "no")
 
     rows = ["| measure | target | measured | met |", "| --- | --- | --- | --- |"]
-    if whole is not None:
-        ratio = _ratio(whole.median("mdvet"), whole.median("rumdl"))
+    for case, stretch in ((whole, " (stretch: ≤ 0.6x)"), (md_case, "")):
+        if case is None:
+            continue
+        ratio = _ratio(case.median("mdvet"), case.median("rumdl"))
         value = float(ratio) if ratio != "n/a" else None
         rows.append(
-            f"| {whole.label}, no cache | ≤ 1x rumdl (stretch: ≤ 0.6x) | {_times(ratio)} "
+            f"| {case.label}, no cache | ≤ 1x rumdl{stretch} | {_times(ratio)} "
             f"| {verdict(None if value is None else value <= 1.0)} |"
         )
-        ratio = _ratio(whole.median("markdownlint-cli2"), whole.median("mdvet"))
+        ratio = _ratio(case.median("markdownlint-cli2"), case.median("mdvet"))
         value = float(ratio) if ratio != "n/a" else None
         rows.append(
             f"| same, vs markdownlint-cli2 | ≥ 25x faster | {_times(ratio)} "
@@ -816,6 +873,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 table.append(measure(case, tools, work, args.runs, warm=warm))
             if whole is not None:
                 table.append(measure(whole, tools, work, args.runs, warm=warm))
+        md_case = None
+        if "mdrules" in cases:
+            print("markdownlint's rules:", file=sys.stderr)
+            md_case = Case(f"{label}, markdownlint's rules", paths, together.files, md_rules=True)
+            config = work / ".markdownlint.json"
+            config.write_text('{"default": true}\n', encoding="utf-8")
+            try:
+                measure(md_case, tools, work, args.runs, warm=warm)
+            finally:
+                config.unlink()
         single = None
         if "single" in cases:
             path = pick_single_file(work, corpora)
@@ -853,7 +920,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"## Benchmark, {started:%Y-%m-%d}",
         "",
         f"`{command}` — {machine()}; {versions}. Median wall time of {args.runs} run{'s' if args.runs > 1 else ''} per tool "
-        f"and case{' after one warm-up round' if warm else ''}, tools rotating; default rules. "
+        f"and case{' after one warm-up round' if warm else ''}, tools rotating; each tool's default rules (markdownlint's in the section that says so). "
         + (
             "Caches off except in the re-run case ("
             + ", ".join(f"{t.name} {t.no_cache_flag}" for t in flags)
@@ -876,6 +943,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cores spends more CPU than wall time.",
             "",
             cpu_table(table, names),
+            "",
+        ]
+    if md_case is not None:
+        lines += [
+            "### markdownlint's rules",
+            "",
+            'The same folder with `.markdownlint.json` `{"default": true}` at its top, read by '
+            "all three: markdownlint's rules with their defaults (rumdl: `--enable` with "
+            "markdownlint's codes; mdvet: `--select` with the markdownlint codes its rules "
+            "answer to). Wall time, then CPU time; the problems are each tool's own count.",
+            "",
+            main_table([md_case], names),
+            "",
+            cpu_table([md_case], names),
+            "",
+            "| problems found | " + " | ".join(names) + " |",
+            "| --- " * (len(names) + 1) + "|",
+            "| "
+            + md_case.label
+            + " | "
+            + " | ".join(
+                "n/a" if md_case.found.get(n) is None else f"{md_case.found[n]:,}" for n in names
+            )
+            + " |",
             "",
         ]
     if authors or lsp:
@@ -905,7 +996,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines += [
         "### Targets",
         "",
-        targets_table(whole, single, cached if cached and cached.walls else None, scale, peaks),
+        targets_table(
+            whole, single, cached if cached and cached.walls else None, scale, peaks, md_case
+        ),
         "",
     ]
     report = "\n".join(lines)

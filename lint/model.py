@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -77,6 +78,11 @@ class Diagnostic:
     # what the problem is about, independent of where it stands: baselines and CI reports
     # match on it, so a problem keeps its identity when lines above it move
     snippet: str = field(default="", compare=False, repr=False)
+
+
+# Diagnostic's order as a sort key: the order `sorted()` gives the diagnostics themselves,
+# without a Python-level comparison for each pair (a run may report hundreds of thousands)
+DIAGNOSTIC_ORDER = attrgetter("path", "line", "column", "code")
 
 
 @dataclass(frozen=True)

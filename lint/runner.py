@@ -18,7 +18,7 @@ from lint.document import parse_document, unreadable_document
 from lint.engine import INTERNAL_ERROR, check_document, run
 from lint.fix import fix_text, unified_diff
 from lint.markdownlint import DATA_FILES as MARKDOWNLINT_FILES
-from lint.model import Diagnostic, Pos, Report
+from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Pos, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
 
@@ -435,7 +435,7 @@ def check_paths(
             unsafe=unsafe,
             use_store=cache,
         )
-    report = Report(tuple(sorted(diagnostics)), len(files))
+    report = Report(tuple(sorted(diagnostics, key=DIAGNOSTIC_ORDER)), len(files))
     if store is not None:
         run = None
         # a run that asked other sites is not replayed: their answers expire (online_ttl)

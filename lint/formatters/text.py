@@ -41,6 +41,16 @@ def format_text(report: Report, color: bool, *, with_summary: bool = True) -> st
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
 
+    if not color:  # the common case, and the one with the most lines: no styling calls
+        paths: dict[str, str] = {}
+        out = [
+            f"{paths.get(d.path) or paths.setdefault(d.path, one_line(d.path))}:{d.line}:"
+            f"{d.column}: {d.code} {one_line(d.message)} [{d.name}]"
+            for d in report.diagnostics
+        ]
+        if with_summary:
+            out.append(summary(report))
+        return "".join(line + "\n" for line in out)
     out = []
     for d in report.diagnostics:
         location = style(f"{one_line(d.path)}:{d.line}:{d.column}:", bold=True)

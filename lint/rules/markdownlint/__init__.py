@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.model import Edit, Fix, Pos
+from lint.source import line_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,20 @@ def body_lines(doc: Document) -> BodyLines:
             fences[lo] = hi
     found = BodyLines(first, lines.line_count, frozenset(code), fences, doc.templates)
     doc.__dict__["_ml_lines"] = found
+    return found
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(doc: Document) -> list[str]:
+    """Every line of the text without its line break (line n is item n - 1): what
+    `doc.lines.line_text` gives, split once per file for the rules that read every line."""
+    found = doc.__dict__.get("_ml_source_lines")
+    if found is None:
+        text = doc.text
+        found = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+        doc.__dict__["_ml_source_lines"] = found
     return found
 
 
@@ -134,22 +149,32 @@ def heading_last_line(doc: Document, heading) -> int:
     return doc.lines.pos(max(heading.end_offset - 1, heading.offset)).line
 
 
-def html_block_lines(doc: Document) -> set[int]:
-    """The lines of HTML blocks (in MDX, of JSX tags)."""
-    found: set[int] = set()
+def html_block_lines(doc: Document) -> frozenset[int]:
+    """The lines of HTML blocks (in MDX, of JSX tags), computed once (kept on the Document)."""
+    found = doc.__dict__.get("_ml_html_lines")
+    if found is not None:
+        return found
+    lines: set[int] = set()
     for node in doc.html:
         if node.block:
             last = doc.lines.pos(max(node.end_offset - 1, node.offset)).line
-            found.update(range(node.start.line, last + 1))
+            lines.update(range(node.start.line, last + 1))
+    found = doc.__dict__["_ml_html_lines"] = frozenset(lines)
     return found
 
 
-def text_matches(doc: Document, pattern: re.Pattern):
+def text_matches(doc: Document, pattern: re.Pattern, literal: str | None = None):
     """Each match of `pattern` in the body that starts on a line of Markdown text (not in code,
-    HTML blocks or the front matter) outside template syntax, with its line number."""
+    HTML blocks or the front matter) outside template syntax, with its line number. With
+    `literal`, for a pattern that matches only at the start of a line (`^`, re.MULTILINE) and
+    only on lines holding `literal`, only those lines are tried (see line_matches)."""
     facts = html = None
     lines = doc.lines
-    for match in pattern.finditer(doc.text, doc.body_start):
+    if literal is None:
+        matches = pattern.finditer(doc.text, doc.body_start)
+    else:
+        matches = line_matches(pattern, doc.text, doc.body_start, literal)
+    for match in matches:
         if facts is None:
             facts, html = body_lines(doc), html_block_lines(doc)
         number = lines.pos(match.start()).line

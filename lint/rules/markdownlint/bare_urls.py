@@ -17,6 +17,7 @@ that cannot be clicked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lint.model import Edit, Fix, Problem
 from lint.rules import Rule
@@ -29,6 +30,7 @@ _URL = re.compile(
     r"|(?<![\w.+/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*"
 )
 _TRAILING = ".,:;\"'!?*_~"
+_MARK = re.compile(r"://|www\.|@")
 
 
 class BareUrls(Rule):
@@ -45,7 +47,7 @@ class BareUrls(Rule):
         if "://" not in text and "www." not in text and "@" not in text:
             return
         lines = doc.lines
-        for lo, hi, inside in doc.prose:
+        for lo, hi, inside in _holding_marks(doc):
             if "link" in inside:
                 continue
             for match in _URL.finditer(text, lo, hi):
@@ -66,6 +68,20 @@ class BareUrls(Rule):
                         (Edit(first, first, "<"), Edit(last, last, ">")),
                     ),
                 )
+
+
+def _holding_marks(doc):
+    """The prose runs in which a URL or an address can be: those where `://`, `www.` or `@`
+    starts (every match holds one), in order; found from the marks, which are few, rather than
+    by searching every run."""
+    prose = doc.prose
+    starts = [run[0] for run in prose]
+    picked: dict[int, None] = {}
+    for mark in _MARK.finditer(doc.text, doc.body_start):
+        index = bisect_right(starts, mark.start()) - 1
+        if index >= 0 and mark.start() < prose[index][1]:
+            picked[index] = None
+    return [prose[index] for index in sorted(picked)]
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -26,7 +26,7 @@ import re
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, html_block_lines
+from lint.rules.markdownlint import body_lines, html_block_lines, source_lines
 
 
 class BlanksBlockquote(Rule):
@@ -52,23 +52,26 @@ class BlanksBlockquote(Rule):
             )
         }
 
-        def quoted(number: int) -> re.Match | None:
+        def quoted(number: int, text: str) -> re.Match | None:
+            if ">" not in text:  # no quote marker: the cheap answer for most lines
+                return None
             start = lines.starts[number - 1]
             if number in code or number in html or facts.in_template(start):
                 return None
-            return _QUOTE.match(lines.line_text(number))
+            return _QUOTE.match(text)
 
         quote = False  # whether the last line above the blank lines is in a quote
         fresh = True  # whether the line starts a block (after blank lines)
         blanks: list[int] = []
+        texts = source_lines(doc)
         for number in range(facts.first, facts.last + 1):
-            text = lines.line_text(number)
+            text = texts[number - 1]
             if not text.strip() and number not in code:
                 if quote:
                     blanks.append(number)
                 fresh = True
                 continue
-            this = quoted(number)
+            this = quoted(number, text)
             # a quote that opens a list item is not the quote above's sibling
             if blanks and this and not this[1]:
                 for blank in blanks:

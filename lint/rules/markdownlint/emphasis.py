@@ -1,78 +1,22 @@
-"""The emphasis and strong emphasis of a document with their markers, for the emphasis rules,
-read once per file."""
+"""The emphasis and strong emphasis of a document with their markers, for the emphasis rules
+(see structure.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-import pyromark
 
 from lint.document import Document
-from lint.markdown import _OPTIONS
 from lint.model import Edit, Fix, Pos, Problem
 from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint.structure import Emphasis, structure
+
+__all__ = ["Emphasis", "alone", "emphases", "style_problems"]
 
 _WORD = re.compile(r"\w", re.ASCII)
-_KINDS = {"Emphasis": 1, "Strong": 2}
-_CONTAINERS = frozenset({"BlockQuote", "List", "Item", "FootnoteDefinition", "Table"})
-
-
-@dataclass(slots=True)
-class Emphasis:
-    strong: bool
-    opening: int  # character offset of the opening marker
-    closing: int  # character offset of the closing marker
-    width: int  # 1 for emphasis, 2 for strong
-    marker: str  # `*` or `_`
-    # the events of the paragraph it is in (when outside containers), filled as read
-    paragraph: list | None = field(default=None, compare=False)
 
 
 def emphases(doc: Document) -> tuple[Emphasis, ...]:
-    found = doc.__dict__.get("_ml_emphases")
-    if found is None:
-        found = tuple(_read(doc))
-        doc.__dict__["_ml_emphases"] = found
-    return found
-
-
-def _read(doc: Document):
-    text, lines = doc.text, doc.lines
-    start = doc.body_start
-    body = text[start:]
-    if "*" not in body and "_" not in body:
-        return
-    base = len(text[:start].encode("utf-8"))
-    depth = 0  # open blockquotes, lists, footnotes and tables
-    paragraph: list | None = None  # the events of a paragraph outside them, so far
-    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
-        if event.__class__ is not dict:
-            continue
-        if paragraph is not None:
-            paragraph.append(event)
-        kind = event.get("Start")
-        if kind is None:
-            kind = event.get("End")
-            name = next(iter(kind)) if kind.__class__ is dict else kind
-            if name in _CONTAINERS:
-                depth -= 1
-            elif name == "Paragraph":
-                paragraph = None
-            continue
-        name = next(iter(kind)) if kind.__class__ is dict else kind
-        if name in _CONTAINERS:
-            depth += 1
-        elif name == "Paragraph" and depth == 0:
-            paragraph = []
-        width = _KINDS.get(name)
-        if width is None:
-            continue
-        lo = lines.char_offset(base + rng["start"])
-        hi = lines.char_offset(base + rng["end"])
-        marker = text[lo]
-        if marker in "*_" and text[hi - 1] == marker:
-            yield Emphasis(width == 2, lo, hi - width, width, marker, paragraph)
+    return structure(doc).emphases
 
 
 def alone(found: Emphasis, text: str) -> str | None:

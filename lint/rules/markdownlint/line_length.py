@@ -25,12 +25,16 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint import body_lines, source_lines
 
 _DEFINITION = re.compile(
     r"\s*\[\^[^\]]+\]:|"  # a footnote
     r"\s*\[(?:\\.|[^\]\\])*\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
+
+
+# `\s` is str.isspace's whitespace: a line with none past the limit could not be wrapped there
+_WHITESPACE = re.compile(r"\s")
 
 
 class LineLength(Rule):
@@ -53,15 +57,20 @@ class LineLength(Rule):
 
     def check(self, doc, options):
         facts = body_lines(doc)
-        lines = doc.lines
         shortest = min(options.line_length, options.heading_line_length)
         shortest = min(shortest, options.code_block_line_length)
+        texts = source_lines(doc)
+        first = facts.first
+        longer = [
+            (first + index, line)
+            for index, line in enumerate(texts[first - 1 : facts.last])
+            if len(line) > shortest
+        ]
+        if not longer:
+            return
         heading_lines = {h.start.line for h in doc.headings}
         table_lines = None
-        for number in range(facts.first, facts.last + 1):
-            line = lines.line_text(number)
-            if len(line) <= shortest:
-                continue
+        for number, line in longer:
             if number in facts.code:
                 if not options.code_blocks:
                     continue
@@ -79,7 +88,7 @@ class LineLength(Rule):
                     table_lines = _table_lines(doc)
                 if number in table_lines:
                     continue
-            if not (options.strict or any(c.isspace() for c in line[limit:])):
+            if not (options.strict or _WHITESPACE.search(line, limit)):
                 continue
             yield Problem(
                 Pos(number, limit + 1),

@@ -42,7 +42,7 @@ class MissingSpaceAtx(Rule):
 
     def check(self, doc, options):
         lines = doc.lines
-        for match, number in text_matches(doc, _LINE):
+        for match, number in text_matches(doc, _LINE, "#"):
             line = match[0].rstrip("\r")
             if line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
                 continue

@@ -40,7 +40,7 @@ class MissingSpaceClosedAtx(Rule):
 
     def check(self, doc, options):
         lines = doc.lines
-        for match, number in text_matches(doc, _LINE):
+        for match, number in text_matches(doc, _LINE, "#"):
             left = not match[2]
             right = not match[4] or bool(match[5])
             if not (left or right):

@@ -27,7 +27,7 @@ from pydantic import Field
 
 from lint.model import Edit, Fix, Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint import body_lines, source_lines
 
 _RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")  # two blank lines
 
@@ -50,8 +50,9 @@ class MultipleBlanks(Rule):
         facts = body_lines(doc)
         lines = doc.lines
         run = 0
+        texts = source_lines(doc)
         for number in range(facts.first, facts.last + 1):
-            line = lines.line_text(number)
+            line = texts[number - 1]
             if line.strip() or number in facts.code:
                 run = 0
                 continue

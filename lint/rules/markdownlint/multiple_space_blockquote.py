@@ -41,7 +41,7 @@ class MultipleSpaceBlockquote(Rule):
         lines = doc.lines
         in_list = False  # the quote's text holds a list: its lines are indented on purpose
         last = 0
-        for match, number in text_matches(doc, _QUOTED):
+        for match, number in text_matches(doc, _QUOTED, ">"):
             line = match[0].rstrip("\r")
             if number != last + 1:
                 in_list = False  # a new quote

@@ -22,7 +22,7 @@ from bisect import bisect_right
 
 from lint.model import Problem
 from lint.rules import Rule
-from lint.rules.markdownlint import body_lines, is_blank, replace
+from lint.rules.markdownlint import body_lines, is_blank, replace, source_lines
 
 _MARKER = re.compile(r"\*+|_+")
 _STARTS_BLOCK = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$))")
@@ -42,22 +42,27 @@ class NoSpaceInEmphasis(Rule):
     def check(self, doc, options):
         text = doc.text
         lines = doc.lines
-        candidates = [t for t in doc.texts if "*" in _source(text, t) or "_" in _source(text, t)]
+        find = text.find
+        candidates = [
+            run
+            for run in doc.prose
+            if find("*", run[0], run[1]) >= 0 or find("_", run[0], run[1]) >= 0
+        ]
         if not candidates:
             return
         facts = body_lines(doc)
         blocks = _blocks(doc, facts)
         link_starts = [link.offset for link in doc.links]
         groups: dict[tuple, list[tuple[int, str]]] = {}
-        for node in candidates:
-            for match in _MARKER.finditer(text, node.offset, node.end_offset):
+        for lo, hi, inside in candidates:
+            for match in _MARKER.finditer(text, lo, hi):
                 marker = match[0]
                 if len(marker) > 3 or text[match.start() - 1 : match.start()] == "\\":
                     continue
                 if facts.in_template(match.start()):
                     continue
                 line = lines.pos(match.start()).line
-                link = bisect_right(link_starts, match.start()) if "link" in node.inside else 0
+                link = bisect_right(link_starts, match.start()) if "link" in inside else 0
                 groups.setdefault((blocks.get(line, line), link, marker), []).append(
                     (match.start(), marker)
                 )
@@ -86,18 +91,14 @@ class NoSpaceInEmphasis(Rule):
             )
 
 
-def _source(text: str, node) -> str:
-    return text[node.offset : node.end_offset]
-
-
 def _blocks(doc, facts) -> dict[int, int]:
     """A number for the paragraph, heading or list item each line of the body belongs to."""
-    lines = doc.lines
+    texts = source_lines(doc)
     found: dict[int, int] = {}
     block = 0
     previous_open = False
     for number in range(facts.first, facts.last + 1):
-        line = lines.line_text(number)
+        line = texts[number - 1]
         if is_blank(line) or number in facts.code:
             previous_open = False
             continue

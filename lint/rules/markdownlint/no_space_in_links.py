@@ -42,15 +42,17 @@ class NoSpaceInLinks(Rule):
         for link in doc.links:
             if link.kind not in _KINDS or text[link.offset] != "[":
                 continue
-            if facts is None:
-                facts = body_lines(doc)
-            if facts.in_template(link.offset):
-                continue
             lo = link.offset + 1
             hi = label_end(text, lo, link.end_offset)
             if hi is None:
                 continue
             label = text[lo:hi]
+            if not label or (label[0] not in " \t\r\n" and label[-1] not in " \t\n"):
+                continue  # nothing to find: most links
+            if facts is None:
+                facts = body_lines(doc)
+            if facts.in_template(link.offset):
+                continue
             shown = " ".join(label.split())
             lead = len(label) - len(label.lstrip(_SPACE))
             trail = len(label) - len(label.rstrip(_SPACE))
@@ -79,6 +81,11 @@ class NoSpaceInLinks(Rule):
 def label_end(text: str, start: int, stop: int) -> int | None:
     """The offset of the `]` closing a link's text that starts at `start` (after its `[`):
     brackets nest, a backslash escapes, a code span hides what it holds."""
+    close = text.find("]", start, stop)
+    if close >= 0:  # the first `]`, when nothing before it nests, escapes or hides
+        before = text[start:close]
+        if "[" not in before and "\\" not in before and "`" not in before:
+            return close
     depth = 0
     i = start
     while i < stop:

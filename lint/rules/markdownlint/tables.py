@@ -1,15 +1,15 @@
-"""The GFM tables of a document and their rows, for the table rules, read once per file."""
+"""The GFM tables of a document and their rows, for the table rules (see structure.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-import pyromark
+from dataclasses import dataclass
 
 from lint.document import Document
-from lint.markdown import _OPTIONS
 from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint.structure import Table, structure
+
+__all__ = ["Row", "Table", "table_rows", "tables", "visible_tables"]
 
 _PIPE = re.compile(r"\\.|\|")
 
@@ -44,25 +44,12 @@ class Row:
         return count
 
 
-@dataclass(slots=True)
-class Table:
-    offset: int
-    first_line: int
-    last_line: int
-    inside: tuple[str, ...]  # "blockquote", "list", "footnote" around the table
-    rows: list[Row] = field(default_factory=list)  # the delimiter row included
-
-
 def _pipes(source: str) -> list[int]:
     return [m.start() for m in _PIPE.finditer(source) if m[0] == "|"]
 
 
 def tables(doc: Document) -> tuple[Table, ...]:
-    found = doc.__dict__.get("_ml_tables")
-    if found is None:
-        found = tuple(_read(doc)) if "|" in doc.text else ()
-        doc.__dict__["_ml_tables"] = found
-    return found
+    return structure(doc).tables
 
 
 def visible_tables(doc: Document):
@@ -73,41 +60,17 @@ def visible_tables(doc: Document):
         yield from (table for table in found if not facts.in_template(table.offset))
 
 
-_CONTAINERS = {"BlockQuote": "blockquote", "List": "list", "FootnoteDefinition": "footnote"}
-
-
-def _read(doc: Document):
-    text, lines = doc.text, doc.lines
-    start = doc.body_start
-    base = len(text[:start].encode("utf-8"))
-    inside: list[str] = []
-    for event, rng in pyromark.events_with_range(text[start:], options=_OPTIONS):
-        if event.__class__ is not dict:
-            continue
-        kind = event.get("Start")
-        if kind is None:
-            kind = event.get("End")
-            name = next(iter(kind)) if kind.__class__ is dict else kind
-            if name in _CONTAINERS:
-                inside.pop()
-            continue
-        name = next(iter(kind)) if kind.__class__ is dict else kind
-        if name in _CONTAINERS:
-            inside.append(_CONTAINERS[name])
-        elif name == "Table":
-            lo = lines.char_offset(base + rng["start"])
-            hi = lines.char_offset(base + rng["end"])
-            first = lines.pos(lo).line
-            last = lines.pos(max(hi - 1, lo)).line
-            table = Table(lo, first, last, tuple(inside))
-            column = lines.pos(lo).column
-            for number in range(first, last + 1):
-                line = lines.line_text(number)
-                row_start = lines.starts[number - 1] + column - 1
-                source = line[column - 1 :].strip()
-                if number > first and inside and "blockquote" in inside:
-                    stripped = line.lstrip(" ").lstrip(">")
-                    source = stripped.strip()
-                    row_start = lines.starts[number - 1] + len(line) - len(line.lstrip(" >"))
-                table.rows.append(Row(number, row_start, source))
-            yield table
+def table_rows(lines, table: Table, column: int) -> list[Row]:
+    """The rows of a table whose first row starts at `column` (1-based)."""
+    rows = []
+    quoted = "blockquote" in table.inside
+    for number in range(table.first_line, table.last_line + 1):
+        line = lines.line_text(number)
+        row_start = lines.starts[number - 1] + column - 1
+        source = line[column - 1 :].strip()
+        if number > table.first_line and quoted:
+            stripped = line.lstrip(" ").lstrip(">")
+            source = stripped.strip()
+            row_start = lines.starts[number - 1] + len(line) - len(line.lstrip(" >"))
+        rows.append(Row(number, row_start, source))
+    return rows

@@ -24,7 +24,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, is_blank, replace
+from lint.rules.markdownlint import body_lines, is_blank, replace, source_lines
 
 # whitespace before a line break or at the end of the text: most files have none
 _ANY = re.compile(r"[^\S\r\n](?:[\r\n]|\Z)")
@@ -54,8 +54,9 @@ class TrailingSpaces(Rule):
         facts = body_lines(doc)
         expected = options.br_spaces if options.br_spaces >= 2 else 0
         lines = doc.lines
+        texts = source_lines(doc)
         for number in range(facts.first, facts.last + 1):
-            line = lines.line_text(number)
+            line = texts[number - 1]
             if not line or not line[-1].isspace():
                 continue
             if number in facts.code and not options.code_blocks:

@@ -1,0 +1,162 @@
+"""What the ML rules share: the one walk that reads lists, emphasis and tables (each read once
+per document, whichever rule asks first), the body's lines split once, the order of a report,
+and the rules whose search was narrowed (ML034, ML039) giving what they gave."""
+
+import pytest
+
+from lint.document import parse_document
+from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Severity
+from lint.rules.markdownlint import source_lines
+from lint.rules.markdownlint.emphasis import alone, emphases
+from lint.rules.markdownlint.lists import lists
+from lint.rules.markdownlint.no_space_in_links import label_end
+from lint.rules.markdownlint.structure import structure
+from lint.rules.markdownlint.tables import tables
+from tests.helpers import check
+from tests.test_rules_markdownlint import only
+
+
+def _lists(source: str):
+    return [
+        (
+            found.first_line,
+            found.last_line,
+            found.ordered,
+            found.parents,
+            found.inside,
+            *(
+                (item.line, item.column, item.marker, item.spaces, item.paragraphs)
+                for item in found.items
+            ),
+        )
+        for found in lists(parse_document(source, "post.md"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a tight list's items hold no paragraph events
+        ("- a\n- b\n", [(1, 2, False, (), (), (1, 1, "-", 1, 0), (2, 1, "-", 1, 0))]),
+        ("1. a\n\n   b\n2.  c\n", [(1, 4, True, (), (), (1, 1, "1.", 1, 2), (4, 1, "2.", 2, 1))]),
+        (
+            "- a\n  1) b\n",
+            [
+                (1, 2, False, (), (), (1, 1, "-", 1, 0)),
+                (2, 2, True, (False,), ("list",), (2, 3, "1)", 1, 0)),
+            ],
+        ),
+        ("> - a\n", [(1, 1, False, (), ("blockquote",), (1, 3, "-", 1, 0))]),
+        ("---\nt: x\n---\n* a\n", [(4, 4, False, (), (), (4, 1, "*", 1, 0))]),
+        ("- a\r\n\r\n- b\r\n", [(1, 3, False, (), (), (1, 1, "-", 1, 1), (3, 1, "-", 1, 1))]),
+        ("a paragraph\n", []),
+        ("1.\n", []),  # no `. ` nor `-` mark: the body is not read for lists
+    ],
+)
+def test_lists(source, expected):
+    assert _lists(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("*a* and __b__\n", [(False, 0, 2, "*", None), (True, 8, 11, "_", None)]),
+        ("**Tariffs**\n", [(True, 0, 9, "*", "Tariffs")]),
+        ("*a* b\n", [(False, 0, 2, "*", None)]),  # more than the emphasis in its paragraph
+        ("> *a*\n", [(False, 2, 4, "*", None)]),  # in a blockquote: never alone
+        ("- *a*\n", [(False, 2, 4, "*", None)]),
+        ("`*a*`\n", []),
+        ("no markers\n", []),
+    ],
+)
+def test_emphases(source, expected):
+    doc = parse_document(source, "post.md")
+    found = [(e.strong, e.opening, e.closing, e.marker, alone(e, doc.text)) for e in emphases(doc)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "| a | b |\n| - | - |\n| 1 | 2 |\n",
+            [(1, 3, (), ["| a | b |", "| - | - |", "| 1 | 2 |"])],
+        ),
+        ("> a | b\n> - | -\n", [(1, 2, ("blockquote",), ["a | b", "- | -"])]),
+        ("- x\n\n  | a |\n  | - |\n", [(3, 4, ("list",), ["| a |", "| - |"])]),
+        ("a | b\n", []),
+    ],
+)
+def test_tables(source, expected):
+    found = tables(parse_document(source, "post.md"))
+    assert [(t.first_line, t.last_line, t.inside, [r.source for r in t.rows]) for t in found] == (
+        expected
+    )
+
+
+def test_one_walk_for_every_rule():
+    doc = parse_document("- a\n\n*b*\n\n| a |\n| - |\n", "post.md")
+    shared = structure(doc)
+    assert (lists(doc), emphases(doc), tables(doc)) == (
+        shared.lists,
+        shared.emphases,
+        shared.tables,
+    )
+    assert structure(doc) is shared
+    assert (len(shared.lists), len(shared.emphases), len(shared.tables)) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "a\nb\n", "a\r\nb\r\n\r\n", "a\rb\r", "a\r\nb\nc\rd", "x", "\n\n", "a\x0cb\u2028c\n"],
+)
+def test_source_lines_are_the_line_index_lines(source):
+    doc = parse_document(source, "post.md")
+    expected = [doc.lines.line_text(n) for n in range(1, doc.lines.line_count + 1)]
+    assert source_lines(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[a] b", 2),
+        ("[a [b] c] d", 8),
+        ("[a \\] b] c", 7),
+        ("[a `]` b] c", 8),
+        ("[a ``x]`` b] c", 11),
+        ("[a b", None),
+    ],
+)
+def test_label_end(text, expected):
+    assert label_end(text, 1, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("see https://a.example/x and www.b.example\n", [("ML034", 1, 5), ("ML034", 1, 29)]),
+        ("mail a@b.example\n\n*x* https://c.example\n", [("ML034", 1, 6), ("ML034", 3, 5)]),
+        ("[https://a.example](https://a.example)\n", []),
+        ("`https://a.example`\n", []),
+        ("no address here\n", []),
+    ],
+)
+def test_bare_urls_found_from_their_marks(source, expected):
+    assert check(source, settings=only("ML034")) == expected
+
+
+def _diagnostic(path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, column, code, line, column, "name", Severity.WARNING, message)
+
+
+def test_report_order_is_the_diagnostics_order():
+    found = [
+        _diagnostic("b.md", 1, 1, "ML013", "first"),
+        _diagnostic("a.md", 2, 1, "ML009", "second"),
+        _diagnostic("a.md", 10, 1, "ML009", "third"),
+        _diagnostic("a.md", 2, 1, "ML004", "fourth"),
+        _diagnostic("a.md", 2, 1, "ML009", "fifth"),  # equal to the second: kept after it
+    ]
+    by_key = sorted(found, key=DIAGNOSTIC_ORDER)
+    assert [d.message for d in by_key] == ["fourth", "second", "fifth", "third", "first"]
+    assert by_key == sorted(found)
