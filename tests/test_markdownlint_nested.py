@@ -229,6 +229,6 @@ def test_configure_file_options_win_over_the_configuration_files(site, capsys):
     (site / "mdvet.toml").write_text("[rules.ML013]\nline_length = 30\n")
     (site / ".markdownlint.json").write_text('{"default": false, "MD013": {"line_length": 40}}')
     (site / "b.md").write_text(
-        PAGE + '<!-- markdownlint-configure-file {"MD013": {"line_length": 95}} -->\n'
+        PAGE + '<!-- markdownlint-configure-file {"MD013": {"line_length": 100}} -->\n'
     )
     assert found(capsys, "a.md", "b.md", "--no-cache") == ["a.md:7 ML013"]

@@ -48,11 +48,7 @@ class BareUrls(Rule):
         for lo, hi, inside in doc.prose:
             if "link" in inside:
                 continue
-            for match in _URL.finditer(text, lo, hi):
-                start, end = match.span()
-                end = _trim(text, start, end)
-                if end - start < 5:
-                    continue
+            for start, end in literal_autolinks(text, lo, hi):
                 if _in_html_link(text, start):
                     continue
                 url = text[start:end]
@@ -66,6 +62,16 @@ class BareUrls(Rule):
                         (Edit(first, first, "<"), Edit(last, last, ">")),
                     ),
                 )
+
+
+def literal_autolinks(text: str, lo: int, hi: int):
+    """The spans of GFM's literal autolinks (bare URLs and email addresses) in a run of
+    prose `text[lo:hi]`."""
+    for match in _URL.finditer(text, lo, hi):
+        start, end = match.span()
+        end = _trim(text, start, end)
+        if end - start >= 5:
+            yield start, end
 
 
 def _trim(text: str, start: int, end: int) -> int:

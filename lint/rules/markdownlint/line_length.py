@@ -20,13 +20,19 @@ Long lines are hard to read and review in editors and diffs that do not wrap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import pairwise
 
 from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines
+from lint.rules.markdownlint.bare_urls import literal_autolinks
 
+_LAST_WORD = re.compile(r"\S*$")  # where the last run of non-whitespace starts
+_NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
+_NOT_PARAGRAPH_TEXT = frozenset({"table", "heading", "emphasis", "strong", "strikethrough"})
 _DEFINITION = re.compile(
     r"\s*\[\^[^\]]+\]:|"  # a footnote
     r"\s*\[(?:\\.|[^\]\\])*\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
@@ -56,13 +62,16 @@ class LineLength(Rule):
         lines = doc.lines
         shortest = min(options.line_length, options.heading_line_length)
         shortest = min(shortest, options.code_block_line_length)
-        heading_lines = {h.start.line for h in doc.headings}
-        table_lines = None
+        heading_lines = set()
+        for heading in doc.headings:
+            heading_lines.update(range(heading.start.line, heading.end.line + 1))
+        exempt = tables = defined = None  # found when a long line needs them
         for number in range(facts.first, facts.last + 1):
             line = lines.line_text(number)
             if len(line) <= shortest:
                 continue
-            if number in facts.code:
+            in_code = number in facts.code
+            if in_code:
                 if not options.code_blocks:
                     continue
                 limit = options.code_block_line_length
@@ -74,12 +83,17 @@ class LineLength(Rule):
                 limit = options.line_length
             if len(line) <= limit or _DEFINITION.match(line):
                 continue
-            if not options.tables and "|" in line:
-                if table_lines is None:
-                    table_lines = _table_lines(doc)
-                if number in table_lines:
-                    continue
-            if not (options.strict or any(c.isspace() for c in line[limit:])):
+            if tables is None:
+                tables, exempt, defined = _lines_of(doc)
+            if number in defined:
+                continue
+            if not (options.strict or options.stern) and _LAST_WORD.search(line).start() < limit:
+                continue  # no whitespace beyond the limit: the line could not be wrapped there
+            if options.stern and not options.strict and _NOT_WRAPPABLE.match(line):
+                continue
+            if not options.tables and number in tables:
+                continue
+            if not options.strict and not in_code and number in exempt:
                 continue
             yield Problem(
                 Pos(number, limit + 1),
@@ -88,9 +102,56 @@ class LineLength(Rule):
             )
 
 
-def _table_lines(doc) -> set[int]:
-    found: set[int] = set()
-    for lo, _hi, inside in doc.prose:
+def _lines_of(doc) -> tuple[set[int], set[int], set[int]]:
+    """The lines of tables; the lines that hold a link, an image or a bare URL but no
+    paragraph text of their own (a table row, a heading, a line of nothing but links), which
+    markdownlint leaves alone: such a line often cannot be wrapped without breaking a URL;
+    and the lines of reference definitions and footnotes, never flagged."""
+    lines, text = doc.lines, doc.text
+    linked: set[int] = set()
+    for node in doc.links_and_images:
+        linked.update(range(node.start.line, node.end.line + 1))
+    images = sorted((image.offset, image.end_offset) for image in doc.images)
+    starts = [lo for lo, _hi in images]
+    tables: set[int] = set()
+    footnotes: set[int] = set()
+    worded: set[int] = set()  # lines with text of a paragraph outside links
+    for lo, hi, inside in doc.prose:
+        first, last = lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line
         if "table" in inside:
-            found.add(doc.lines.pos(lo).line)
+            tables.update((first, last))
+        if "footnote" in inside:
+            footnotes.update((first, last))
+        around = bisect_right(starts, lo) - 1  # the image that starts last before the run
+        if "link" in inside or (around >= 0 and hi <= images[around][1]):
+            continue
+        # text of the paragraph itself: not in a table or heading, nor emphasised
+        own = _NOT_PARAGRAPH_TEXT.isdisjoint(inside)
+        at = lo
+        for start, end in literal_autolinks(text, lo, hi):
+            linked.update(range(lines.pos(start).line, lines.pos(end).line + 1))
+            if own and text[at:start]:
+                worded.update(range(lines.pos(at).line, lines.pos(start).line + 1))
+            at = end
+        if own and at < hi:
+            worded.update(range(lines.pos(at).line, last + 1))
+    for node in doc.nodes:
+        if "table" in node.inside:
+            tables.update((node.start.line, node.end.line))
+        if "footnote" in node.inside:
+            footnotes.update((node.start.line, node.end.line))
+    defined = set(_filled(footnotes, lines))
+    for definition in doc.definitions:
+        defined.update(range(definition.start.line, definition.end.line + 1))
+    return _filled(tables, lines), linked - worded, defined
+
+
+def _filled(found: set[int], lines) -> set[int]:
+    """`found` with the lines between two of them when none of those is blank: the lines of
+    the blocks they are in (a table's delimiter row, a row of code only)."""
+    ordered = sorted(found)
+    for above, below in pairwise(ordered):
+        between = range(above + 1, below)
+        if all(lines.line_text(n).strip() for n in between):
+            found.update(between)
     return found
