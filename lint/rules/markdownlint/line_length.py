@@ -1,10 +1,13 @@
 """## What it does
 Flags a line longer than `line_length` characters (80 by default; markdownlint's MD013). By
-default a line is flagged only when it has whitespace beyond the limit, that is when it could
-be wrapped; `strict` flags every long line. Headings, code blocks and tables have
-their own limits and switches (`stern` is read as the default). Link reference definitions and
-the first lines of footnotes are never flagged. Template syntax counts: a line's length is
-what the source holds. Off unless configured: it is the markdownlint rule teams turn off most.
+default a line is flagged only when its last word starts beyond the limit, that is when it
+could be wrapped; `strict` flags every long line, `stern` every long line that holds more than
+one word. Headings, code blocks and tables have their own limits and switches. Reference
+definitions and footnotes are never flagged; unless `strict`, neither is a line that holds a
+link, an image or a bare URL and no paragraph text of its own (a table row or heading with a
+link, a line of links, an emphasised line with a link), which often cannot be wrapped without
+breaking a URL. Template syntax counts: a line's length is what the source holds. Off unless
+configured: it is the markdownlint rule teams turn off most.
 
 ## Why is this bad?
 Long lines are hard to read and review in editors and diffs that do not wrap.
