@@ -76,3 +76,17 @@ def test_ml013_reads_lines_as_markdownlint(source, options, expected):
 )
 def test_ml044_reads_urls_and_words_as_markdownlint(source, expected):
     assert check(source, settings=only("ML044", names=["GitHub"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "expected"),
+    [
+        # an item indented with a tab is read where it stands (the parser's range starts with
+        # the line break before it)
+        ("- a\n\t- b\n\t\t- c\n", "ML007", [("ML007", 2, 2), ("ML007", 3, 3)]),
+        ("* a\n\t- b\n", "ML004", [("ML004", 2, 2)]),
+        ("- a\r\n\t- b\r\n", "ML007", [("ML007", 2, 2)]),
+    ],
+)
+def test_items_indented_with_tabs(source, code, expected):
+    assert check(source, settings=only(code)) == expected

@@ -60,7 +60,7 @@ def _read(doc: Document) -> list[List]:
         if "Start" in event:
             tag = event["Start"]
             if tag.__class__ is dict and "List" in tag:
-                lo = lines.char_offset(base + rng["start"])
+                lo = _line_start(text, lines.char_offset(base + rng["start"]))
                 number = tag["List"]
                 found = List(
                     lo,
@@ -75,7 +75,8 @@ def _read(doc: Document) -> list[List]:
                 result.append(found)
                 inside.append("list")
             elif tag == "Item" and stack:
-                item = _item(text, lines, lines.char_offset(base + rng["start"]), stack[-1])
+                lo = _line_start(text, lines.char_offset(base + rng["start"]))
+                item = _item(text, lines, lo, stack[-1])
                 if item is None:  # not found where the parser says (tabs can shift it)
                     item = Item(-1, 0, 0, "", 0)
                 else:
@@ -108,6 +109,14 @@ def _read(doc: Document) -> list[List]:
             elif name == "FootnoteDefinition":
                 inside.pop()
     return result
+
+
+def _line_start(text: str, lo: int) -> int:
+    """`lo`, or the start of the next line when the parser's range starts with the line
+    break before it (as it does for an item indented with a tab)."""
+    if text.startswith("\r\n", lo):
+        return lo + 2
+    return lo + 1 if text.startswith("\n", lo) else lo
 
 
 def _item(text: str, lines, lo: int, owner: List) -> Item | None:
