@@ -90,3 +90,20 @@ def test_ml044_reads_urls_and_words_as_markdownlint(source, expected):
 )
 def test_items_indented_with_tabs(source, code, expected):
     assert check(source, settings=only(code)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # four columns beyond the fence, or beyond an indented block's own four, are code
+        ('  ```sh\n    curl "https://github.com/x"\n  ```\n', []),
+        ('  ```sh\n      curl "https://github.com/x"\n  ```\n', [("ML044", 2, 21)]),
+        ('- a\n\n  ```sh\n    curl "https://github.com/x"\n  ```\n', []),
+        (
+            '    curl "https://github.com/x"\n        curl "https://github.com/y"\n',
+            [("ML044", 2, 23)],
+        ),
+    ],
+)
+def test_ml044_reads_code_indentation_as_markdownlint(source, expected):
+    assert check(source, settings=only("ML044", names=["GitHub"])) == expected
