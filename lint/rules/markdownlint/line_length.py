@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from itertools import pairwise
 
 from pydantic import Field
@@ -33,7 +34,6 @@ from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines
 from lint.rules.markdownlint.bare_urls import literal_autolinks
 
-_LAST_WORD = re.compile(r"\S*$")  # where the last run of non-whitespace starts
 _NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
 _NOT_PARAGRAPH_TEXT = frozenset({"table", "heading", "emphasis", "strong", "strikethrough"})
 _DEFINITION = re.compile(
@@ -68,7 +68,7 @@ class LineLength(Rule):
         heading_lines = set()
         for heading in doc.headings:
             heading_lines.update(range(heading.start.line, heading.end.line + 1))
-        exempt = tables = defined = None  # found when a long line needs them
+        page = None  # what the page's structure says of a line, read when a long line needs it
         for number in range(facts.first, facts.last + 1):
             line = lines.line_text(number)
             if len(line) <= shortest:
@@ -86,17 +86,17 @@ class LineLength(Rule):
                 limit = options.line_length
             if len(line) <= limit or _DEFINITION.match(line):
                 continue
-            if tables is None:
-                tables, exempt, defined = _lines_of(doc)
-            if number in defined:
-                continue
-            if not (options.strict or options.stern) and _LAST_WORD.search(line).start() < limit:
+            if not (options.strict or options.stern) and _last_word_start(line) < limit:
                 continue  # no whitespace beyond the limit: the line could not be wrapped there
             if options.stern and not options.strict and _NOT_WRAPPABLE.match(line):
                 continue
-            if not options.tables and number in tables:
+            if page is None:
+                page = _Page(doc)
+            if number in page.defined:
                 continue
-            if not options.strict and not in_code and number in exempt:
+            if not options.tables and number in page.tables:
+                continue
+            if not options.strict and not in_code and page.links_only(number):
                 continue
             yield Problem(
                 Pos(number, limit + 1),
@@ -105,48 +105,77 @@ class LineLength(Rule):
             )
 
 
-def _lines_of(doc) -> tuple[set[int], set[int], set[int]]:
-    """The lines of tables; the lines that hold a link, an image or a bare URL but no
-    paragraph text of their own (a table row, a heading, a line of nothing but links), which
-    markdownlint leaves alone: such a line often cannot be wrapped without breaking a URL;
-    and the lines of reference definitions and footnotes, never flagged."""
-    lines, text = doc.lines, doc.text
-    linked: set[int] = set()
-    for node in doc.links_and_images:
-        linked.update(range(node.start.line, node.end.line + 1))
-    images = sorted((image.offset, image.end_offset) for image in doc.images)
-    starts = [lo for lo, _hi in images]
-    tables: set[int] = set()
-    footnotes: set[int] = set()
-    worded: set[int] = set()  # lines with text of a paragraph outside links
-    for lo, hi, inside in doc.prose:
-        first, last = lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line
-        if "table" in inside:
-            tables.update((first, last))
-        if "footnote" in inside:
-            footnotes.update((first, last))
-        around = bisect_right(starts, lo) - 1  # the image that starts last before the run
-        if "link" in inside or (around >= 0 and hi <= images[around][1]):
-            continue
-        # text of the paragraph itself: not in a table or heading, nor emphasised
-        own = _NOT_PARAGRAPH_TEXT.isdisjoint(inside)
-        at = lo
-        for start, end in literal_autolinks(text, lo, hi):
-            linked.update(range(lines.pos(start).line, lines.pos(end).line + 1))
-            if own and text[at:start]:
-                worded.update(range(lines.pos(at).line, lines.pos(start).line + 1))
-            at = end
-        if own and at < hi:
-            worded.update(range(lines.pos(at).line, last + 1))
-    for node in doc.nodes:
-        if "table" in node.inside:
-            tables.update((node.start.line, node.end.line))
-        if "footnote" in node.inside:
-            footnotes.update((node.start.line, node.end.line))
-    defined = set(_filled(footnotes, lines))
-    for definition in doc.definitions:
-        defined.update(range(definition.start.line, definition.end.line + 1))
-    return _filled(tables, lines), linked - worded, defined
+def _last_word_start(line: str) -> int:
+    """Where the last run of non-whitespace of `line` starts (its end, when it ends with
+    whitespace)."""
+    if not line or line[-1].isspace():
+        return len(line)
+    return len(line) - len(line.rsplit(None, 1)[-1])
+
+
+class _Page:
+    """What a page's structure says of its lines: the lines of reference definitions and
+    footnotes (never flagged), of tables, and whether a line holds a link, an image or a bare
+    URL but no paragraph text of its own (a table row, a heading, a line of nothing but
+    links, an emphasised line), which markdownlint leaves alone: such a line often cannot be
+    wrapped without breaking a URL."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        lines = doc.lines
+        footnotes: set[int] = set()
+        for lo, hi, inside in doc.prose:
+            if "footnote" in inside:
+                footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+        for node in doc.nodes:
+            if "footnote" in node.inside:
+                footnotes.update((node.start.line, node.end.line))
+        self.defined = _filled(footnotes, lines)
+        for definition in doc.definitions:
+            self.defined.update(range(definition.start.line, definition.end.line + 1))
+        self.linked: set[int] = set()
+        for node in doc.links_and_images:
+            self.linked.update(range(node.start.line, node.end.line + 1))
+        self.images = sorted((image.offset, image.end_offset) for image in doc.images)
+        self.image_starts = [lo for lo, _hi in self.images]
+        self.run_starts = [lo for lo, _hi, _inside in doc.prose]
+
+    @cached_property
+    def tables(self) -> set[int]:
+        lines, found = self.doc.lines, set()
+        for lo, hi, inside in self.doc.prose:
+            if "table" in inside:
+                found.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+        for node in self.doc.nodes:
+            if "table" in node.inside:
+                found.update((node.start.line, node.end.line))
+        return _filled(found, lines)
+
+    def links_only(self, number: int) -> bool:
+        doc, text = self.doc, self.doc.text
+        line = doc.lines.line_text(number)
+        linked, worded = number in self.linked, False
+        if not linked and "://" not in line and "www." not in line and "@" not in line:
+            return False  # no link, and no bare URL either
+        line_lo = doc.lines.offset(Pos(number, 1))
+        line_hi = line_lo + len(line)
+        prose = doc.prose
+        i = max(bisect_right(self.run_starts, line_lo) - 1, 0)
+        while i < len(prose) and prose[i][0] < line_hi and not worded:
+            lo, hi, inside = prose[i]
+            i += 1
+            lo, hi = max(lo, line_lo), min(hi, line_hi)
+            around = bisect_right(self.image_starts, lo) - 1  # the image that starts last before
+            if lo >= hi or "link" in inside or (around >= 0 and hi <= self.images[around][1]):
+                continue
+            own = _NOT_PARAGRAPH_TEXT.isdisjoint(inside)  # nor in a table, heading, emphasis
+            at = lo
+            for start, end in literal_autolinks(text, lo, hi):
+                linked = True
+                worded = worded or (own and start > at)
+                at = end
+            worded = worded or (own and at < hi)
+        return linked and not worded
 
 
 def _filled(found: set[int], lines) -> set[int]:
