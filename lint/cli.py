@@ -392,19 +392,48 @@ def init_command(threshold: int) -> int:
 
 
 @cli.command("config")
+@click.argument("path", required=False, type=click.Path(exists=True))
 @config_options
-def config_command(config_path, isolated) -> int:
-    """Print the effective configuration and where each value came from."""
+def config_command(path, config_path, isolated) -> int:
+    """Print the effective configuration and where each value came from; with PATH, the
+    configuration of that file or folder (markdownlint configurations in sub-folders apply
+    to the files under them)."""
     import json
+
+    from lint.markdownlint import nested_configurations
 
     resolved = load_settings({}, config_path, isolated)
     source = resolved.config.path if resolved.config else "none (defaults)"
     click.echo(f"# configuration file: {source}")
     if resolved.markdownlint is not None:
         click.echo(f"# markdownlint configuration: {resolved.markdownlint}")
-    data = resolved.settings.model_dump(mode="json", by_alias=True)
+    settings, origins = resolved.settings, dict(resolved.origins)
+    layers = settings._layers
+    if layers is not None:
+        for folder, files in nested_configurations(layers):
+            named = ", ".join(map(str, files))
+            click.echo(f"# markdownlint configuration for {folder}{os.sep}: {named}")
+    if path is not None and layers is not None:
+        target = os.path.join(path, "-") if os.path.isdir(path) else path
+        _folders, levels = layers.levels(target)
+        if levels:
+            try:
+                settings = settings.for_path(target)
+            except SettingsError as err:
+                raise settings_error(err) from None
+            _values, files, notes = layers.values(levels)
+            for note in notes:
+                click.echo(f"mdvet: note: {note}", err=True)
+            before = resolved.settings.model_dump(mode="json", by_alias=True)
+            after = settings.model_dump(mode="json", by_alias=True)
+            for key in after:
+                if after[key] != before[key]:
+                    origins[key] = " and ".join(map(str, files)) + (
+                        f" and {origins[key]}" if key in origins else ""
+                    )
+    data = settings.model_dump(mode="json", by_alias=True)
     for key, value in data.items():
-        origin = resolved.origins.get(key, "default")
+        origin = origins.get(key, "default")
         click.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {origin}")
     return EXIT_CLEAN
 

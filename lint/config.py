@@ -116,6 +116,7 @@ def resolve_settings(
             values[key] = value
             origins[key] = f"{config.path}:{config.line_of((key,))}"
     markdownlint, notes, markdownlint_files = None, (), ()
+    own = dict(values)
     if not isolated:
         markdownlint, values, notes, markdownlint_files = _with_markdownlint(
             config, cwd, values, origins
@@ -124,6 +125,16 @@ def resolve_settings(
         values[key] = value
         origins[key] = "--" + key.replace("_", "-")
     root = config.path.parent if config is not None else cwd
+    layers = None
+    if not isolated:
+        from lint.markdownlint import Layers, Level, MarkdownlintError
+
+        top = markdownlint.parent if markdownlint is not None else root
+        try:
+            level = Level.of_file(markdownlint) if markdownlint is not None else None
+        except MarkdownlintError as err:
+            raise ConfigError(str(err)) from None
+        layers = Layers(str(Path(top).resolve()), level, own, dict(overrides), root)
     _extend_import_path(values.get("python_path", ()), root)
     origins["root"] = (
         "the configuration file's folder" if config is not None else "the current folder"
@@ -136,6 +147,7 @@ def resolve_settings(
         raise _locate(config, origins, describe_error(first), tuple(first["loc"])) from None
     except SettingsError as err:
         raise _locate(config, origins, str(err), err.loc) from None
+    settings._layers, settings._values = layers, values
     settings.schema_resolver.preload()  # a schema file's mistake names that file and line
     return Resolved(settings, origins, config, markdownlint, markdownlint_files, notes)
 

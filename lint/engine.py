@@ -77,6 +77,10 @@ def check_document(
 ) -> tuple[Document, list[Diagnostic]]:
     """As check_text, also returning the parsed Document (for the site index)."""
     doc = parse_document(text, path, bom=bom)
+    if "markdownlint-configure-file" in text:
+        configured = suppress.configure_file(doc)
+        if configured is not None:
+            settings = settings.configured(configured, path)
     if settings.reads_context:
         context = settings.contexts.for_path(path)
         if context is not NO_CONTEXT:

@@ -179,6 +179,9 @@ _CONTAINERS = {
     "FootnoteDefinition": "footnote",
     "Heading": "heading",
     "Link": "link",
+    "Emphasis": "emphasis",
+    "Strong": "strong",
+    "Strikethrough": "strikethrough",
 }
 # An inline destination and optional title, from just after `](` to the closing `)`.
 _INLINE_TAIL = re.compile(

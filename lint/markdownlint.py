@@ -12,6 +12,7 @@ names. The result is mdvet settings (`extend_select`, `rules`), below mdvet's ow
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,13 +198,32 @@ def translate(path: Path, registry: Registry) -> Translated:
     """mdvet settings equivalent to the markdownlint configuration in `path`."""
     files: list[Path] = []
     data, notes = read(path, files=files)
-    result = Translated(path, notes=notes, files=files)
+    return translate_data(data, path, registry, notes, files)
+
+
+def translate_data(
+    data: dict[str, Any],
+    path: Path,
+    registry: Registry,
+    notes: list[str] | None = None,
+    files: list[Path] | None = None,
+    *,
+    partial: bool = False,
+) -> Translated:
+    """mdvet settings equivalent to markdownlint configuration `data` (read from `path`).
+    With `partial` and no `default` key, only the rules `data` names change: the others stay
+    as mdvet's settings have them (a `markdownlint-configure-file` comment without a
+    configuration file to add to)."""
+    result = Translated(path, notes=list(notes or ()), files=list(files or ()))
+    notes = result.notes
+    data = dict(data)
     ignores = data.pop("\0ignores", None)
     if ignores:
         result.values["extend_exclude"] = ignores
     family = [rule for rule in registry if _md_code(rule)]
     state: dict[str, bool] = {}
     options: dict[str, dict[str, Any]] = {}
+    partial = partial and "default" not in data
     default = data.get("default", True)
     if default is False:
         state = {rule.code: False for rule in family}
@@ -235,7 +255,7 @@ def translate(path: Path, registry: Registry) -> Translated:
     )
     state = {code: on for code, on in state.items() if not code.startswith("MD")}
     selected = [code for code, on in state.items() if on]
-    if default is not False:
+    if default is not False and not partial:
         selected += [
             rule.code for rule in family if not rule.enabled and state.get(rule.code) is None
         ]
@@ -243,7 +263,8 @@ def translate(path: Path, registry: Registry) -> Translated:
         result.values["extend_select"] = sorted(set(selected))
     for rule in family:  # rules that read as markdownlint's only when told to
         defaults = getattr(rule, "markdownlint_defaults", None)
-        if defaults and (state.get(rule.code) or (rule.code not in state and default is not False)):
+        unnamed_on = rule.code not in state and default is not False and not partial
+        if defaults and (state.get(rule.code) or unnamed_on):
             state.setdefault(rule.code, True)
             options[rule.code] = {**defaults, **options.get(rule.code, {})}
     rules: dict[str, dict[str, Any]] = {}
@@ -271,6 +292,124 @@ def _options(rule: type[Rule], value: dict, path: Path, notes: list[str]) -> dic
             f"{path}: {_md_code(rule)} options mdvet does not implement: {', '.join(left)}"
         )
     return kept
+
+
+@dataclass
+class Level:
+    """One folder's markdownlint configuration: the `config` of its `.markdownlint-cli2.*`
+    file and its `.markdownlint.*` file (either may be missing), and the files read."""
+
+    options: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ignores: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of_file(cls, path: Path) -> Level:
+        """The level of one configuration file (and those it extends)."""
+        level = cls()
+        data, level.notes = read(path, files=level.files)
+        level.ignores = data.pop("\0ignores", None) or []
+        if path.name.startswith(".markdownlint-cli2"):
+            level.options = data or None
+        else:
+            level.config = data
+        return level
+
+
+def read_folder(folder: Path) -> Level | None:
+    """The markdownlint configuration files of one folder below the top one, as
+    markdownlint-cli2 reads them (the first of each kind); None when it has none."""
+    found = [
+        next((folder / name for name in names if (folder / name).is_file()), None)
+        for names in (DATA_FILES[:2], DATA_FILES[2:])
+    ]
+    if found == [None, None]:
+        return None
+    level = Level()
+    for path in found:
+        if path is not None:
+            one = Level.of_file(path)
+            level.options = one.options if one.options is not None else level.options
+            level.config = one.config if one.config is not None else level.config
+            level.files += one.files
+            level.notes += one.notes
+            if one.ignores:
+                level.notes.append(f"{path}: 'ignores' in a sub-folder is not carried over")
+    return level
+
+
+def effective(levels: list[Level]) -> dict[str, Any]:
+    """The markdownlint configuration of a folder from its levels (the top folder's first,
+    its own last), as markdownlint-cli2 makes it: the `config` of `.markdownlint-cli2.*`
+    files merge key by key, the nearer one winning; a `.markdownlint.*` file replaces what
+    comes from above it, and is itself replaced by a nearer file of either kind."""
+    options, config = levels[-1].options, levels[-1].config
+    for level in reversed(levels[:-1]):
+        if level.options is not None:
+            options = {**level.options, **(options or {})}
+        if config is None and level.config is not None and options is None:
+            config = level.config
+    return config if config is not None else dict(options or {})
+
+
+@dataclass
+class Layers:
+    """What the settings of one file are made of when markdownlint configurations in
+    sub-folders apply (markdownlint-cli2 reads one in every folder under the top one): the
+    top folder and its configuration, mdvet's own values (its configuration file, then the
+    command line's flags) and the settings' root. Folders read and settings made are kept."""
+
+    base: str  # absolute: the folder of the top markdownlint configuration, or the root
+    top: Level | None
+    own: dict[str, Any]
+    overrides: dict[str, Any]
+    root: Path
+    folders: dict[str, Level | None] = field(default_factory=dict)
+    made: dict[tuple[str, ...], Any] = field(default_factory=dict)
+
+    def levels(self, path: str) -> tuple[list[str], list[Level]]:
+        """The folders between the top one (left out) and `path`'s folder that hold a
+        markdownlint configuration, top first, with their levels."""
+        folder = os.path.dirname(os.path.abspath(path))
+        prefix = self.base.rstrip(os.sep) + os.sep
+        found: list[tuple[str, Level]] = []
+        while folder.startswith(prefix):
+            if folder not in self.folders:
+                self.folders[folder] = read_folder(Path(folder))
+            if self.folders[folder] is not None:
+                found.append((folder, self.folders[folder]))
+            folder = os.path.dirname(folder)
+        found.reverse()
+        return [name for name, _ in found], [level for _, level in found]
+
+    def values(self, levels: list[Level]) -> tuple[dict[str, Any], list[Path], list[str]]:
+        """The settings' values for a folder with these levels below the top one: their
+        markdownlint configuration under mdvet's own values, then the flags."""
+        from lint.rules import builtin
+
+        chain = ([self.top] if self.top is not None else []) + levels
+        files = [path for level in chain for path in level.files]
+        notes = [note for level in levels for note in level.notes]
+        translated = translate_data(effective(chain), files[-1], builtin(), notes, files)
+        merged = merge(translated.values, self.own)
+        merged.update(self.overrides)
+        return merged, files, translated.notes
+
+
+def nested_configurations(layers: Layers) -> list[tuple[str, list[Path]]]:
+    """The folders under the top one that hold a markdownlint configuration, and its files
+    (`.git` and `node_modules` folders are not looked into)."""
+    found = []
+    for folder, names, _files in os.walk(layers.base):
+        names[:] = sorted(name for name in names if name not in (".git", "node_modules"))
+        if folder == layers.base:
+            continue
+        _folders, levels = layers.levels(os.path.join(folder, "-"))
+        if levels and _folders[-1] == folder:
+            found.append((folder, levels[-1].files))
+    return found
 
 
 def merge(markdownlint: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:

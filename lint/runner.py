@@ -169,6 +169,7 @@ def check_file(
     "check", "check+summary" (also summarise it for the site index) or "summary" (only
     summarise it: a file of the site that is not reported on). With `stamp`, the result
     carries what the cache keeps of the file (its content hash, modification time, size)."""
+    settings = settings.for_path(path)
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
@@ -337,6 +338,9 @@ def check_paths(
     if store is not None:
         tasks, todo = todo, []
         for file, task_mode in tasks:
+            if task_mode != "summary" and settings.for_path(file.absolute) is not settings:
+                todo.append((file, task_mode))  # its folder's settings: not in the cache
+                continue
             hit = store.lookup(
                 file.real,
                 file.shown,
@@ -354,14 +358,16 @@ def check_paths(
     work = [(file.path, file.shown, task_mode) for file, task_mode in todo]
     done = zip(todo, _results(work, settings, fixing, unsafe, store is not None, jobs), strict=True)
     if buffer is not None:
-        result = check_data(stdin, buffer.shown, settings, fix=fixing, unsafe=unsafe, summary=True)
+        own = settings.for_path(buffer.absolute)
+        result = check_data(stdin, buffer.shown, own, fix=fixing, unsafe=unsafe, summary=True)
         done = chain([((buffer, mode), result)], done)
     for (file, task_mode), result in done:
         summaries[file.absolute] = result.summary
         if store is not None and result.stamp is not None:
             digest, mtime, size = result.stamp
             hashes[file.real] = digest
-            rows = None if task_mode == "summary" else result.diagnostics
+            own = task_mode == "summary" or settings.for_path(file.absolute) is not settings
+            rows = None if own else result.diagnostics
             summarised = task_mode != "check"
             store.put(file.real, digest, (mtime, size), rows, result.summary, summarised=summarised)
         if task_mode == "summary":
@@ -642,6 +648,8 @@ def _check_stdin(
     data: bytes, shown_as: str, settings: Settings, fixing: bool, unsafe: bool
 ) -> Outcome:
     """Standard input on its own: without a name, or without site rules to run."""
+    if shown_as != "-":
+        settings = settings.for_path(shown_as)
     result = check_data(data, shown_as, settings, fix=fixing, unsafe=unsafe)
     outcome = Outcome(Report(tuple(result.diagnostics), 1), result.fixed)
     if settings.online:

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from lint.model import SettingsError, Severity
 from lint.rules import Registry, Rule, RuleOptions, builtin
@@ -79,6 +79,66 @@ class Settings(BaseModel):
     online_headers: dict[str, dict[str, str]] = {}  # host -> header -> value (${VAR}: env)
     online_resolve: dict[str, str] = {}  # "host:port" -> "address:port", as curl --resolve
     online_user_agent: str = ONLINE_USER_AGENT
+    # what these settings were made of (lint.config), for the settings of one folder or file:
+    # markdownlint configurations in sub-folders (lint.markdownlint.Layers) and the values
+    _layers: Any = PrivateAttr(default=None)
+    _values: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _variants: dict[Any, Settings] = PrivateAttr(default_factory=dict)
+
+    def for_path(self, path: str | Path) -> Settings:
+        """The settings of the file at `path`: these, or, when a folder between the top
+        markdownlint configuration and the file holds one of its own, these with that
+        folder's markdownlint configuration (as markdownlint-cli2 reads them)."""
+        if self._layers is None:
+            return self
+        from lint.markdownlint import MarkdownlintError
+
+        try:
+            folders, levels = self._layers.levels(str(path))
+            if not levels:
+                return self
+            key = tuple(folders)
+            values = None if key in self._variants else self._layers.values(levels)[0]
+        except MarkdownlintError as err:
+            raise SettingsError(str(err)) from None
+        if values is not None:
+            self._variants[key] = self._made(values, f"markdownlint configuration {folders[-1]}")
+        return self._variants[key]
+
+    def configured(self, data: dict[str, Any], path: str) -> Settings:
+        """These settings with a `markdownlint-configure-file` comment's configuration
+        (`data`) over them: the rules it names read as it says, mdvet's own settings
+        included; with `default`, every markdownlint rule."""
+        import json
+
+        key = json.dumps(data, sort_keys=True, default=str)
+        if key not in self._variants:
+            from lint.markdownlint import merge, translate_data
+
+            translated = translate_data(data, Path(path), self.registry, partial=True)
+            values = merge(
+                self._values or self.model_dump(by_alias=True, exclude={"root"}), translated.values
+            )
+            for name in ("extend_select", "extend_exclude"):  # merge adds them to the others
+                if name in translated.values:
+                    values[name] = list(dict.fromkeys(values[name]))
+            try:
+                self._variants[key] = self._made(values, "markdownlint-configure-file")
+            except SettingsError:
+                self._variants[key] = self  # options the rules do not take: left out
+        return self._variants[key]
+
+    def _made(self, values: dict[str, Any], origin: str) -> Settings:
+        """Settings of `values` under the same root and layers; a mistake names `origin`."""
+        try:
+            made = Settings(**values, root=self.root)
+            made.active  # noqa: B018 - check rule names and options now
+        except ValidationError as err:
+            raise SettingsError(f"{origin}: {describe_error(err.errors()[0])}") from None
+        except SettingsError as err:
+            raise SettingsError(f"{origin}: {err}", err.loc) from None
+        made._layers, made._values = self._layers, values
+        return made
 
     @cached_property
     def registry(self) -> Registry:

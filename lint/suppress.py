@@ -7,8 +7,9 @@ Front matter (YAML comments): `# mdvet-disable-line CODE ...` at the end of a li
 
 markdownlint's comments are honoured as markdownlint reads them, for the rules that answer to a
 markdownlint code (see `markdownlint_suppressions`): `markdownlint-disable`, `-enable`,
-`-disable-line`, `-disable-next-line`, `-capture`, `-restore`, `-disable-file`, `-enable-file`
-and `-configure-file` (whose `false` entries turn rules off for the file).
+`-disable-line`, `-disable-next-line`, `-capture`, `-restore`, `-disable-file` and
+`-enable-file`. A `-configure-file` comment is configuration, not a suppression: see
+`configure_file` and lint.engine.
 
 `disable_edits` writes the comments that silence one problem without changing the rendered
 page: in the body, a disable/enable pair on lines of their own around the top-level block
@@ -120,8 +121,8 @@ _MARKDOWNLINT = re.compile(
 def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     """markdownlint's comments as suppressions of the rules with a markdownlint code.
 
-    As markdownlint reads them: the file-wide ones (`-disable-file`, `-enable-file`,
-    `-configure-file`) set where every line starts; then, line by line, `-disable` and
+    As markdownlint reads them: the file-wide ones (`-disable-file`, `-enable-file`) set
+    where every line starts; then, line by line, `-disable` and
     `-enable` change the state from their own line on, `-capture` saves it and `-restore`
     brings the saved one back (or the file's start), `-disable-line` holds for its line and
     `-disable-next-line` for the next one. No rule names means every markdownlint rule."""
@@ -143,13 +144,11 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     if not comments:
         return []
     start: frozenset[str] = frozenset()  # what is off on every line at the start
-    for _line, directive, codes, words in comments:
+    for _line, directive, codes, _words in comments:
         if directive == "disable-file":
             start = universe if codes is None else start | codes
         elif directive == "enable-file":
             start = frozenset() if codes is None else start - codes
-        elif directive == "configure-file":
-            start = start | _configured_off(words, registry, universe)
     by_line: dict[int, list] = {}
     for comment in comments:
         by_line.setdefault(comment[0], []).append(comment)
@@ -192,25 +191,24 @@ def _quiet(directive: str, at: int, codes: frozenset[str], first: int, last: flo
     return Suppression(f"markdownlint-{directive}", Pos(at, 1), codes, first, last, used=True)
 
 
-def _configured_off(words: str, registry, universe: frozenset[str]) -> frozenset[str]:
-    """The rules a `markdownlint-configure-file` comment turns off (`false`, or
-    `"default": false` for the rules it does not turn on)."""
+def configure_file(doc: Document) -> dict | None:
+    """The configuration a document's `markdownlint-configure-file` comments give it, merged
+    key by key in their order as markdownlint merges them; None without one (a comment that
+    is not a JSON object is left out, as markdownlint leaves it)."""
     import json
 
-    try:
-        data = json.loads(words or "{}")
-    except ValueError:
-        return frozenset()
-    if not isinstance(data, dict):
-        return frozenset()
-    off = set(universe) if data.get("default") is False else set()
-    for key, value in data.items():
-        codes = {rule.code for rule in registry.expand(key)} & universe
-        if value is False:
-            off |= codes
-        elif key != "default":
-            off -= codes
-    return frozenset(off)
+    merged = None
+    for html in doc.html:
+        for match in _MARKDOWNLINT.finditer(doc.text, html.offset, html.end_offset):
+            if match[1] != "configure-file":
+                continue
+            try:
+                data = json.loads(match[2].strip() or "{}")
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                merged = {**(merged or {}), **data}
+    return merged
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

@@ -178,8 +178,7 @@ def test_migrate_writes_the_equivalent_settings_and_lists_what_it_cannot(site, c
     assert "ML013" in data["extend_select"]
     assert "MD013 options mdvet does not implement: unknown_option" in err
     assert "'nonsense' is not a markdownlint rule or tag" in err
-    assert "does not implement yet: MD0" in err
-    assert "MD033" not in err.split("does not implement yet:")[1]
+    assert "does not implement yet" not in err  # every markdownlint 0.42 rule has an ML rule
     # the written settings give the same result as the markdownlint file
     (site / "mdvet.toml").write_text(body)
     (site / ".markdownlint.yaml").unlink()

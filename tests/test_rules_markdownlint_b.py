@@ -235,7 +235,9 @@ def test_ml055_ml056_ml058_tables(code, source, options, expected):
         ("<div>\ngithub\n</div>\n", {"html_elements": False}, []),
         ('<a href="https://github.com">x</a>\n', {}, [("ML044", 1, 18)]),
         ("<li>https://github.com/x</li>\n", {}, []),
-        ("githubber, my_github\n", {}, []),  # whole words only
+        ("githubber, `my_github`\n", {}, []),  # whole words only
+        # in prose `_` ends a word, as markdownlint's parser splits text there
+        ("my_github\n", {}, [("ML044", 1, 4)]),
         ("[GitHub][github-home]\n\n[github-home]: https://github.com\n", {}, []),
         ("```github\ngithub\n```\n", {}, [("ML044", 2, 1)]),  # not the info string
         ("---\nt: github\n---\nx github\r\n", {}, [("ML044", 4, 3)]),

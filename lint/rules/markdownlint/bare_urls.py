@@ -50,11 +50,7 @@ class BareUrls(Rule):
         for lo, hi, inside in _holding_marks(doc):
             if "link" in inside:
                 continue
-            for match in _URL.finditer(text, lo, hi):
-                start, end = match.span()
-                end = _trim(text, start, end)
-                if end - start < 5:
-                    continue
+            for start, end in literal_autolinks(text, lo, hi):
                 if _in_html_link(text, start):
                     continue
                 url = text[start:end]
@@ -82,6 +78,16 @@ def _holding_marks(doc):
         if index >= 0 and mark.start() < prose[index][1]:
             picked[index] = None
     return [prose[index] for index in sorted(picked)]
+
+
+def literal_autolinks(text: str, lo: int, hi: int):
+    """The spans of GFM's literal autolinks (bare URLs and email addresses) in a run of
+    prose `text[lo:hi]`."""
+    for match in _URL.finditer(text, lo, hi):
+        start, end = match.span()
+        end = _trim(text, start, end)
+        if end - start >= 5:
+            yield start, end
 
 
 def _trim(text: str, start: int, end: int) -> int:

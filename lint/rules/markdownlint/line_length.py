@@ -1,10 +1,13 @@
 """## What it does
 Flags a line longer than `line_length` characters (80 by default; markdownlint's MD013). By
-default a line is flagged only when it has whitespace beyond the limit, that is when it could
-be wrapped; `strict` flags every long line. Headings, code blocks and tables have
-their own limits and switches (`stern` is read as the default). Link reference definitions and
-the first lines of footnotes are never flagged. Template syntax counts: a line's length is
-what the source holds. Off unless configured: it is the markdownlint rule teams turn off most.
+default a line is flagged only when its last word starts beyond the limit, that is when it
+could be wrapped; `strict` flags every long line, `stern` every long line that holds more than
+one word. Headings, code blocks and tables have their own limits and switches. Reference
+definitions and footnotes are never flagged; unless `strict`, neither is a line that holds a
+link, an image or a bare URL and no paragraph text of its own (a table row or heading with a
+link, a line of links, an emphasised line with a link), which often cannot be wrapped without
+breaking a URL. Template syntax counts: a line's length is what the source holds. Off unless
+configured: it is the markdownlint rule teams turn off most.
 
 ## Why is this bad?
 Long lines are hard to read and review in editors and diffs that do not wrap.
@@ -20,21 +23,23 @@ Long lines are hard to read and review in editors and diffs that do not wrap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cached_property
+from itertools import pairwise
 
 from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines, source_lines
+from lint.rules.markdownlint.bare_urls import literal_autolinks
 
+_NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
+_NOT_PARAGRAPH_TEXT = frozenset({"table", "heading", "emphasis", "strong", "strikethrough"})
 _DEFINITION = re.compile(
     r"\s*\[\^[^\]]+\]:|"  # a footnote
     r"\s*\[(?:\\.|[^\]\\])*\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
-
-
-# `\s` is str.isspace's whitespace: a line with none past the limit could not be wrapped there
-_WHITESPACE = re.compile(r"\s")
 
 
 class LineLength(Rule):
@@ -59,19 +64,21 @@ class LineLength(Rule):
         facts = body_lines(doc)
         shortest = min(options.line_length, options.heading_line_length)
         shortest = min(shortest, options.code_block_line_length)
-        texts = source_lines(doc)
         first = facts.first
         longer = [
             (first + index, line)
-            for index, line in enumerate(texts[first - 1 : facts.last])
+            for index, line in enumerate(source_lines(doc)[first - 1 : facts.last])
             if len(line) > shortest
         ]
         if not longer:
             return
-        heading_lines = {h.start.line for h in doc.headings}
-        table_lines = None
+        heading_lines = set()
+        for heading in doc.headings:
+            heading_lines.update(range(heading.start.line, heading.end.line + 1))
+        page = None  # what the page's structure says of a line, read when a long line needs it
         for number, line in longer:
-            if number in facts.code:
+            in_code = number in facts.code
+            if in_code:
                 if not options.code_blocks:
                     continue
                 limit = options.code_block_line_length
@@ -83,12 +90,17 @@ class LineLength(Rule):
                 limit = options.line_length
             if len(line) <= limit or _DEFINITION.match(line):
                 continue
-            if not options.tables and "|" in line:
-                if table_lines is None:
-                    table_lines = _table_lines(doc)
-                if number in table_lines:
-                    continue
-            if not (options.strict or _WHITESPACE.search(line, limit)):
+            if not (options.strict or options.stern) and _last_word_start(line) < limit:
+                continue  # no whitespace beyond the limit: the line could not be wrapped there
+            if options.stern and not options.strict and _NOT_WRAPPABLE.match(line):
+                continue
+            if page is None:
+                page = _Page(doc)
+            if number in page.defined:
+                continue
+            if not options.tables and number in page.tables:
+                continue
+            if not options.strict and not in_code and page.links_only(number):
                 continue
             yield Problem(
                 Pos(number, limit + 1),
@@ -97,9 +109,85 @@ class LineLength(Rule):
             )
 
 
-def _table_lines(doc) -> set[int]:
-    found: set[int] = set()
-    for lo, _hi, inside in doc.prose:
-        if "table" in inside:
-            found.add(doc.lines.pos(lo).line)
+def _last_word_start(line: str) -> int:
+    """Where the last run of non-whitespace of `line` starts (its end, when it ends with
+    whitespace)."""
+    if not line or line[-1].isspace():
+        return len(line)
+    return len(line) - len(line.rsplit(None, 1)[-1])
+
+
+class _Page:
+    """What a page's structure says of its lines: the lines of reference definitions and
+    footnotes (never flagged), of tables, and whether a line holds a link, an image or a bare
+    URL but no paragraph text of its own (a table row, a heading, a line of nothing but
+    links, an emphasised line), which markdownlint leaves alone: such a line often cannot be
+    wrapped without breaking a URL."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        lines = doc.lines
+        footnotes: set[int] = set()
+        for lo, hi, inside in doc.prose:
+            if "footnote" in inside:
+                footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+        for node in doc.nodes:
+            if "footnote" in node.inside:
+                footnotes.update((node.start.line, node.end.line))
+        self.defined = _filled(footnotes, lines)
+        for definition in doc.definitions:
+            self.defined.update(range(definition.start.line, definition.end.line + 1))
+        self.linked: set[int] = set()
+        for node in doc.links_and_images:
+            self.linked.update(range(node.start.line, node.end.line + 1))
+        self.images = sorted((image.offset, image.end_offset) for image in doc.images)
+        self.image_starts = [lo for lo, _hi in self.images]
+        self.run_starts = [lo for lo, _hi, _inside in doc.prose]
+
+    @cached_property
+    def tables(self) -> set[int]:
+        lines, found = self.doc.lines, set()
+        for lo, hi, inside in self.doc.prose:
+            if "table" in inside:
+                found.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+        for node in self.doc.nodes:
+            if "table" in node.inside:
+                found.update((node.start.line, node.end.line))
+        return _filled(found, lines)
+
+    def links_only(self, number: int) -> bool:
+        doc, text = self.doc, self.doc.text
+        line = doc.lines.line_text(number)
+        linked, worded = number in self.linked, False
+        if not linked and "://" not in line and "www." not in line and "@" not in line:
+            return False  # no link, and no bare URL either
+        line_lo = doc.lines.offset(Pos(number, 1))
+        line_hi = line_lo + len(line)
+        prose = doc.prose
+        i = max(bisect_right(self.run_starts, line_lo) - 1, 0)
+        while i < len(prose) and prose[i][0] < line_hi and not worded:
+            lo, hi, inside = prose[i]
+            i += 1
+            lo, hi = max(lo, line_lo), min(hi, line_hi)
+            around = bisect_right(self.image_starts, lo) - 1  # the image that starts last before
+            if lo >= hi or "link" in inside or (around >= 0 and hi <= self.images[around][1]):
+                continue
+            own = _NOT_PARAGRAPH_TEXT.isdisjoint(inside)  # nor in a table, heading, emphasis
+            at = lo
+            for start, end in literal_autolinks(text, lo, hi):
+                linked = True
+                worded = worded or (own and start > at)
+                at = end
+            worded = worded or (own and at < hi)
+        return linked and not worded
+
+
+def _filled(found: set[int], lines) -> set[int]:
+    """`found` with the lines between two of them when none of those is blank: the lines of
+    the blocks they are in (a table's delimiter row, a row of code only)."""
+    ordered = sorted(found)
+    for above, below in pairwise(ordered):
+        between = range(above + 1, below)
+        if all(lines.line_text(n).strip() for n in between):
+            found.update(between)
     return found

@@ -167,7 +167,7 @@ def _walk(doc: Document) -> Structure:
         if name in _DEEP:
             depth += 1
         if name == "List":
-            lo = char_offset(base + rng["start"])
+            lo = _line_start(text, char_offset(base + rng["start"]))
             number = tag["List"]
             line = pos(lo).line
             found = List(
@@ -186,7 +186,9 @@ def _walk(doc: Document) -> Structure:
         elif name == "Item":
             item = None
             if want_lists:
-                item = _item(text, lines, char_offset(base + rng["start"]), stack[-1])
+                item = _item(
+                    text, lines, _line_start(text, char_offset(base + rng["start"])), stack[-1]
+                )
             if item is None:  # not found where the parser says (tabs can shift it)
                 item = Item(-1, 0, 0, "", 0)
             else:
@@ -204,6 +206,14 @@ def _walk(doc: Document) -> Structure:
             table.rows = table_rows(lines, table, pos(lo).column)
             found_tables.append(table)
     return Structure(tuple(found_lists), tuple(found_emphases), tuple(found_tables))
+
+
+def _line_start(text: str, lo: int) -> int:
+    """`lo`, or the start of the next line when the parser's range starts with the line
+    break before it (as it does for an item indented with a tab)."""
+    if text.startswith("\r\n", lo):
+        return lo + 2
+    return lo + 1 if text.startswith("\n", lo) else lo
 
 
 def _item(text: str, lines, lo: int, owner: List) -> Item | None:
