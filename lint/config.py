@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from lint.discover import CONFIG_FILES
 from lint.frontmatter import parse_toml
-from lint.settings import Settings, SettingsError, describe_error, did_you_mean
+from lint.settings import Settings, SettingsError, describe_error, did_you_mean, narrow_to_flag
 
 KEYS = sorted(name for name in Settings.model_fields if name != "root")
 
@@ -140,6 +140,7 @@ def resolve_settings(
         "the configuration file's folder" if config is not None else "the current folder"
     )
     try:
+        narrow_to_flag(values, overrides, root)
         settings = Settings(**values, root=root)
         settings.active  # noqa: B018 - check rule names and options now
     except ValidationError as err:

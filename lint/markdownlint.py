@@ -388,6 +388,7 @@ class Layers:
         """The settings' values for a folder with these levels below the top one: their
         markdownlint configuration under mdvet's own values, then the flags."""
         from lint.rules import builtin
+        from lint.settings import narrow_to_flag
 
         chain = ([self.top] if self.top is not None else []) + levels
         files = [path for level in chain for path in level.files]
@@ -395,6 +396,7 @@ class Layers:
         translated = translate_data(effective(chain), files[-1], builtin(), notes, files)
         merged = merge(translated.values, self.own)
         merged.update(self.overrides)
+        narrow_to_flag(merged, self.overrides, self.root)
         return merged, files, translated.notes
 
 

@@ -239,6 +239,25 @@ def matches(selector: str, rule: type[Rule]) -> bool | None:
     return None
 
 
+def narrow_to_flag(values: dict[str, Any], flags: dict[str, Any], root: Path) -> None:
+    """A `select` given on the command line chooses the rules, as ruff's `--select` does: what
+    the configuration's `extend_select` turns on (markdownlint's rules included) stays only
+    where the flag's selectors reach, so `--select ML013` runs ML013 alone, while `--select ML`
+    keeps the ML rules a markdownlint configuration turned on. Changes `values` in place."""
+    if "select" not in flags or "extend_select" in flags or not values.get("extend_select"):
+        return
+    registry = Settings(plugins=values.get("plugins", ()), root=root).registry
+    chosen = flags["select"]
+    kept = []
+    for entry in values["extend_select"]:
+        reached = [rule for rule in registry if matches(entry, rule) is not None]
+        if not reached or any(
+            matches(selector, rule) is not None for selector in chosen for rule in reached
+        ):
+            kept.append(entry)
+    values["extend_select"] = kept
+
+
 def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
     """The rules to run: selected (an exact code or name also enables a rule that is off by
     default; a prefix selects the rules that are on by default), minus the ignored ones."""

@@ -122,6 +122,37 @@ def test_markdownlint_configuration_files(site, capsys, name, config, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("selected", "expected"),
+    [
+        # the flag chooses the rules: the configuration's other rules stay off
+        ("ML010", ["5:1 ML010"]),
+        ("MD009", ["3:2 ML009"]),
+        ("line-length", ["7:81 ML013"]),
+        # a prefix keeps what the markdownlint configuration turned on within it
+        ("ML01", ["5:1 ML010", "7:81 ML013"]),
+        ("ML", ["3:2 ML009", "5:1 ML010", "7:81 ML013"]),
+    ],
+)
+def test_select_on_the_command_line_chooses_among_markdownlint_rules(
+    site, capsys, selected, expected
+):
+    (site / ".markdownlint.json").write_text('{"default": true}')
+    _code, out, _err = run_cli(capsys, "check", "a.md", "--no-cache", "--select", selected)
+    found = [f"{line.split()[0][5:-1]} {line.split()[1]}" for line in out.splitlines()[:-1]]
+    assert found == expected
+
+
+def test_select_on_the_command_line_leaves_out_the_configured_extend_select(site, capsys):
+    (site / "mdvet.toml").write_text('extend_select = ["ML009", "ML010"]\n')
+    _code, out, _err = run_cli(capsys, "check", "a.md", "--no-cache", "--select", "ML010")
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["ML010"]
+    _code, out, _err = run_cli(
+        capsys, "check", "a.md", "--no-cache", "--select", "ML010", "--extend-select", "ML009"
+    )
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["ML009", "ML010"]
+
+
 def test_extends_is_followed_and_the_file_itself_wins(site, capsys):
     (site / "base.yaml").write_text("default: false\nMD009: true\nMD010: true\n")
     (site / ".markdownlint.yaml").write_text("extends: base.yaml\nMD010: false\n")
