@@ -25,14 +25,20 @@ def definition_labels(path: Path) -> list[str]:
 
 class Contexts:
     """Works out and caches the context of each file's folder; one per Settings.
-    `definition_files` (relative to `root`) define labels for every page."""
+    `definition_files` (relative to `root`) define labels for every page; `sites` keeps
+    the site of each folder (see lint.schema.resolve.detect), when shared."""
 
-    def __init__(self, root: Path, definition_files: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        definition_files: tuple[str, ...],
+        sites: dict[Path, Site | None] | None = None,
+    ) -> None:
         self.root = Path(os.path.abspath(root))
         self.labels: list[str] = []
         for name in definition_files:
             self.labels += definition_labels(self.root / name)
-        self.sites: dict[Path, Site | None] = {}
+        self.sites: dict[Path, Site | None] = {} if sites is None else sites
         self.by_folder: dict[str, PageContext] = {}
 
     def for_path(self, path: str) -> PageContext:

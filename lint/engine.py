@@ -15,15 +15,29 @@ from lint.settings import ActiveRule, Settings
 INTERNAL_ERROR = "LN900"
 
 
+# The last list of rules run, and its rules that read a document and those that pass on what
+# reading it found (a list of rules is the settings' active rules: one for every file)
+_sorted: tuple[Sequence[ActiveRule], tuple[ActiveRule, ...], tuple[ActiveRule, ...]] = ((), (), ())
+
+
+def _by_kind(rules: Sequence[ActiveRule]) -> tuple[tuple[ActiveRule, ...], ...]:
+    """The rules that read the document, and the reported rules; a site rule is in neither:
+    it runs once every file is read (see lint.site)."""
+    global _sorted
+    if _sorted[0] is not rules:
+        reported = tuple(a for a in rules if isinstance(a.rule, ReportedRule))
+        reading = tuple(a for a in rules if not isinstance(a.rule, (ReportedRule, SiteRule)))
+        _sorted = (rules, reading, reported)
+    return _sorted[1], _sorted[2]
+
+
 def run(doc: Document, rules: Sequence[ActiveRule]) -> list[Diagnostic]:
     """Run each rule; a rule that raises becomes one LN900 (when LN900 is active)."""
     diagnostics: list[Diagnostic] = []
-    for active in rules:
+    reading, reported = _by_kind(rules)
+    # a reported rule passes on what reading this file found: most files have nothing
+    for active in (*reading, *reported) if doc.problems else reading:
         rule = active.rule
-        # rules with nothing to find here: a site rule runs once every file is read (see
-        # lint.site), and a reported rule passes on what reading this file found
-        if isinstance(rule, SiteRule) or (isinstance(rule, ReportedRule) and not doc.problems):
-            continue
         try:
             problems = list(rule.check(doc, active.options))
         except Exception as err:  # a crashing rule must not stop the others

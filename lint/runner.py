@@ -113,7 +113,7 @@ def check_data(
 def _summarise(doc, settings: Settings) -> dict | None:
     from lint.site.summary import summarise
 
-    external = any(active.rule.code == "ST008" for active in settings.active)
+    external = "ST008" in settings.active_codes
     try:
         return summarise(doc, external=external)
     except Exception:  # a file the index cannot read is left out of it, never fatal
@@ -762,6 +762,10 @@ def _plan_sites(
             folders=folders,
         )
         roots[root] = _under(root, found, checked, cwd)
+    # what the files' folders' sites are, for the page contexts and schema presets too (the
+    # worker processes inherit it); what those found already is kept, as they keep it
+    for folder, site in cache.get("sites", {}).items():
+        settings.sites_found.setdefault(folder, site)
     common = Path(os.path.commonpath(list(loose))) if loose else None
     if common is not None:
         roots.setdefault(common, _under(common, walked, checked, cwd))

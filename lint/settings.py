@@ -157,6 +157,11 @@ class Settings(BaseModel):
         return resolve(self, self.registry)
 
     @cached_property
+    def active_codes(self) -> frozenset[str]:
+        """The codes of the active rules (asked for each file: a set, not a pass over them)."""
+        return frozenset(active.rule.code for active in self.active)
+
+    @cached_property
     def dependencies(self) -> tuple[Path, ...]:
         """Files besides the checked ones that results depend on: schema files, plugins."""
         named = [entry.schema_ for entry in self.schemas] + list(self.plugins)
@@ -192,7 +197,15 @@ class Settings(BaseModel):
         """What each file's site adds to it (see lint.context)."""
         from lint.context import Contexts
 
-        return Contexts(self.root, self.definition_files)
+        return Contexts(self.root, self.definition_files, self.sites_found)
+
+    @cached_property
+    def sites_found(self) -> dict:
+        """The site each folder belongs to, as lint.schema.resolve.detect finds it (by absolute
+        folder): shared by the page contexts and the schema presets, which both look each
+        folder's site up, and filled by the run's site planning before worker processes
+        start, so that they inherit it instead of listing every folder again."""
+        return {}
 
     @cached_property
     def per_file_ignore_specs(self) -> tuple[tuple[Any, frozenset[str]], ...]:
@@ -216,7 +229,7 @@ class Settings(BaseModel):
         """Chooses and caches the schema of each file (see lint.schema.resolve)."""
         from lint.schema.resolve import SchemaResolver
 
-        return SchemaResolver(self.schemas, self.root)
+        return SchemaResolver(self.schemas, self.root, self.sites_found)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import pytest
 from lint import engine
 from lint.document import parse_document
 from lint.model import Pos, Problem, Severity
-from lint.rules import Registry, RegistryError, Rule, builtin
+from lint.rules import Registry, RegistryError, ReportedRule, Rule, SiteRule, builtin
 from lint.settings import ActiveRule, Settings, SettingsError, resolve
 from tests.helpers import codes_and_positions
 
@@ -55,6 +55,35 @@ def test_engine_stamps_path_code_name_severity_and_end():
         Severity.WARNING,
     )
     assert (first.line, first.column, first.end_line, first.end_column) == (1, 5, 1, 9)
+
+
+class Site(SiteRule):
+    code = "ZZ903"
+    name = "site-wide"
+    summary = "a site rule: never run on one document"
+
+    def check(self, doc, options):
+        yield Problem(Pos(1, 1), "never seen")
+
+
+class Passes(ReportedRule):
+    code = "FM003"
+    name = "passes-on"
+    summary = "passes on what reading the document found"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a reported rule runs when reading found problems; a site rule never runs here
+        ("---\n[a\n---\ntext\n", [("ZZ902", 1, 5), ("FM003", 3, 1), ("ZZ902", 3, 2)]),
+        ("text\n", [("ZZ902", 1, 5), ("ZZ902", 3, 2)]),
+    ],
+)
+def test_rules_by_kind(source, expected):
+    rules = settings_with(Site, Passes, Reports)
+    for _ in range(2):  # the second run sorts the same list of rules from what it kept
+        assert codes_and_positions(engine.run(parse_document(source, "post.md"), rules)) == expected
 
 
 def test_ignoring_ln900_hides_crashes():

@@ -223,7 +223,12 @@ def _renders_nothing(folder: Path) -> bool:
 class SchemaResolver:
     """Chooses, loads and caches the schema of each path; one per Settings."""
 
-    def __init__(self, entries: tuple[SchemaEntry, ...], root: Path) -> None:
+    def __init__(
+        self,
+        entries: tuple[SchemaEntry, ...],
+        root: Path,
+        sites: dict[Path, Site | None] | None = None,
+    ) -> None:
         self.root = Path(os.path.abspath(root))
         self.entries = []
         if entries:  # pathspec takes 15 ms to import: not at all when no schema is configured
@@ -233,7 +238,7 @@ class SchemaResolver:
                 (pathspec.GitIgnoreSpec.from_lines(entry.paths), entry.schema_) for entry in entries
             ]
         self.loaded: dict[str, Schema | None] = {}
-        self.sites: dict[Path, Site | None] = {}
+        self.sites: dict[Path, Site | None] = {} if sites is None else sites  # detect()'s
         # by folder, as named: (working folder, the path's folder part)
         self.presets: dict[tuple[str, str], Schema] = {}
         self.pages: dict[Path, bool] = {}  # by absolute folder: whether its files are pages
