@@ -267,10 +267,35 @@ def test_hd002_answers_md025(source, options, expected):
         ("ML034", "See https://example.com.\n", "See <https://example.com>.\n"),
         ("ML047", "a\r\nb", "a\r\nb\r\n"),
         ("ML014", "```sh\n$ a\n$  b\n```\n", "```sh\na\nb\n```\n"),
+        ("ML029", "1. a\n3. b\n5. c\n", "1. a\n2. b\n3. c\n"),
+        ("ML029", "1. a\n1. b\n2. c\n", "1. a\n1. b\n1. c\n"),
+        ("ML029", "01. a\n02. b\n04. c\r\n", "01. a\n02. b\n03. c\r\n"),  # zeros kept
+        # right-aligned numbers keep their column
+        (
+            "ML029",
+            "".join(f" {n}. x\n" for n in range(1, 9)) + "10. x\n",
+            "".join(f" {n}. x\n" for n in range(1, 10)),
+        ),
     ],
 )
 def test_fixes_change_only_the_problem_and_are_idempotent(code, before, after):
     assert_exact_fix(code, before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "safe", "unsafe"),
+    [
+        # a list's first number is what renderers show: renumbering it is unsafe, and so is
+        # renumbering the rest of that list (the source would then disagree with the page)
+        ("5. a\n6. b\n", "5. a\n6. b\n", "1. a\n2. b\n"),
+        ("1. a\n3. b\n", "1. a\n2. b\n", "1. a\n2. b\n"),
+        ("1. a\n", "1. a\n", "0. a\n"),  # with style zero, below
+    ],
+)
+def test_ml029_fix_is_unsafe_where_the_list_would_start_elsewhere(before, safe, unsafe):
+    settings = only("ML029", style="zero") if before == "1. a\n" else only("ML029")
+    assert fix_text(before, "post.md", settings)[0] == safe
+    assert fix_text(before, "post.md", settings, unsafe=True)[0] == unsafe
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,12 @@ that differ from those shown mislead whoever edits the list.
 ## Use instead
     1. Tokyo
     2. Beijing
+
+## Fix
+The number is rewritten, as markdownlint does: padded with zeros in a list whose first number
+starts with `0` (`08.`, `09.`, `10.`), and with spaces when every number ends in the same
+column (right-aligned). The fixes of a list whose first number is wrong are unsafe: renderers
+start the list from that number, so the page would show other numbers.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lint.model import Pos, Problem
+from lint.model import Edit, Fix, Pos, Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines
 from lint.rules.markdownlint.lists import lists
@@ -36,6 +42,7 @@ class OlPrefix(Rule):
     enabled = False
     tags = ("ol",)
     summary = "an ordered list item has an unexpected number"
+    fixable = True
 
     class Options(RuleOptions):
         style: Literal["one_or_ordered", "one", "zero", "ordered"] = Field(
@@ -48,11 +55,15 @@ class OlPrefix(Rule):
             if not found.ordered or facts.in_template(found.offset):
                 continue
             numbers = [int(item.marker[:-1]) for item in found.items]
+            ends = {item.column + len(item.marker) for item in found.items}
+            pad = "0" if len(numbers) > 1 and found.items[0].marker.startswith("0") else " "
+            aligned = len(ends) == 1
             first = 0 if numbers[0] == 0 else 1
             style = options.style
             if style == "one_or_ordered":
                 same = len(numbers) > 1 and numbers[0] == numbers[1] and numbers[0] in (0, 1)
                 style = "one" if same else "ordered"
+            kept = True  # whether the list keeps its start: else every fix changes the page
             for index, (item, number) in enumerate(zip(found.items, numbers, strict=True)):
                 if style == "one":
                     expected, shown = (numbers[0] if numbers[0] in (0, 1) else 1), "1/1/1"
@@ -61,8 +72,17 @@ class OlPrefix(Rule):
                 else:
                     expected, shown = first + index, "1/2/3" if first else "0/1/2"
                 if number != expected:
+                    kept = kept and index > 0
+                    digits = len(item.marker) - 1
+                    text = str(expected).rjust(digits, pad) if aligned else str(expected)
+                    start, end = Pos(item.line, item.column), Pos(item.line, item.column + digits)
                     yield Problem(
-                        Pos(item.line, item.column),
+                        start,
                         f"list item number {number}; expected {expected} (style {shown})",
                         end=Pos(item.line, item.column + len(item.marker)),
+                        fix=Fix(
+                            f"number the item {expected}",
+                            (Edit(start, end, text),),
+                            safe=kept,
+                        ),
                     )
