@@ -201,6 +201,7 @@ def test_ml052_reference_links_images(source, options, expected):
         ("ML055", "| a | b |\n|---|---|\n1 | 2\n", {}, [("ML055", 3, 1), ("ML055", 3, 5)]),
         ("ML055", "a | b\n--|--\n| 1 | 2 |\n", {}, [("ML055", 3, 1), ("ML055", 3, 9)]),
         ("ML055", "| a |\n|---|\n", {}, []),
+        ("ML055", "| a | b |\n|---|---|\n   c | d |\n", {}, [("ML055", 3, 4)]),
         ("ML055", "| a |\n|---|\n", {"style": "leading_only"}, [("ML055", 1, 5), ("ML055", 2, 5)]),
         ("ML055", "a |\n---|\n", {"style": "trailing_only"}, []),
         ("ML055", "> | a\n> |---\n", {"style": "leading_only"}, []),
@@ -209,10 +210,14 @@ def test_ml052_reference_links_images(source, options, expected):
             "ML056",
             "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 1 |\n",
             {},
-            [("ML056", 3, 1), ("ML056", 4, 1)],
+            # as markdownlint: at the pipe that opens the first extra cell, at a short row's end
+            [("ML056", 3, 9), ("ML056", 4, 5)],
         ),
+        ("ML056", "a | b\n--|--\na | b | c\n", {}, [("ML056", 3, 7)]),
+        # a row indented more than the first: columns from where its text starts
+        ("ML056", "| a | b |\n|---|---|\n  | e |\n", {}, [("ML056", 3, 7)]),
         ("ML056", "| a | b |\n|---|---|\n| \\| | `x` |\n", {}, []),  # an escaped pipe
-        ("ML056", "> | a | b |\n> |---|---|\n> | 1 |\n", {}, [("ML056", 3, 3)]),
+        ("ML056", "> | a | b |\n> |---|---|\n> | 1 |\n", {}, [("ML056", 3, 7)]),
         ("ML056", "| a |\n|---|\n| 1 |\r\n", {}, []),
     ],
 )

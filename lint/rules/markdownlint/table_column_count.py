@@ -43,15 +43,16 @@ class TableColumnCount(Rule):
                 cells = row.cells
                 if cells == wanted:
                     continue
-                start = lines.pos(row.offset)
-                what = (
-                    "too few cells: the row will be missing data"
-                    if cells < wanted
-                    else ("too many cells: the extra data will be dropped")
-                )
+                if cells < wanted:  # at the row's end, where the cells are missing
+                    at = len(row.source) - 1
+                    what = "too few cells: the row will be missing data"
+                else:  # at the pipe that opens the first extra cell
+                    at = row.pipes[wanted - (0 if row.leading else 1)]
+                    what = "too many cells: the extra data will be dropped"
+                start = lines.pos(row.offset + at)
                 yield Problem(
                     start,
                     f"{cells} cell{'s' if cells != 1 else ''} in a table of {wanted} columns; "
                     f"{what}",
-                    end=Pos(start.line, start.column + len(row.source)),
+                    end=Pos(start.line, start.column + len(row.source) - at),
                 )

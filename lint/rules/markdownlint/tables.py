@@ -66,8 +66,9 @@ def table_rows(lines, table: Table, column: int) -> list[Row]:
     quoted = "blockquote" in table.inside
     for number in range(table.first_line, table.last_line + 1):
         line = lines.line_text(number)
-        row_start = lines.starts[number - 1] + column - 1
-        source = line[column - 1 :].strip()
+        rest = line[column - 1 :]
+        row_start = lines.starts[number - 1] + column - 1 + len(rest) - len(rest.lstrip())
+        source = rest.strip()
         if number > table.first_line and quoted:
             stripped = line.lstrip(" ").lstrip(">")
             source = stripped.strip()
