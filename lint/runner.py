@@ -18,7 +18,7 @@ from lint.document import parse_document, unreadable_document
 from lint.engine import INTERNAL_ERROR, check_document, run
 from lint.fix import fix_text, unified_diff
 from lint.markdownlint import DATA_FILES as MARKDOWNLINT_FILES
-from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Pos, Report
+from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Report
 from lint.settings import Settings
 from lint.source import BOM, UndecodableError, decode
 
@@ -479,7 +479,7 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
     its site diagnostics kept with their snippets read again from its text, the other
     files' diagnostics kept as recorded. The store and the record are brought up to date.
     None when the run must be made."""
-    from lint.site import _lines, site_rules, snippet_at
+    from lint.site import site_rules, with_snippets
 
     rules = site_rules(settings)
     site_codes = {active.rule.code for active in rules}
@@ -508,15 +508,16 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
             return None
         site = [d for d in kept if d.code in site_codes]
         if site:
-            lines = _lines(text) if (text := _read_text(path)) is not None else None
-            site = [replace(d, snippet=snippet_at(lines, *_span(d))) for d in site]
+            site = with_snippets(site, _read_text(path))
         if reported:
             found[shown] = result.diagnostics + site
         digest, mtime, size = result.stamp
         rows = result.diagnostics if reported else None
         store.put(reals[path], digest, (mtime, size), rows, result.summary, summarised=bool(rules))
     diagnostics = [d for d in replayed.diagnostics if d.path not in found]
-    report = Report(tuple(sorted(chain(diagnostics, *found.values()))), replayed.files)
+    report = Report(
+        tuple(sorted(chain(diagnostics, *found.values()), key=DIAGNOSTIC_ORDER)), replayed.files
+    )
     inputs = replayed.inputs
     for stamp in inputs["files"]:
         entry = store.fresh.get(reals.get(stamp[0], ""))
@@ -538,10 +539,6 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
         )
     )
     return report
-
-
-def _span(d: Diagnostic) -> tuple[Pos, Pos]:
-    return Pos(d.line, d.column), Pos(d.end_line, d.end_column)
 
 
 def _read_text(path: str) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from lint.engine import INTERNAL_ERROR, internal_error
 from lint.model import Diagnostic, Pos, Problem
@@ -25,6 +26,16 @@ def _lines(text: str) -> list[str]:
     """The text's lines, split at CRLF, CR or LF. Without a CR (most files) that is
     str.split at LF, several times faster than the regex."""
     return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+
+
+def with_snippets(diagnostics: Iterable[Diagnostic], text: str | None) -> list[Diagnostic]:
+    """Kept diagnostics of one file with their snippets read again from its `text` as it
+    is now (empty ones when it could not be read)."""
+    lines = _lines(text) if text is not None else None
+    return [
+        replace(d, snippet=snippet_at(lines, Pos(d.line, d.column), Pos(d.end_line, d.end_column)))
+        for d in diagnostics
+    ]
 
 
 def snippet_at(lines: list[str] | None, start: Pos, end: Pos) -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from lint.cache import decode as decode_row
 from lint.cache import encode
 from lint.engine import INTERNAL_ERROR
-from lint.model import Diagnostic, Pos
+from lint.model import Diagnostic
 from lint.settings import Settings
-from lint.site import _lines, run_site, site_rules, snippet_at
+from lint.site import run_site, site_rules, with_snippets
 from lint.site.index import Page, Site
 from lint.site.layout import load_layout
 from lint.source import BOM, UndecodableError, decode
@@ -181,13 +180,8 @@ def _same_summaries(
                 return None
             if summary != store.kept_summary(file.real, record.hash):
                 return None
-            text = read(file.absolute)
-            lines = _lines(text) if text is not None else None
-            again = []
-            for row in json.loads(record.rows) if record.rows is not None else ():
-                d = decode_row(path, row)
-                end = Pos(d.end_line, d.end_column)
-                again.append(replace(d, snippet=snippet_at(lines, Pos(d.line, d.column), end)))
+            kept = json.loads(record.rows) if record.rows is not None else ()
+            again = with_snippets((decode_row(path, row) for row in kept), read(file.absolute))
             rows = None if record.rows is None else json.dumps([encode(d) for d in again])
             now[rel] = incremental.Record(path, digest, None, None, rows, record.stored()[2])
             if file.absolute in shown:
