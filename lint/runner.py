@@ -562,17 +562,18 @@ def _inputs(
     read: list,
 ) -> dict | None:
     """What a run read, for lint.cache.replay: each file's stamp (`members`, from the
-    cache, the first `reported` of them reported on; and `read`), and the names in each folder that decided which files there are and
-    which settings apply: the folders walked and those at and above the `places`, up to the
-    repository's top folder, with the configuration and ignore files in them. None when
-    some file was not stamped (it could not be read)."""
+    cache, the first `reported` of them reported on; and `read`), and the names in each
+    folder that decided which files there are and which settings apply: the folders walked
+    and those at and above the `places`, up to the repository's top folder, with the
+    configuration and ignore files in them. None when some file was not stamped (it could
+    not be read)."""
     files = {}
     for file in members:
         entry = store.fresh.get(file.real)
         if entry is None:
             return None
         files[file.absolute] = [file.absolute, *entry[:3]]  # a link: by what it leads to
-    members = len(files)
+    stamped = len(files)  # the members' stamps come first
     listed = dict.fromkeys(folders)
     for place in places:
         folder = os.path.abspath(place)
@@ -604,12 +605,11 @@ def _inputs(
                 files[path] = [path, stat.st_mtime_ns, stat.st_size, content_hash(handle.read())]
         except OSError:
             return None
-    files_read = list(files.values())
     return {
         "seen": store.started,
         "folders": recorded,
-        "files": files_read,
-        "members": members,
+        "files": list(files.values()),
+        "members": stamped,
         "reported": reported,
     }
 
