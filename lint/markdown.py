@@ -406,10 +406,10 @@ def parse_body(
     nodes: list[Node] = _definitions(lines, body, span)
     by_label = {label_key(d.label): d for d in nodes}
     inside: tuple[str, ...] = ()  # the containers around the current event
-    outer: list[tuple[str, ...]] = []  # `inside` as it was before each open container
-    # The open headings, links, images and code blocks: (name, attributes, range, where
-    # their text begins in `pieces`, containers).
-    opened: list[tuple[str, dict, dict, int, tuple[str, ...]]] = []
+    # One entry per open tag, innermost last: None for a tag whose end changes nothing, else
+    # (name, attributes, range, where its text begins in `pieces`, `inside` before it).
+    stack: list[tuple[str, dict, dict, int, tuple[str, ...]] | None] = []
+    collecting = 0  # how many headings, links, images and code blocks are open
     pieces: list[str] = []  # the text of the open nodes, outermost first
     # Text events number in the millions: prose runs are kept as byte offsets from the start
     # of the text while parsing (the character offsets in an ASCII text), and those of other
@@ -423,7 +423,7 @@ def parse_body(
         # apart with `in`, commonest first, and without unpacking; the str events hold none of
         # the keys tested, so they are told apart last.
         if "Text" in event:
-            if opened:
+            if collecting:
                 pieces.append(event["Text"])
                 if in_code_block:
                     continue
@@ -439,53 +439,54 @@ def parse_body(
             tag = event["Start"]
             if tag.__class__ is str:  # a tag without attributes: Paragraph, Item, Strong, ...
                 if tag not in _NOTABLE:
+                    stack.append(None)
                     continue
                 name, attrs = tag, None
             else:
                 ((name, attrs),) = tag.items()
+                if name not in _NOTABLE:
+                    stack.append(None)
+                    continue
+            stack.append((name, attrs, rng, len(pieces), inside))
             if name in _OPENED:
-                opened.append((name, attrs, rng, len(pieces), inside))
+                collecting += 1
                 if name == "CodeBlock":
                     in_code_block = True
             label = _CONTAINERS.get(name)
             if label is not None:
-                outer.append(inside)
                 inside = (*inside, label)
         elif "End" in event:
             run_end = -1
-            tag = event["End"]
-            name = tag if tag.__class__ is str else next(iter(tag))
-            if name not in _NOTABLE:
+            # tags open and close in nested order: the innermost open tag ends
+            opening = stack.pop()
+            if opening is None:
                 continue
-            if inside and inside[-1] == _CONTAINERS.get(name):
-                inside = outer.pop()
-            if opened and opened[-1][0] == name:
-                name, attrs, rng, first, node_inside = opened.pop()
-                lo, hi = span(rng)
-                node_text = "".join(pieces[first:])
-                if not opened:
-                    pieces.clear()
-                if name == "CodeBlock":
-                    in_code_block = False
-                    info = attrs.get("Fenced", "") if attrs.__class__ is dict else ""
-                    nodes.append(Code(lines, lo, hi, node_inside, True, info, node_text))
-                elif name == "Heading":
-                    level = int(attrs["level"][1])
-                    heading = Heading(
-                        lines, lo, hi, node_inside, level, node_text.strip(), attrs["id"]
-                    )
-                    nodes.append(heading)
-                else:
-                    nodes.append(
-                        _link(name, attrs, lines, lo, hi, node_inside, node_text, by_label)
-                    )
+            name, attrs, rng, first, node_inside = opening
+            inside = node_inside
+            if name not in _OPENED:
+                continue
+            collecting -= 1
+            lo, hi = span(rng)
+            node_text = "".join(pieces[first:])
+            if not collecting:
+                pieces.clear()
+            if name == "CodeBlock":
+                in_code_block = False
+                info = attrs.get("Fenced", "") if attrs.__class__ is dict else ""
+                nodes.append(Code(lines, lo, hi, node_inside, True, info, node_text))
+            elif name == "Heading":
+                level = int(attrs["level"][1])
+                heading = Heading(lines, lo, hi, node_inside, level, node_text.strip(), attrs["id"])
+                nodes.append(heading)
+            else:
+                nodes.append(_link(name, attrs, lines, lo, hi, node_inside, node_text, by_label))
         elif event.__class__ is str:
-            if opened and event != "Rule":
+            if collecting and event != "Rule":
                 pieces.append(" ")
         elif "Code" in event:
             run_end = -1
             value = event["Code"]
-            if opened:
+            if collecting:
                 pieces.append(value)
             lo, hi = span(rng)
             nodes.append(Code(lines, lo, hi, inside, False, "", value))
@@ -505,19 +506,12 @@ def parse_body(
     if moved:
         runs = [(mdx.original(lo), mdx.original(hi, True), run_in) for lo, hi, run_in in runs]
     nodes += tags
-    if templates:
-        prose = [
-            (part_lo, part_hi, run_in)
-            for lo, hi, run_in in runs
-            for part_lo, part_hi in _outside_templates(lo, hi, templates)
-        ]
-    else:
-        prose = runs
-    if templates:
-        nodes = [n for n in nodes if not _inside(n, templates)]
     nodes.sort(key=_OFFSET)
-    prose.sort()
-    return tuple(nodes), tuple(prose)
+    runs.sort()
+    if templates:
+        nodes = _outside_nodes(nodes, templates)
+        runs = _outside_runs(runs, templates)
+    return tuple(nodes), tuple(runs)
 
 
 _OFFSET = attrgetter("offset")
@@ -525,22 +519,49 @@ _OPENED = frozenset({"Heading", "Link", "Image", "CodeBlock"})
 _NOTABLE = _OPENED | _CONTAINERS.keys()  # the tags parse_body acts on
 
 
-def _outside_templates(lo: int, hi: int, templates) -> list[tuple[int, int]]:
-    """The parts of [lo, hi) outside template syntax, so that prose never holds any."""
-    if not templates:
-        return [(lo, hi)]
-    i = max(bisect_right(templates, (lo, float("inf"))) - 1, 0)
-    parts, at = [], lo
-    while i < len(templates) and templates[i][0] < hi:
-        t_lo, t_hi = templates[i]
-        if t_hi > at:
-            if t_lo > at:
-                parts.append((at, t_lo))
-            at = max(at, t_hi)
-        i += 1
-    if at < hi:
-        parts.append((at, hi))
-    return parts
+def _outside_runs(runs: list[Prose], templates: list[tuple[int, int]]) -> list[Prose]:
+    """The parts of the runs (sorted) outside template syntax, so that prose never holds
+    any: one pass over both lists."""
+    kept: list[Prose] = []
+    following = iter(templates)
+    t_lo, t_hi = next(following)
+    for run in runs:
+        lo, hi, run_in = run
+        while t_hi <= lo:  # the template ends before the run: the later runs are past it too
+            t_lo, t_hi = next(following, (_END, _END))
+        if hi <= t_lo:
+            if lo < hi:  # an empty run holds no prose
+                kept.append(run)
+            continue
+        i = bisect_right(templates, (lo, _END)) - 1
+        at = lo
+        for part_lo, part_hi in templates[max(i, 0) :]:
+            if part_lo >= hi:
+                break
+            if part_hi > at:
+                if part_lo > at:
+                    kept.append((at, part_lo, run_in))
+                at = max(at, part_hi)
+        if at < hi:
+            kept.append((at, hi, run_in))
+    kept.sort()
+    return kept
+
+
+def _outside_nodes(nodes: list[Node], templates: list[tuple[int, int]]) -> list[Node]:
+    """The nodes (sorted) that do not start inside template syntax."""
+    kept = []
+    following = iter(templates)
+    t_lo, t_hi = next(following)
+    for node in nodes:
+        while t_hi <= node.offset:
+            t_lo, t_hi = next(following, (_END, _END))
+        if node.offset < t_lo:
+            kept.append(node)
+    return kept
+
+
+_END = float("inf")
 
 
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
@@ -605,12 +626,6 @@ def _inline_dest(text: str, lo: int, hi: int, url: str) -> tuple[int, int] | Non
             if raw == url or "\\" in raw or "&" in raw:  # escapes and entities differ
                 return lo + d_lo, lo + d_hi
     return None
-
-
-def _inside(node: Node, spans: list[tuple[int, int]]) -> bool:
-    """Whether the node starts inside a template span."""
-    i = bisect_right(spans, (node.offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= node.offset < spans[i][1]
 
 
 def top_level_blocks(lines: LineIndex, start: int) -> list[tuple[int, int]]:
