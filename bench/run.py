@@ -553,6 +553,16 @@ def author_cases(work: Path, whole_no_cache: float | None, runs: int) -> list[So
     return cases
 
 
+def online_sections(results: Path) -> str:
+    """The online tables an earlier `--cases online` run appended to `results`: a run of the
+    other cases writes the file anew and keeps them."""
+    if not results.exists():
+        return ""
+    text = results.read_text(encoding="utf-8")
+    found = re.findall(r"^### Online:.*?(?=^##|\Z)", text, re.M | re.S)
+    return "".join("\n" + section.rstrip("\n") + "\n" for section in found)
+
+
 LSP_DEBOUNCE = 0.3  # lint.lsp.DEBOUNCE_SECONDS
 
 
@@ -1003,7 +1013,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     report = "\n".join(lines)
     print(report)
-    args.output.write_text(report, encoding="utf-8")
+    kept = "" if "online" in cases else online_sections(args.output)
+    args.output.write_text(report + kept, encoding="utf-8")
     if "online" in cases:
         online_case(args.online_urls, HOSTS, True, args.output)
     return 0
