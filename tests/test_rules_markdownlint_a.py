@@ -257,6 +257,8 @@ def test_ml011_reversed_links(source, expected):
         ("---\nx: 1\n---\n1. a\n 2. b\n", [("ML005", 5, 2)]),
         ("{% raw %}\n1. a\n 2. b\n{% endraw %}\n", []),
         ("1. a\r\n 2. b\r\n", [("ML005", 2, 2)]),
+        # a tab counts as one character, as markdownlint counts it
+        ("* a\n  * b\n    * c\n\t* d\n", [("ML005", 4, 2)]),
     ],
 )
 def test_ml005_list_indent(source, expected):
@@ -265,6 +267,12 @@ def test_ml005_list_indent(source, expected):
 
 def test_ml005_leaves_bullets_unfixed():
     assert fix_text("- a\n - b\n", "post.md", only("ML005"))[:2] == ("- a\n - b\n", 0)
+
+
+def test_ml005_leaves_indentation_with_a_tab_unfixed():
+    source = "1. a\n    1. b\n    2. c\n\t3. d\n"
+    assert check(source, settings=only("ML005")) == [("ML005", 4, 2)]
+    assert fix_text(source, "post.md", only("ML005"))[:2] == (source, 0)
 
 
 @pytest.mark.parametrize(

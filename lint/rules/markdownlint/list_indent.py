@@ -3,7 +3,8 @@ Flags a list item indented differently from the first item of its list (markdown
 MD005). An ordered list may right-align its numbers instead (` 9.` above `10.`): once an
 item's number ends where the first one's ends, every later item's must too. The fix moves an
 ordered item to where it belongs; a bulleted item's indentation is ML007's to fix, as in
-markdownlint. Lists inside template syntax are not read.
+markdownlint. A tab in the indentation counts as one character, as in markdownlint. Lists
+inside template syntax are not read.
 
 ## Why is this bad?
 An item indented by one space more or less than its siblings is easy to misread, and a
@@ -52,10 +53,10 @@ class ListIndent(Rule):
                     by_end = True
                     continue
                 expected = end - len(item.marker) if by_end else indent
-                if "\t" in doc.lines.line_text(item.line)[:actual]:
-                    continue  # where the item stands depends on the tab width
                 fix = None
-                if found.ordered:
+                # indentation is counted in characters, a tab as one, as markdownlint counts
+                # it; indentation holding a tab is left to the author to re-indent
+                if found.ordered and "\t" not in doc.lines.line_text(item.line)[:actual]:
                     if actual > expected:
                         fix = replace(item.line, expected + 1, actual + 1, "", "align the item")
                     else:
