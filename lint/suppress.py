@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,20 @@ def _codes(words: str) -> frozenset[str] | None:
     return frozenset(found) or None
 
 
+def _comments(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of a comment `pattern` at each `<!--` in the document's HTML, matched in
+    the whole text: the parser gives an HTML block line by line, and a comment may span
+    several lines."""
+    text = doc.text
+    for html in doc.html:
+        start = text.find("<!--", html.offset, html.end_offset)
+        while start != -1:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+            start = text.find("<!--", start + 4, html.end_offset)
+
+
 def find_suppressions(doc: Document) -> list[Suppression]:
     found: list[Suppression] = []
     if "markdownlint-" in doc.text:
@@ -84,31 +99,24 @@ def find_suppressions(doc: Document) -> list[Suppression]:
             elif not text[: match.start(0)].strip():
                 found.append(Suppression("disable", at, codes, fm.open_line, fm.close_line))
     open_ranges: dict[str | None, Suppression] = {}
-    for html in doc.html:
-        raw = doc.text[html.offset : html.end_offset]
-        start = raw.find("<!--")
-        while start != -1:  # match in the source: a comment may span several HTML lines
-            match = _BODY.match(doc.text, html.offset + start)
-            start = raw.find("<!--", start + 4)
-            if match is None:
-                continue
-            at = doc.lines.pos(match.start())
-            end = doc.lines.pos(match.end())
-            directive, codes = match[1], _codes(match[2])
-            if directive == "disable-next-line":
-                found.append(Suppression(directive, at, codes, end.line + 1, end.line + 1))
-            elif directive == "disable-file":
-                found.append(Suppression(directive, at, codes, 1, math.inf))
-            elif directive == "disable":
-                for code in codes or (None,):
-                    if code not in open_ranges:
-                        only = None if code is None else frozenset({code})
-                        open_ranges[code] = Suppression(directive, at, only, at.line, math.inf)
-                        found.append(open_ranges[code])
-            else:  # enable: the named codes, or every open range
-                for code in list(open_ranges) if codes is None else codes:
-                    if code in open_ranges:
-                        open_ranges.pop(code).last_line = at.line
+    for match in _comments(doc, _BODY):
+        at = doc.lines.pos(match.start())
+        end = doc.lines.pos(match.end())
+        directive, codes = match[1], _codes(match[2])
+        if directive == "disable-next-line":
+            found.append(Suppression(directive, at, codes, end.line + 1, end.line + 1))
+        elif directive == "disable-file":
+            found.append(Suppression(directive, at, codes, 1, math.inf))
+        elif directive == "disable":
+            for code in codes or (None,):
+                if code not in open_ranges:
+                    only = None if code is None else frozenset({code})
+                    open_ranges[code] = Suppression(directive, at, only, at.line, math.inf)
+                    found.append(open_ranges[code])
+        else:  # enable: the named codes, or every open range
+            for code in list(open_ranges) if codes is None else codes:
+                if code in open_ranges:
+                    open_ranges.pop(code).last_line = at.line
     return found
 
 
@@ -125,22 +133,25 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     where every line starts; then, line by line, `-disable` and
     `-enable` change the state from their own line on, `-capture` saves it and `-restore`
     brings the saved one back (or the file's start), `-disable-line` holds for its line and
-    `-disable-next-line` for the next one. No rule names means every markdownlint rule."""
+    `-disable-next-line` for the next one. No rule names means every markdownlint rule. A
+    comment over several lines is ignored, as markdownlint ignores it (only
+    `-configure-file` may span lines)."""
     registry = builtin()
     universe = frozenset(r.code for r in registry if any(a.startswith("MD") for a in r.aliases))
     comments = []  # (line, directive, codes or None for all, configuration text)
-    for html in doc.html:
-        for match in _MARKDOWNLINT.finditer(doc.text, html.offset, html.end_offset):
-            words = match[2].strip()
-            codes = None
-            if match[1] != "configure-file" and words:
-                codes = frozenset(
-                    rule.code
-                    for word in words.split()
-                    for rule in registry.expand(word)
-                    if rule.code in universe
-                )
-            comments.append((doc.lines.pos(match.start()).line, match[1], codes, words))
+    for match in _comments(doc, _MARKDOWNLINT):
+        if match[1] != "configure-file" and "\n" in match[0]:
+            continue  # markdownlint reads these on one line only
+        words = match[2].strip()
+        codes = None
+        if match[1] != "configure-file" and words:
+            codes = frozenset(
+                rule.code
+                for word in words.split()
+                for rule in registry.expand(word)
+                if rule.code in universe
+            )
+        comments.append((doc.lines.pos(match.start()).line, match[1], codes, words))
     if not comments:
         return []
     start: frozenset[str] = frozenset()  # what is off on every line at the start
@@ -198,16 +209,15 @@ def configure_file(doc: Document) -> dict | None:
     import json
 
     merged = None
-    for html in doc.html:
-        for match in _MARKDOWNLINT.finditer(doc.text, html.offset, html.end_offset):
-            if match[1] != "configure-file":
-                continue
-            try:
-                data = json.loads(match[2].strip() or "{}")
-            except ValueError:
-                continue
-            if isinstance(data, dict):
-                merged = {**(merged or {}), **data}
+    for match in _comments(doc, _MARKDOWNLINT):
+        if match[1] != "configure-file":
+            continue
+        try:
+            data = json.loads(match[2].strip() or "{}")
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            merged = {**(merged or {}), **data}
     return merged
 
 

@@ -57,6 +57,11 @@ def test_an_unknown_markdownlint_option_is_a_settings_error():
             "<!-- markdownlint-disable -->\n<!-- markdownlint-enable MD010 -->\nb \n\tc\n",
             [("ML010", 4, 1)],
         ),
+        # a comment over several lines is ignored, as markdownlint ignores it
+        (
+            "<!-- markdownlint-disable\n     MD009 -->\nb \n\tc\n",
+            [("ML009", 3, 2), ("ML010", 4, 1)],
+        ),
         # disable-line and disable-next-line
         ("b <!-- markdownlint-disable-line MD009 -->\nc \n", [("ML009", 2, 2)]),
         ("<!-- markdownlint-disable-next-line MD009 -->\nb \nc \n", [("ML009", 3, 2)]),

@@ -201,6 +201,12 @@ LONG = "x " * 49 + "xx\n"  # 100 characters
             '<!-- markdownlint-configure-file {"MD013": {"line_length": 95}} -->\n',
             [("ML013", 1, 96)],
         ),
+        # a comment over several lines, as markdownlint's own docs write it
+        (
+            LONG + '\n<!-- markdownlint-configure-file {\n  "MD013": {\n    "line_length": 90\n'
+            "  }\n} -->\n",
+            [("ML013", 1, 91)],
+        ),
         # not a JSON object: left out, as markdownlint leaves it
         (LONG + "<!-- markdownlint-configure-file {MD013: false} -->\n", [("ML013", 1, 81)]),
         # options a rule cannot take: the comment is left out
