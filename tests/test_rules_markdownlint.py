@@ -188,6 +188,9 @@ def test_ml047_single_trailing_newline(source, expected):
         ("See `https://example.com`.\n", {}, []),
         ('<a href="https://example.com">x</a>\n', {}, []),
         ("(see https://example.com/a_(b))\n", {}, [("ML034", 1, 6)]),
+        # a scheme without a host is no link
+        ('It must start with "http://" or "https://".\n', {}, []),
+        ("Either http:// or https://_ will do.\n", {}, []),
     ],
 )
 def test_ml034_bare_urls(source, options, expected):

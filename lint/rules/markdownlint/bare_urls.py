@@ -22,10 +22,10 @@ from bisect import bisect_right
 from lint.model import Edit, Fix, Problem
 from lint.rules import Rule
 
-# GFM's literal autolinks: a scheme after anything but a letter, `www.` after the start, a
-# space or `*_~([]`, an email address after anything that cannot be part of one
+# GFM's literal autolinks: a scheme (and a host) after anything but a letter, `www.` after
+# the start, a space or `*_~([]`, an email address after anything that cannot be part of one
 _URL = re.compile(
-    r"(?<![A-Za-z])https?://[^\s<]+"
+    r"(?<![A-Za-z])https?://(?P<host>[^\s<]+)"
     r"|(?<![^\s*_~(\[\]])www\.[^\s<]+"
     r"|(?<![\w.+/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*"
 )
@@ -86,7 +86,8 @@ def literal_autolinks(text: str, lo: int, hi: int):
     for match in _URL.finditer(text, lo, hi):
         start, end = match.span()
         end = _trim(text, start, end)
-        if end - start >= 5:
+        host = match.start("host")
+        if end - start >= 5 and (host == -1 or end > host):  # `http://` alone is no link
             yield start, end
 
 
