@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -140,6 +139,8 @@ def _too_large(size: int, shown_as: str, settings: Settings) -> FileResult:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace a file's content all at once, keeping its permissions."""
+    import tempfile  # for --fix only
+
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
