@@ -23,6 +23,7 @@ import os
 import sqlite3
 import time
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ from lint.model import Diagnostic, Edit, Fix, Pos, Severity
 CACHE_DIR = ".mdvet_cache"
 STORE = "index.sqlite"
 RACY_NS = 2_000_000_000
-FORMAT = 6  # of the store: a store of another format is made again (6: site results per page)
+FORMAT = 7  # of the store: a store of another format is made again (7: patches of run records)
 KEEP = 4  # fingerprints kept in the store, the most recently used
 _TABLES = (
     "CREATE TABLE files (fp TEXT, path TEXT, mtime INTEGER, size INTEGER, hash TEXT,"
@@ -43,7 +44,10 @@ _TABLES = (
     "CREATE TABLE pages (fp TEXT, root TEXT, rel TEXT, path TEXT, hash TEXT, face TEXT,"
     " rows TEXT, PRIMARY KEY (fp, root, rel)) WITHOUT ROWID",
     "CREATE TABLE fingerprints (fp TEXT PRIMARY KEY, version TEXT, used INTEGER)",
-    "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT, used INTEGER)",
+    # a run's record, written whole; beside it, a small row that each use writes: the patch of
+    # the record (see `patched`) and when it was last used (SQLite writes a row again whole)
+    "CREATE TABLE runs (key TEXT PRIMARY KEY, inputs TEXT, result TEXT)",
+    "CREATE TABLE patches (key TEXT PRIMARY KEY, patch TEXT, used INTEGER)",
 )
 RUNS_KEPT = 16  # run records kept, the most recently used
 
@@ -374,22 +378,25 @@ class Cache:
         except sqlite3.Error:
             return None
 
-    def save(self, run: tuple[str, dict, dict] | None = None) -> None:
+    def save(
+        self, run: tuple[str, dict, dict] | None = None, patch: tuple[str, dict] | None = None
+    ) -> None:
         """Write the rows of this run that changed; drop the rows of files that no longer
         exist, and of the fingerprints least recently used. `run` is the run's record (see
-        `replay`): its key, what it read and its result."""
+        `replay`): its key, what it read and its result; `patch`, a record's key and what
+        has changed in it since it was written whole (see `replay`)."""
         if self.db is None:
             return
         try:
-            self._write(run)
+            self._write(run, patch)
         finally:
             self.db.close()
             self.db = None
 
-    def _write(self, run: tuple[str, dict, dict] | None) -> None:
+    def _write(self, run: tuple[str, dict, dict] | None, patch: tuple[str, dict] | None) -> None:
         gone = [path for path in self.entries if path not in self.fresh]
         gone = [path for path in gone if not os.path.lexists(path)]
-        if not (self.changed or self.new_sites or gone or run):
+        if not (self.changed or self.new_sites or gone or run or patch):
             return
         fp = self.fingerprint
         rows = []
@@ -438,17 +445,27 @@ class Cache:
             ).fetchall()
             for table in ("files", "sites", "pages", "fingerprints"):
                 self.db.executemany(f"DELETE FROM {table} WHERE fp = ?", stale)
+            if patch is not None:
+                key, changes = patch
+                self.db.execute(
+                    "UPDATE patches SET patch = ?, used = ? WHERE key = ?",
+                    (json.dumps(changes), self.started, key),
+                )
             if run is not None:
                 key, inputs, result = run
                 self.db.execute(
-                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
-                    (key, json.dumps(inputs), json.dumps(result), self.started),
+                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?)",
+                    (key, json.dumps(inputs), json.dumps(result)),
                 )
                 self.db.execute(
-                    "DELETE FROM runs WHERE key NOT IN"
-                    " (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
+                    "INSERT OR REPLACE INTO patches VALUES (?, NULL, ?)", (key, self.started)
+                )
+                self.db.execute(
+                    "DELETE FROM patches WHERE key NOT IN"
+                    " (SELECT key FROM patches ORDER BY used DESC LIMIT ?)",
                     (RUNS_KEPT,),
                 )
+                self.db.execute("DELETE FROM runs WHERE key NOT IN (SELECT key FROM patches)")
             self.db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -487,7 +504,8 @@ class Replay(NamedTuple):
     """A recorded run (see `replay`): its diagnostics, the number of files it checked, its
     fail-on severity, and the files it read whose content changed since (of those it
     checked or summarised for the site index), each as (absolute path, content hash then,
-    whether it was reported on); what it read besides those is as it was."""
+    whether it was reported on); what it read besides those is as it was. `inputs` is what
+    it read, with its `patch` applied."""
 
     diagnostics: list[Diagnostic]
     files: int
@@ -496,6 +514,28 @@ class Replay(NamedTuple):
     key: str
     inputs: dict
     rows: list
+    patch: dict
+
+
+def patched(inputs: dict, rows: list, patch: dict) -> list:
+    """Apply a record's `patch` (what the runs that checked the files changed since it was
+    written again left different, see lint.runner.patch_run) to what it read, `inputs`,
+    in place: the files' stamps and the folders' modification times by their index, the
+    time they were seen; and to its diagnostics' `rows`, which are returned: those of the
+    files it names are replaced by its own (an empty list: none), in the record's order."""
+    files, folders = inputs["files"], inputs["folders"]
+    for index, stamp in patch.get("files", {}).items():
+        files[int(index)][1:] = stamp
+    for index, mtime in patch.get("folders", {}).items():
+        folders[int(index)][1] = mtime
+    inputs["seen"] = patch.get("seen", inputs["seen"])
+    replaced = patch.get("rows")
+    if not replaced:
+        return rows
+    kept = [row for row in rows if row[0] not in replaced]
+    kept += [[path, *row] for path, own in replaced.items() for row in own]
+    kept.sort(key=itemgetter(0, 1, 2, 3))  # path, line, column, code: DIAGNOSTIC_ORDER
+    return kept
 
 
 def replay(key: str, cwd: str) -> Replay | None:
@@ -504,7 +544,7 @@ def replay(key: str, cwd: str) -> Replay | None:
     lint.runner.patch_run): the folders (by modification time, or the names in them), the
     configuration files and the other files (by stamp, or content when touched); None
     otherwise. It needs neither the settings nor the rules: a run that changed nothing
-    starts and ends here."""
+    starts and ends here. The record is read with its patch applied (see `patched`)."""
     from lint.discover import folder_digest
 
     file = store_of(cwd)
@@ -516,10 +556,15 @@ def replay(key: str, cwd: str) -> Replay | None:
         return None
     try:
         db.execute("PRAGMA synchronous=NORMAL")
-        found = db.execute("SELECT inputs, result FROM runs WHERE key = ?", (key,)).fetchone()
+        found = db.execute(
+            "SELECT inputs, result, patch FROM runs JOIN patches USING (key) WHERE key = ?",
+            (key,),
+        ).fetchone()
         if found is None:
             return None
         inputs, result = json.loads(found[0]), json.loads(found[1])
+        patch = json.loads(found[2]) if found[2] else {}
+        rows = result["rows"] = patched(inputs, result["rows"], patch)
         seen, touched = inputs["seen"], False
         for folder, mtime, digest in inputs["folders"]:
             try:
@@ -541,17 +586,22 @@ def replay(key: str, cwd: str) -> Replay | None:
                 changed.append((stamp[0], stamp[3], index < inputs["reported"]))
             elif confirmed[1]:
                 stamp[1], touched = confirmed[0], True
-        rows = result["rows"]
         diagnostics = [decode(path, row) for path, *row in rows]
         if touched and not changed:  # stamped again, so that the next run need not read them
             for folder in inputs["folders"]:
                 folder[1] = os.stat(folder[0]).st_mtime_ns
             inputs["seen"] = time.time_ns()
             db.execute(
-                "UPDATE runs SET inputs = ?, used = ? WHERE key = ?",
-                (json.dumps(inputs), inputs["seen"], key),
+                "UPDATE runs SET inputs = ?, result = ? WHERE key = ?",
+                (json.dumps(inputs), json.dumps(result), key),
             )
-        return Replay(diagnostics, result["files"], result["fail_on"], changed, key, inputs, rows)
+            db.execute(
+                "UPDATE patches SET patch = NULL, used = ? WHERE key = ?", (inputs["seen"], key)
+            )
+            patch = {}
+        return Replay(
+            diagnostics, result["files"], result["fail_on"], changed, key, inputs, rows, patch
+        )
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         return None
     finally:

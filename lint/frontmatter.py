@@ -19,11 +19,6 @@ import yaml
 from lint.model import Pos, Problem, Span
 from lint.source import LineIndex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The implicit resolvers PyYAML tries on a plain scalar, by its first character: those for the
 # character, then the catch-all ones (a safe loader has no path resolvers to consult after them)
@@ -460,10 +455,20 @@ def _parse_toml(content: str, first_line: int):
     return data, values, keys, []
 
 
+def toml_library():
+    """tomllib (tomli before Python 3.11), imported on first use: most runs read no TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def _toml_loads(content: str):
     """tomllib's data, with each date or time that names no real one (`2024-02-30`, which
     tomllib refuses) kept as the text written, for the schema's date check to explain.
     Any other error is raised with its place in `content`."""
+    tomllib = toml_library()
     text = content
     quotes: list[int] = []  # where quotes were added, in `text`
     while True:
@@ -655,6 +660,7 @@ class _TomlIndexer:
 
 
 def _toml_unescape(raw: str) -> str:
+    tomllib = toml_library()
     try:
         return tomllib.loads(f'k = "{raw}"')["k"]
     except tomllib.TOMLDecodeError:  # pragma: no cover - the text parsed already

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from lint.rules import Registry, Rule
+from lint.rules import Registry, Rule, RuleEntry
 
 DATA_FILES = (
     ".markdownlint-cli2.jsonc",
@@ -220,15 +220,15 @@ def translate_data(
     ignores = data.pop("\0ignores", None)
     if ignores:
         result.values["extend_exclude"] = ignores
-    family = [rule for rule in registry if _md_code(rule)]
+    family = [entry.load() for entry in registry.entries if _md_code(entry)]
     state: dict[str, bool] = {}
     options: dict[str, dict[str, Any]] = {}
     partial = partial and "default" not in data
     default = data.get("default", True)
     if default is False:
         state = {rule.code: False for rule in family}
-    tags = [key for key in data if key not in _SKIPPED_KEYS and registry.get(key) is None]
-    names = [key for key in data if key not in _SKIPPED_KEYS and registry.get(key) is not None]
+    tags = [key for key in data if key not in _SKIPPED_KEYS and registry.entry(key) is None]
+    names = [key for key in data if key not in _SKIPPED_KEYS and registry.entry(key) is not None]
     for key in tags + names:  # a rule's own entry is more precise than its tag's
         value = data[key]
         rules = [rule for rule in registry.expand(key) if _md_code(rule)]
@@ -278,7 +278,7 @@ def translate_data(
     return result
 
 
-def _md_code(rule: type[Rule]) -> str | None:
+def _md_code(rule: type[Rule] | RuleEntry) -> str | None:
     return next((alias for alias in rule.aliases if alias.startswith("MD")), None)
 
 

@@ -30,8 +30,8 @@ class PluginError(Exception):
 def registry(plugins: tuple[str, ...], root: Path) -> Registry:
     """The built-in rules plus those of the named plugins."""
     combined = Registry()
-    for rule in builtin():
-        combined.add(rule, rule.__module__)
+    for entry in builtin().entries:
+        combined.add(entry, entry.module)
     owners: dict[str, str] = {}  # prefix -> plugin
     for name in plugins:
         for rule in load(name, root):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -140,6 +139,8 @@ def _too_large(size: int, shown_as: str, settings: Settings) -> FileResult:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace a file's content all at once, keeping its permissions."""
+    import tempfile  # for --fix only
+
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -518,26 +519,28 @@ def patch_run(replayed: Replay, settings: Settings, cwd: str) -> Report | None:
     report = Report(
         tuple(sorted(chain(diagnostics, *found.values()), key=DIAGNOSTIC_ORDER)), replayed.files
     )
-    inputs = replayed.inputs
-    for stamp in inputs["files"]:
+    # the record takes what changed as a patch (lint.cache.patched), not written whole again
+    inputs, patch = replayed.inputs, replayed.patch
+    for index, stamp in enumerate(inputs["files"]):
         entry = store.fresh.get(reals.get(stamp[0], ""))
         if entry is not None:
-            stamp[1:] = entry[:3]
-    for folder in inputs["folders"]:
+            patch.setdefault("files", {})[str(index)] = entry[:3]
+    for index, folder in enumerate(inputs["folders"]):
         try:
-            folder[1] = os.stat(folder[0]).st_mtime_ns
+            mtime = os.stat(folder[0]).st_mtime_ns
         except OSError:
             store.save()
             return None
-    inputs["seen"] = store.started
-    rows = [[d.path, *encode(d)] for d in report.diagnostics]
-    store.save(
-        (
-            replayed.key,
-            inputs,
-            {"rows": rows, "files": replayed.files, "fail_on": settings.fail_on.value},
-        )
-    )
+        if mtime != folder[1]:
+            patch.setdefault("folders", {})[str(index)] = mtime
+    patch["seen"] = store.started
+    rows = patch.setdefault("rows", {})
+    for shown in found:
+        rows[shown] = []
+    for d in report.diagnostics:
+        if d.path in found:
+            rows[d.path].append(encode(d))
+    store.save(patch=(replayed.key, patch))
     return report
 
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from lint.model import SettingsError, Severity
-from lint.rules import Registry, Rule, RuleOptions, builtin
+from lint.rules import Registry, Rule, RuleEntry, RuleOptions, builtin
 
 ONLINE_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -217,7 +217,7 @@ class Settings(BaseModel):
                 pathspec.GitIgnoreSpec.from_lines([glob]),
                 frozenset(
                     rule.code
-                    for rule in self.registry
+                    for rule in self.registry.entries
                     if any(matches(s, rule) is not None for s in selectors)
                 ),
             )
@@ -239,7 +239,7 @@ class ActiveRule:
     severity: Severity
 
 
-def matches(selector: str, rule: type[Rule]) -> bool | None:
+def matches(selector: str, rule: type[Rule] | RuleEntry) -> bool | None:
     """True for an exact code or name, False for a prefix or ALL, None for no match."""
     key = selector.strip()
     upper, lower = key.upper(), key.lower()
@@ -263,7 +263,7 @@ def narrow_to_flag(values: dict[str, Any], flags: dict[str, Any], root: Path) ->
     chosen = flags["select"]
     kept = []
     for entry in values["extend_select"]:
-        reached = [rule for rule in registry if matches(entry, rule) is not None]
+        reached = [rule for rule in registry.entries if matches(entry, rule) is not None]
         if not reached or any(
             matches(selector, rule) is not None for selector in chosen for rule in reached
         ):
@@ -279,30 +279,32 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
     for glob, codes in settings.per_file_ignores.items():
         named.append(("per_file_ignores", glob))
         lists.append(codes)
+    entries = registry.entries
     for loc, selectors in zip(named, lists, strict=True):
         for selector in selectors:
-            if not any(matches(selector, rule) is not None for rule in registry):
+            if not any(matches(selector, rule) is not None for rule in entries):
                 raise SettingsError(f"'{selector}' matches no rule code, prefix or name", loc)
     for key in settings.rules:
         if registry.get(key) is None:
             raise SettingsError(f"no rule has the code or name '{key}'", ("rules", key))
     active = []
-    for rule in registry:
+    for entry in entries:  # the modules of the rules chosen only are imported
         selectors = (
             settings.select if settings.select is not None else ("ALL",)
         ) + settings.extend_select
-        hits = [matches(s, rule) for s in selectors]
+        hits = [matches(s, entry) for s in selectors]
         # the online rules run with `online` only, and then as rules that are on by default
-        if rule.online and not settings.online:
+        if entry.online and not settings.online:
             continue
-        on_by_default = rule.enabled or rule.online
+        on_by_default = entry.enabled or entry.online
         if not (True in hits or (False in hits and on_by_default)):
             continue
-        if any(matches(s, rule) is not None for s in settings.ignore):
+        if any(matches(s, entry) is not None for s in settings.ignore):
             continue
-        config = _rule_config(settings, rule)
+        config = _rule_config(settings, entry)
         if config.severity == "off":
             continue
+        rule = entry.load()
         try:
             # the defaults need no validation (pydantic does not validate defaults): a rule
             # configured with none costs no validator build at start-up
@@ -322,7 +324,7 @@ def resolve(settings: Settings, registry: Registry) -> tuple[ActiveRule, ...]:
     return tuple(active)
 
 
-def _rule_config(settings: Settings, rule: type[Rule]) -> RuleConfig:
+def _rule_config(settings: Settings, rule: RuleEntry) -> RuleConfig:
     """The rule's table, found under its code, its name or one of its aliases."""
     for key in (rule.code, rule.name, *rule.aliases):
         config = settings.rules.get(key)

@@ -60,7 +60,7 @@ def _codes(words: str) -> frozenset[str] | None:
     registry = builtin()
     found = set()
     for word in words.replace(",", " ").split():
-        rule = registry.get(word)
+        rule = registry.entry(word)
         found.add(rule.code if rule is not None else word.upper())
     return frozenset(found) or None
 
@@ -137,7 +137,9 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     comment over several lines is ignored, as markdownlint ignores it (only
     `-configure-file` may span lines)."""
     registry = builtin()
-    universe = frozenset(r.code for r in registry if any(a.startswith("MD") for a in r.aliases))
+    universe = frozenset(
+        r.code for r in registry.entries if any(a.startswith("MD") for a in r.aliases)
+    )
     comments = []  # (line, directive, codes or None for all, configuration text)
     for match in _comments(doc, _MARKDOWNLINT):
         if match[1] != "configure-file" and "\n" in match[0]:
@@ -148,7 +150,7 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
             codes = frozenset(
                 rule.code
                 for word in words.split()
-                for rule in registry.expand(word)
+                for rule in registry.named(word)
                 if rule.code in universe
             )
         comments.append((doc.lines.pos(match.start()).line, match[1], codes, words))

@@ -7,7 +7,7 @@ import pytest
 
 from lint.docs import expected_files
 from lint.engine import check_text
-from lint.rules import SECTIONS, builtin, documentation
+from lint.rules import SECTIONS, builtin, documentation, scan
 from lint.settings import Settings
 from tests.helpers import ROOT
 
@@ -17,12 +17,18 @@ RULES = list(builtin())
 def test_generated_docs_and_readme_table_are_current():
     stale = [
         str(path.relative_to(ROOT))
-        for path, text in expected_files(ROOT, builtin()).items()
+        for path, text in expected_files(ROOT, scan()).items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
     assert stale == [], "run `python -m lint.docs` to regenerate"
     pages = {p.name for p in (ROOT / "docs" / "rules").glob("*.md")}
     assert pages == {f"{rule.code}.md" for rule in RULES}
+
+
+def test_the_index_gives_the_rules_the_modules_define():
+    scanned = scan()
+    assert [e.as_json() for e in builtin().entries] == [e.as_json() for e in scanned.entries]
+    assert list(builtin()) == list(scanned)
 
 
 def section(doc: str, title: str) -> str:

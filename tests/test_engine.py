@@ -1,4 +1,7 @@
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -126,6 +129,37 @@ def codes(settings: Settings) -> list[str]:
 )
 def test_selection(settings, expected):
     assert codes(settings) == expected
+
+
+# A fresh interpreter: which rule modules choosing the rules imports
+IMPORTED = """
+import json, sys
+from lint.rules import builtin
+from lint.settings import Settings
+codes = [a.rule.code for a in Settings(**json.loads(sys.argv[1])).active]
+modules = {entry.module: entry.code for entry in builtin().entries}
+print(json.dumps([codes, sorted(code for name, code in modules.items() if name in sys.modules)]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"select": ["LK001"]}, ["LK001"]),
+        ({"select": ["duplicate-key", "LN001"]}, ["FM004", "LN001"]),
+        ({"select": ["MD010"]}, ["ML010"]),  # a markdownlint alias
+        ({"select": ["FM0"], "ignore": ["FM003"]}, ["FM002", "FM004", "FM005"]),
+        ({"ignore": ["ALL"]}, []),
+    ],
+)
+def test_choosing_rules_imports_only_their_modules(values, expected):
+    found = subprocess.run(
+        [sys.executable, "-c", IMPORTED, json.dumps(values)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(found.stdout) == [expected, expected]
 
 
 def test_unknown_selector_is_a_settings_error():

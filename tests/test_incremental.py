@@ -253,6 +253,34 @@ def test_an_edit_after_a_recorded_run(
     assert (code, out) == cli(site, monkeypatch, capsys, target, "--no-cache")[:2]
 
 
+# Edits in a row, each checked alone: the record takes each as a patch over the last
+EDITS_IN_A_ROW = [
+    # (file, new content)
+    ("a.md", SITE["a.md"] + "\nAn edit.\n"),
+    ("e.md", SITE["e.md"] + "See [nowhere][].\n"),  # a problem of its own
+    ("a.md", SITE["a.md"] + "\nAnother edit.\n"),
+    ("e.md", SITE["e.md"]),  # the problem gone again
+]
+
+
+def test_edits_in_a_row_after_a_recorded_run(site, monkeypatch, capsys):
+    (site / ".git").mkdir()
+    cli(site, monkeypatch, capsys, ".")
+    for name, text in EDITS_IN_A_ROW:
+        edit(site, name, text)
+        code, out, checked = cli(site, monkeypatch, capsys, ".")
+        assert checked == [name]
+        assert (code, out) == cli(site, monkeypatch, capsys, ".", "--no-cache")[:2]
+        assert cli(site, monkeypatch, capsys, ".") == (code, out, [])  # replayed as it is now
+    os.utime(site / "b.md")  # touched only: the record is stamped again, its patch taken in
+    assert cli(site, monkeypatch, capsys, ".") == (code, out, [])
+    edit(site, "a.md", SITE["a.md"])
+    code, out, checked = cli(site, monkeypatch, capsys, ".")
+    assert checked == ["a.md"]
+    assert (code, out) == cli(site, monkeypatch, capsys, ".", "--no-cache")[:2]
+    assert cli(site, monkeypatch, capsys, ".") == (code, out, [])
+
+
 def test_a_hugo_cascade_runs_every_page_again(tmp_path, monkeypatch):
     """A section's `cascade` decides whether the pages below it render: beyond its page."""
     files = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -147,15 +147,89 @@ class RegistryError(Exception):
     """Two rules share a code or name, or a code or name is malformed."""
 
 
-class Registry:
-    def __init__(self) -> None:
-        self.by_code: dict[str, type[Rule]] = {}
-        self.by_name: dict[str, type[Rule]] = {}
-        self.by_alias: dict[str, type[Rule]] = {}  # upper-case codes, lower-case names
-        self.by_tag: dict[str, list[type[Rule]]] = {}
+class RuleEntry:
+    """A rule as the registry knows it before its module is imported: what choosing,
+    configuring and suppressing it by code, name, alias or tag reads (the attributes of the
+    same names on the class), and where the class is. `load` imports it."""
 
-    def add(self, rule: type[Rule], origin: str) -> None:
-        code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+    __slots__ = (
+        "_rule",
+        "aliases",
+        "code",
+        "enabled",
+        "module",
+        "name",
+        "online",
+        "qualname",
+        "tags",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        module: str,
+        qualname: str,
+        aliases: tuple[str, ...] = (),
+        tags: tuple[str, ...] = (),
+        enabled: bool = True,
+        online: bool = False,
+        rule: type[Rule] | None = None,
+    ) -> None:
+        self.code, self.name, self.module, self.qualname = code, name, module, qualname
+        self.aliases, self.tags, self.enabled, self.online = aliases, tags, enabled, online
+        self._rule = rule
+
+    @classmethod
+    def of(cls, rule: type[Rule]) -> RuleEntry:
+        """The entry of a rule class already imported (a plugin's, or one found by scan)."""
+        return cls(
+            getattr(rule, "code", None),
+            getattr(rule, "name", None),
+            rule.__module__,
+            rule.__qualname__,
+            getattr(rule, "aliases", ()),
+            getattr(rule, "tags", ()),
+            getattr(rule, "enabled", True),
+            getattr(rule, "online", False),
+            rule,
+        )
+
+    def load(self) -> type[Rule]:
+        """The rule class, its module imported on first use."""
+        if self._rule is None:
+            module = importlib.import_module(self.module)
+            self._rule = getattr(module, self.qualname)
+        return self._rule
+
+    def as_json(self) -> dict:
+        """The entry as the index of built-in rules keeps it (see INDEX)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "module": self.module,
+            "qualname": self.qualname,
+            "aliases": list(self.aliases),
+            "tags": list(self.tags),
+            "enabled": self.enabled,
+            "online": self.online,
+        }
+
+
+class Registry:
+    """Rules by code, name, alias and tag. Lookups that choose rules (`entry`, `named`,
+    `entries`) read only the entries; `get`, `expand` and iteration give the classes, importing
+    the modules of the rules they give."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, RuleEntry] = {}
+        self.by_name: dict[str, RuleEntry] = {}
+        self.by_alias: dict[str, RuleEntry] = {}  # upper-case codes, lower-case names
+        self.by_tag: dict[str, list[RuleEntry]] = {}
+
+    def add(self, rule: type[Rule] | RuleEntry, origin: str) -> None:
+        entry = rule if isinstance(rule, RuleEntry) else RuleEntry.of(rule)
+        code, name = entry.code, entry.name
         if not isinstance(code, str) or not CODE.match(code):
             raise RegistryError(
                 f"{origin}: rule code {code!r} is not two capitals and three digits"
@@ -164,29 +238,28 @@ class Registry:
             raise RegistryError(f"{origin}: rule name {name!r} for {code} is not kebab-case")
         if code in self.by_code:
             raise RegistryError(
-                f"{origin}: rule code {code} is already used by {self.by_code[code].__module__}"
+                f"{origin}: rule code {code} is already used by {self.by_code[code].module}"
             )
         if name in self.by_name:
             raise RegistryError(
                 f"{origin}: rule name {name} is already used by {self.by_name[name].code}"
             )
-        aliases = getattr(rule, "aliases", ())
-        for alias in aliases:
+        for alias in entry.aliases:
             if not isinstance(alias, str) or not (CODE.match(alias) or NAME.match(alias)):
                 raise RegistryError(f"{origin}: alias {alias!r} of {code} is not a code or a name")
             key = alias.upper() if CODE.match(alias) else alias
             taken = self.by_code.get(key) or self.by_name.get(key) or self.by_alias.get(key)
             if taken is not None or key in (code, name):
                 raise RegistryError(f"{origin}: alias {alias} of {code} is already taken")
-        for alias in aliases:
-            self.by_alias[alias.upper() if CODE.match(alias) else alias] = rule
-        self.by_code[code] = rule
-        self.by_name[name] = rule
-        for tag in getattr(rule, "tags", ()):
-            self.by_tag.setdefault(tag, []).append(rule)
+        for alias in entry.aliases:
+            self.by_alias[alias.upper() if CODE.match(alias) else alias] = entry
+        self.by_code[code] = entry
+        self.by_name[name] = entry
+        for tag in entry.tags:
+            self.by_tag.setdefault(tag, []).append(entry)
 
-    def get(self, key: str) -> type[Rule] | None:
-        """The rule with this code, name or alias (codes in any case)."""
+    def entry(self, key: str) -> RuleEntry | None:
+        """The entry of the rule with this code, name or alias (codes in any case)."""
         return (
             self.by_code.get(key.upper())
             or self.by_name.get(key.lower())
@@ -194,16 +267,30 @@ class Registry:
             or self.by_alias.get(key.lower())
         )
 
-    def expand(self, key: str) -> list[type[Rule]]:
-        """The rules a markdownlint key names: one rule by code, name or alias, or every
-        rule with that tag."""
-        rule = self.get(key)
-        if rule is not None:
-            return [rule]
+    def get(self, key: str) -> type[Rule] | None:
+        """The rule with this code, name or alias (codes in any case)."""
+        entry = self.entry(key)
+        return None if entry is None else entry.load()
+
+    def named(self, key: str) -> list[RuleEntry]:
+        """The entries of the rules a markdownlint key names: one rule by code, name or
+        alias, or every rule with that tag."""
+        entry = self.entry(key)
+        if entry is not None:
+            return [entry]
         return list(self.by_tag.get(key.lower(), ()))
 
+    def expand(self, key: str) -> list[type[Rule]]:
+        """The rules a markdownlint key names (see `named`)."""
+        return [entry.load() for entry in self.named(key)]
+
+    @property
+    def entries(self) -> list[RuleEntry]:
+        """Every entry, by code."""
+        return sorted(self.by_code.values(), key=lambda entry: entry.code)
+
     def __iter__(self):
-        return iter(sorted(self.by_code.values(), key=lambda r: r.code))
+        return iter([entry.load() for entry in self.entries])
 
 
 def rule_classes(module) -> list[type[Rule]]:
@@ -218,17 +305,40 @@ def rule_classes(module) -> list[type[Rule]]:
     ]
 
 
+# The index of the built-in rules: each one's entry (RuleEntry.as_json), so that a run imports
+# only the modules of the rules it runs. `python -m lint.docs` writes it from `scan()`; a test
+# checks that it is current.
+INDEX = Path(__file__).parent / "index.json"
+
+
+def scan() -> Registry:
+    """Every rule module under lint.rules, imported: what the index is made from."""
+    import pkgutil
+
+    registry = Registry()
+    for info in pkgutil.walk_packages(__path__, prefix=__name__ + "."):
+        module = importlib.import_module(info.name)
+        for rule in rule_classes(module):
+            registry.add(rule, info.name)
+    return registry
+
+
+def index_text(registry: Registry) -> str:
+    """The index file's text for the rules of `registry`."""
+    rows = [json.dumps(entry.as_json(), ensure_ascii=False) for entry in registry.entries]
+    return "[\n" + ",\n".join(rows) + "\n]\n"
+
+
 _BUILTIN: Registry | None = None
 
 
 def builtin() -> Registry:
-    """Every rule module under lint.rules, imported once."""
+    """The built-in rules, from the index; each module is imported when its rule is used."""
     global _BUILTIN
     if _BUILTIN is None:
         registry = Registry()
-        for info in pkgutil.walk_packages(__path__, prefix=__name__ + "."):
-            module = importlib.import_module(info.name)
-            for rule in rule_classes(module):
-                registry.add(rule, info.name)
+        for row in json.loads(INDEX.read_text(encoding="utf-8")):
+            aliases, tags = tuple(row.pop("aliases")), tuple(row.pop("tags"))
+            registry.add(RuleEntry(**row, aliases=aliases, tags=tags), row["module"])
         _BUILTIN = registry
     return _BUILTIN

@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
@@ -147,10 +147,16 @@ def _regex(variant: Variant) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class DateFormats:
-    """A field's accepted formats, compiled once."""
+    """A field's accepted formats, read once; their regular expressions are compiled when
+    a value is first matched (most pages of a site give no date)."""
 
     formats: tuple[str, ...]
-    variants: tuple[tuple[Variant, re.Pattern[str]], ...]
+    variants: tuple[Variant, ...]
+
+    @cached_property
+    def regexes(self) -> tuple[re.Pattern[str], ...]:
+        """One regular expression for each variant."""
+        return tuple(_regex(variant) for variant in self.variants)
 
     @property
     def description(self) -> str:
@@ -159,7 +165,7 @@ class DateFormats:
     def match(self, value: str) -> tuple[bool, bool]:
         """(matches a variant's shape, and is a real date and time)."""
         shaped = False
-        for _, regex in self.variants:
+        for regex in self.regexes:
             found = regex.fullmatch(value)
             if found is None:
                 continue
@@ -181,7 +187,7 @@ class DateFormats:
         shaped like one of the formats, or written another common way. None when it is real,
         or when it cannot be read as a date at all."""
         reason = None
-        for _, regex in self.variants:
+        for regex in self.regexes:
             found = regex.fullmatch(value)
             if found is not None:
                 why = _fault(*_numbers(found.groupdict()))
@@ -203,7 +209,7 @@ class DateFormats:
         """`parts` written in the simplest variant that keeps all they say."""
         have = parts.fields()
         best: tuple[int, int, Variant] | None = None
-        for order, (variant, _) in enumerate(self.variants):
+        for order, variant in enumerate(self.variants):
             fields = _fields(variant)
             if not have <= fields:
                 continue
@@ -264,7 +270,7 @@ def compile_formats(formats: tuple[str, ...]) -> DateFormats:
             raise FormatError(f"date format '{text}': {err}") from None
         if not any(kind == "year" for kind, _ in parsed[0]):
             raise FormatError(f"date format '{text}' has no year (YYYY)")
-        variants.extend((variant, _regex(variant)) for variant in parsed)
+        variants.extend(parsed)
     return DateFormats(tuple(formats), tuple(variants))
 
 
@@ -420,12 +426,18 @@ _TIME = (
     r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?"
 )
 _MONTH_WORD = r"(?P<mname>[A-Za-z]{3,9})\.?"
-_UNDERSTOOD = [
-    re.compile(rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}"),
-    re.compile(rf"{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}"),
-    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?P<y>\d{{4}}){_TIME}"),
-    re.compile(rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}){_TIME}"),
-]
+
+
+@lru_cache(maxsize=1)
+def _understood() -> tuple[re.Pattern[str], ...]:
+    """The common ways of writing a date, compiled when a date is first read that way (to
+    explain a bad one: most runs meet none)."""
+    return (
+        re.compile(rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}"),
+        re.compile(rf"{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}"),
+        re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?P<y>\d{{4}}){_TIME}"),
+        re.compile(rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}){_TIME}"),
+    )
 
 
 def understand(value: str, day_first: bool | None = None) -> Parts | None:
@@ -441,7 +453,7 @@ def _read(value: str, day_first: bool | None) -> tuple | None:
     """A date written in a common way as (year, month, day, hour, minute, second, fraction,
     offset), real or not; None when it is unclear or ambiguous."""
     text = value.strip()
-    for regex in _UNDERSTOOD:
+    for regex in _understood():
         found = regex.fullmatch(text)
         if found is None:
             continue

@@ -12,12 +12,15 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lint.engine import INTERNAL_ERROR, internal_error
 from lint.model import Diagnostic, Pos, Problem
 from lint.rules import SiteRule
 from lint.settings import ActiveRule, Settings
-from lint.site.index import Page, Site
+
+if TYPE_CHECKING:  # the index is imported where one is built (lint.site.run)
+    from lint.site.index import Page, Site
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

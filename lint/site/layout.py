@@ -18,7 +18,6 @@ import json
 import os
 import posixpath
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -27,6 +26,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from lint.frontmatter import toml_library
 from lint.mkdocs import MkDocs
 from lint.mkdocs import load as load_mkdocs
 from lint.schema.resolve import (
@@ -37,11 +37,6 @@ from lint.schema.resolve import (
     detect,
     js_site_config,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PAGE_EXTENSIONS = {".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".html", ".htm"}
 _POST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
@@ -127,7 +122,7 @@ def _load_config(path: Path) -> dict[str, Any] | None:
     try:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".toml":
-            data = tomllib.loads(text)
+            data = toml_library().loads(text)
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
