@@ -244,6 +244,22 @@ def test_links_and_anchors_in_a_jekyll_site(tmp_path, body, expected):
 
 
 @pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # Jekyll's tags are Jekyll's: checked in a Jekyll site and where no generator is known
+        (JEKYLL, [("page.md", "ST005", 4, 1), ("page.md", "ST005", 4, 29)]),
+        ({}, [("page.md", "ST005", 4, 1), ("page.md", "ST005", 4, 29)]),
+        # a Hugo or MkDocs page showing them is not rendered by Jekyll
+        (HUGO, []),
+        ({"mkdocs.yml": "site_name: Site\ndocs_dir: .\n"}, []),
+    ],
+)
+def test_jekyll_tags_where_jekyll_renders(tmp_path, files, expected):
+    page = post("Page", "{% post_url 2025-01-03-a %} {% link abut.md %}\n")
+    assert site_check(tmp_path, {**files, "page.md": page}, "ST005") == expected
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("[a](/docs/install/) [b](../install/#step-one) [c](install.md) [d](install)\n", []),

@@ -1,8 +1,8 @@
 """## What it does
 Flags a link to a place on the site that no document or file provides: a relative link
 (`../other.md`, `images/chart.png`), a site-root link (`/blog/2024/01/02/post/`), Jekyll's
-`{% post_url 2024-01-02-post %}` and `{% link _posts/2024-01-02-post.md %}` tags, and Hugo's
-`ref` and `relref` shortcodes. A relative link may name the source file (`../other.md`) or
+`{% post_url 2024-01-02-post %}` and `{% link _posts/2024-01-02-post.md %}` tags (in a Jekyll
+site, or one of no known generator), and Hugo's `ref` and `relref` shortcodes. A relative link may name the source file (`../other.md`) or
 the page's URL (`../other/`); a site-root link may carry the site's `baseurl`. URLs are
 compared loosely: `/a/b/`, `/a/b.html` and `/a/b/index.html` are one page, case aside.
 
@@ -78,6 +78,9 @@ class BrokenInternalLink(SiteRule):
 
     def check_site(self, site, options):
         generator = site.layout.generator
+        # Jekyll's tags mean something where Jekyll may render the page: a Jekyll site, or a
+        # site of no known generator (Jekyll runs without a `_config.yml`)
+        jekyll = generator in ("jekyll", "generic")
         posts = site.post_names
         ignore = options.ignore  # usually none: then no generator per link
         for page in site.reported:
@@ -97,10 +100,10 @@ class BrokenInternalLink(SiteRule):
                     )
             for kind, argument, *span in page.summary["tags_used"]:
                 missing = None
-                if kind == "post_url" and generator != "hugo":
+                if kind == "post_url" and jekyll:
                     if argument.strip("/") not in posts:
                         missing = f"{{% post_url {argument} %}} names no post in _posts"
-                elif kind == "link" and generator != "hugo":
+                elif kind == "link" and jekyll:
                     if not _linked_file_exists(site, page, argument):
                         missing = f"{{% link {argument} %}} names no file of the site"
                 elif (
