@@ -244,10 +244,12 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
         ids.extend(
             next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
         )
-    openers = set(_OPENER.findall(text, doc.body_start))
+    # half the pages have no `{` at all: a search for one character is the cheapest test
+    braces = "{" in text
+    openers = set(_OPENER.findall(text, doc.body_start)) if braces else set()
     if ":" in openers:
         ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
-    if _ATTR_OPENING.search(text, doc.body_start):
+    if braces and _ATTR_OPENING.search(text, doc.body_start):
         for attributes in _ATTR_LIST.finditer(text, doc.body_start):
             ids += _attribute_ids(attributes[1])
     tabs = [
