@@ -241,9 +241,10 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     headings.sort(key=itemgetter(2))  # by line
     ids = []
     for html in doc.html:
-        ids.extend(
-            next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
-        )
+        if "=" in html.text:  # most HTML is tags without attributes, closing tags, comments
+            ids.extend(
+                next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
+            )
     # half the pages have no `{` at all: a search for one character is the cheapest test
     braces = "{" in text
     openers = set(_OPENER.findall(text, doc.body_start)) if braces else set()
