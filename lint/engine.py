@@ -91,7 +91,7 @@ def check_document(
 ) -> tuple[Document, list[Diagnostic]]:
     """As check_text, also returning the parsed Document (for the site index)."""
     doc = parse_document(text, path, bom=bom)
-    if "markdownlint-configure-file" in text:
+    if suppress.in_html(doc, "markdownlint-configure-file"):
         configured = suppress.configure_file(doc)
         if configured is not None:
             settings = settings.configured(configured, path)

@@ -79,14 +79,23 @@ def _comments(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]
             start = text.find("<!--", start + 4, html.end_offset)
 
 
+def in_html(doc: Document, literal: str) -> bool:
+    """Whether `literal` may be in the body's HTML, where comments are: whether it is written
+    after the start of the first HTML node (the nodes are in order). Most pages have none."""
+    return bool(doc.html) and doc.text.find(literal, doc.html[0].offset) != -1
+
+
 def find_suppressions(doc: Document) -> list[Suppression]:
     found: list[Suppression] = []
-    if "markdownlint-" in doc.text:
+    if in_html(doc, "markdownlint-"):
         found += markdownlint_suppressions(doc)
-    if "mdvet-" not in doc.text:
-        return found
     fm = doc.front_matter
-    if fm is not None and fm.close_line is not None and fm.format != "json":
+    if fm is not None and (fm.close_line is None or fm.format == "json"):
+        fm = None  # no lines of its own to read
+    in_front = fm is not None and doc.text.find("mdvet-", fm.content_start, fm.content_end) != -1
+    if not in_front and not in_html(doc, "mdvet-"):
+        return found
+    if in_front:
         for line in range(fm.open_line + 1, fm.close_line):
             text = doc.lines.line_text(line)
             match = _FRONT_MATTER.search(text)

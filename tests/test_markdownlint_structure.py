@@ -8,6 +8,7 @@ from lint.document import parse_document
 from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Severity
 from lint.rules.markdownlint import source_lines
 from lint.rules.markdownlint.emphasis import alone, emphases
+from lint.rules.markdownlint.html import html_tags
 from lint.rules.markdownlint.lists import lists
 from lint.rules.markdownlint.no_space_in_links import label_end
 from lint.rules.markdownlint.structure import structure
@@ -160,3 +161,26 @@ def test_report_order_is_the_diagnostics_order():
     by_key = sorted(found, key=DIAGNOSTIC_ORDER)
     assert [d.message for d in by_key] == ["fourth", "second", "fifth", "third", "first"]
     assert by_key == sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # HTML blocks are read again only where the name is written; inline HTML is one tag
+        ('<div>\n<img src="a.png">\n</div>\n\n<p>x</p>\n', [(2, 1, "img", False)]),
+        ("<p>\n<IMG SRC=a.png>\n</IMG>\n</p>\n", [(2, 1, "IMG", False), (3, 1, "IMG", True)]),
+        ("Text <img src=b.png> and <b>c</b>.\n", [(1, 6, "img", False)]),
+        ("<div>\n`<img>` in code\n</div>\n", []),
+        ("<div>\n<p>no image</p>\n</div>\n", []),
+    ],
+)
+def test_html_tags_named(source, expected):
+    doc = parse_document(source, "post.md")
+    named = [
+        (doc.lines.pos(t.offset).line, doc.lines.pos(t.offset).column, t.name, t.closing)
+        for t in html_tags(doc, "img")
+    ]
+    # the same as the tags of that name among all of them, found the long way
+    everything = html_tags(parse_document(source, "post.md"))
+    assert [t for t in everything if t.name.lower() == "img"] == list(html_tags(doc, "img"))
+    assert named == expected

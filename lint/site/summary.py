@@ -224,16 +224,16 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     text = doc.text
     starts = doc.lines.starts
     templates = doc.templates
-    headings = []
     # a page that renders an MDX partial has the partial's headings too: not all known here
     open_anchors = doc.path.endswith(".mdx") and _MDX_PARTIAL.search(text) is not None
-    for heading in doc.headings:
-        # a template span that starts before the heading's end and ends after its start
-        i = bisect_left(templates, (heading.end_offset,)) if templates else 0
-        templated = i > 0 and templates[i - 1][1] > heading.offset
-        open_anchors = open_anchors or templated
-        line = bisect_right(starts, heading.offset)  # lines starting at or before it: 1-based
-        headings.append([heading.text, heading.id, line, templated])
+    # text, id, line (the lines starting at or before it: 1-based), whether templated
+    headings = [[h.text, h.id, bisect_right(starts, h.offset), False] for h in doc.headings]
+    if templates:
+        for entry, heading in zip(headings, doc.headings, strict=True):
+            # a template span that starts before the heading's end and ends after its start
+            i = bisect_left(templates, (heading.end_offset,))
+            entry[3] = i > 0 and templates[i - 1][1] > heading.offset
+            open_anchors = open_anchors or entry[3]
     for match in _terms(text, doc.body_start):
         term = _INLINE_MARKUP.sub(lambda m: m[1] or "", match[1]).strip()
         if term and "{{" not in term:
@@ -241,20 +241,24 @@ def summarise(doc: Document, *, external: bool = True) -> dict:
     headings.sort(key=itemgetter(2))  # by line
     ids = []
     for html in doc.html:
-        ids.extend(
-            next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
-        )
-    openers = set(_OPENER.findall(text, doc.body_start))
+        if "=" in html.text:  # most HTML is tags without attributes, closing tags, comments
+            ids.extend(
+                next(g for g in m.groups() if g is not None) for m in _HTML_ID.finditer(html.text)
+            )
+    # half the pages have no `{` at all: a search for one character is the cheapest test
+    braces = "{" in text
+    openers = set(_OPENER.findall(text, doc.body_start)) if braces else set()
     if ":" in openers:
         ids.extend(match[1] for match in line_matches(_IAL_ID, text, doc.body_start, "{:"))
-    if _ATTR_OPENING.search(text, doc.body_start):
+    if braces and _ATTR_OPENING.search(text, doc.body_start):
         for attributes in _ATTR_LIST.finditer(text, doc.body_start):
             ids += _attribute_ids(attributes[1])
-    tabs = []
-    if "===" in text:
-        tabs = [[m[1], doc.lines.pos(m.start()).line] for m in _TAB.finditer(text, doc.body_start)]
+    tabs = [
+        [m[1], doc.lines.pos(m.start()).line]
+        for m in line_matches(_TAB, text, doc.body_start, "===")
+    ]
     snippets = []
-    if "8<" in text and _SNIPPET.search(text, doc.body_start):
+    if line_matches(_SNIPPET, text, doc.body_start, "8<"):
         open_anchors = True  # the included files' headings are the page's too
         snippets = snippet_names(text, doc.body_start)
 

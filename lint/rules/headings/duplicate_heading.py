@@ -71,10 +71,13 @@ class DuplicateHeading(Rule):
                 parents.pop()
             parent = parents[-1].offset if parents and options.siblings_only else -1
             parents.append(heading)
-            text = " ".join(heading.text.split())
-            if not options.match_case:
-                text = link_text_key(text)
-            if heading.id or not text:
+            if heading.id:
+                continue
+            if options.match_case:
+                text = " ".join(heading.text.split())
+            else:
+                text = link_text_key(heading.text)
+            if not text:
                 continue
             earlier = seen.setdefault((parent, text), heading)
             if earlier is not heading:

@@ -53,15 +53,17 @@ class HeadingLevelSkip(Rule):
         quoted: bool = Field(False, description="count headings in blockquotes and footnotes")
 
     def check(self, doc, options):
-        level, line = None, None
+        # the level so far, and the heading that set it (None: the front matter's title)
+        level, previous = None, None
         if doc.headings and front_matter_title(doc, options.front_matter_title):
-            level, line = 1, doc.front_matter.open_line
+            level = 1
         for heading in doc.headings if options.quoted else outline(doc):
             if level is not None and heading.level > level + 1:
+                line = doc.front_matter.open_line if previous is None else previous.start.line
                 yield Problem(
                     heading.start,
                     f"heading level {heading.level} follows level {level} (line "
                     f"{line}); expected level {level + 1} at most",
                     end=heading.end,
                 )
-            level, line = heading.level, heading.start.line
+            level, previous = heading.level, heading

@@ -45,8 +45,8 @@ class MissingAltText(Rule):
         if not doc.html or _IMG.search(doc.text, doc.body_start) is None:
             return
         lines = doc.lines
-        for tag in html_tags(doc):
-            if tag.closing or tag.name.lower() != "img":
+        for tag in html_tags(doc, "img"):
+            if tag.closing:
                 continue
             attributes = tag.attributes()
             if "alt" in attributes or attributes.get("aria-hidden", "").lower() == "true":

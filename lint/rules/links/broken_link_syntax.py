@@ -37,6 +37,7 @@ address, and the link the author wanted is missing.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from functools import cached_property
 from operator import itemgetter
@@ -68,7 +69,8 @@ _SPACED_LABEL = re.compile(r"(?:[ \t]|[ \t]*\n[ \t]*)\[([^\[\]\n]{0,500})\]")
 # pymdownx.snippets includes another file, whose definitions the page gets
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}", re.MULTILINE)
 _START = itemgetter(0)  # a prose run's start offset
-_WORD = re.compile(r"[A-Za-z0-9_)\]!`\\]")  # ASCII: CJK text has no spaces
+# what may end a word right before a bracket; ASCII: CJK text has no spaces
+_WORD = frozenset(string.ascii_letters + string.digits + "_)]!`\\")
 # pymdownx.progressbar's bars: `[=45% "45%"]`, `[= 3/4]`
 _PROGRESS = re.compile(r"=+[ \t]*\d")
 
@@ -112,7 +114,7 @@ class BrokenLinkSyntax(Rule):
         taken = -1  # the end of the last `[text] [label]` read as one reference
         for match in _BRACKETS.finditer(text, doc.body_start):
             lo, hi = match.span()
-            if lo < taken or lo in link_starts or (lo > 0 and _WORD.match(text, lo - 1)):
+            if lo < taken or lo in link_starts or (lo > 0 and text[lo - 1] in _WORD):
                 continue
             if not (in_prose(lo) and in_prose(hi - 1)):
                 continue

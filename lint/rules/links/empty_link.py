@@ -48,27 +48,32 @@ class EmptyLink(Rule):
         images: bool = Field(True, description="flag an image whose destination is empty")
 
     def check(self, doc, options):
-        # images and inline HTML give a link content even without text
-        content = sorted(
-            n.offset for n in (*doc.images, *doc.html) if not getattr(n, "block", False)
-        )
+        content = None  # read at the first link without text: most have text
         anchors = doc.context.flavor == "python-markdown"  # attr_list after a link
         for node in doc.links_and_images:
             if node.kind in ("autolink", "email"):
                 continue
-            what = "image" if isinstance(node, Image) else "link"
-            if what == "image" and not options.images:
-                continue
-            empty = what == "link" and not node.text.strip() and not node.url.strip()
-            if empty and anchors and attribute_id(doc.text, node.end_offset):
+            url = node.url.strip()
+            if type(node) is Image:
+                what, no_text = "image", False
+                if not options.images:
+                    continue
+            else:
+                what, no_text = "link", not node.text.strip()
+            if no_text and not url and anchors and attribute_id(doc.text, node.end_offset):
                 continue  # an anchor
-            if what == "link" and options.text and not node.text.strip():
+            if no_text and options.text:
+                if content is None:
+                    # images and inline HTML give a link content even without text
+                    content = sorted(
+                        n.offset for n in (*doc.images, *doc.html) if not getattr(n, "block", False)
+                    )
                 i = bisect_left(content, node.offset)
                 if not (i < len(content) and content[i] < node.end_offset):
                     yield Problem(node.start, "link has no text", end=node.end)
                     continue
-            if node.url.strip() in ("", "#"):
-                target = "empty" if not node.url.strip() else f"'{node.url.strip()}'"
+            if url in ("", "#"):
+                target = "empty" if not url else f"'{url}'"
                 yield Problem(
                     node.start,
                     f"{what} destination is {target}; it leads nowhere",

@@ -89,12 +89,16 @@ class InconsistentLinkTarget(Rule):
             if link.url.startswith("#"):
                 continue  # places on this page: "top", "back" lead to different ones
             key = link_text_key(link.text)
-            if not key or key in ignored or _DESCRIPTIVE.fullmatch(link.text.strip()):
+            if key and key not in ignored:
+                groups.setdefault(key, []).append(link)
+        for same_text in groups.values():
+            if len(same_text) < 2:  # most texts are used once: their links are not compared
                 continue
-            groups.setdefault(key, []).append((link, page(canonical(link.url) or link.url)))
-        for links in groups.values():
-            if len(links) < 2:  # most texts are used once: spare the Counter
-                continue
+            links = [
+                (link, page(canonical(link.url) or link.url))
+                for link in same_text
+                if not _DESCRIPTIVE.fullmatch(link.text.strip())
+            ]
             counts = Counter(target for _, target in links)
             if len(counts) < 2:
                 continue

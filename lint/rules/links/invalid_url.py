@@ -53,11 +53,13 @@ def _distance(a: str, b: str) -> int:
 @lru_cache(maxsize=4096)  # URLs repeat across a site's pages (as big as canonical's)
 def problem(url: str) -> str | None:
     """Why the URL cannot be right, or None."""
+    plain = PLAIN_WEB.fullmatch(url)
+    if plain is not None:  # most URLs: a web address, whose host has ASCII labels only
+        host = plain[2]
+        if not host.startswith(".") and ".." not in host:  # no label is empty: _HOST's test
+            return None  # nothing the checks below could find
     if templated(url):
         return None
-    plain = PLAIN_WEB.fullmatch(url)
-    if plain is not None and _HOST.fullmatch(plain[2]):
-        return None  # most URLs: a web address with nothing the checks below could find
     match = _NO_COLON.match(url)
     if match:
         return f"'{url}' lacks the ':' after '{match.group(1)}'"

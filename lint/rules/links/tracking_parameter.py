@@ -28,8 +28,9 @@ make one page look like many to caches and link checkers, and they make addresse
 
 from __future__ import annotations
 
+import fnmatch
 import re
-from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -70,8 +71,7 @@ class TrackingParameter(Rule):
         )
 
     def check(self, doc, options):
-        click = tuple(p.lower() for p in (*CLICK, *options.parameters))
-        patterns = (*ATTRIBUTION, *click)
+        click, patterns = _patterns(options.parameters)
         for node in doc.destinations:
             if "?" not in node.url or node.dest is None:  # parameters live in the query
                 continue
@@ -98,13 +98,26 @@ class TrackingParameter(Rule):
             )
 
 
+@lru_cache(maxsize=8)  # one per configuration: not built again for every file
+def _patterns(parameters: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of click parameters, and of all tracking parameters, as one pattern each
+    (lower-case names; a `*` matches any ending)."""
+    click = [p.lower() for p in (*CLICK, *parameters)]
+    return _any_of(click), _any_of([*ATTRIBUTION, *click])
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """A pattern that matches a name whole where one of the fnmatch `patterns` does."""
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns))
+
+
 def _parameters(names: list[str]) -> str:
     """`parameter 'a'` or `parameters 'a', 'b'`."""
     quoted = ", ".join(f"'{name}'" for name in names)
     return f"parameter{'s' if len(names) > 1 else ''} {quoted}"
 
 
-def _tracking(raw: str, patterns: tuple[str, ...]):
+def _tracking(raw: str, patterns: re.Pattern[str]):
     """(names, offset of the first, query start, query end, new query) or None.
 
     The query runs from its `?` to the fragment's `#` or the end; the new query keeps the
@@ -126,7 +139,7 @@ def _tracking(raw: str, patterns: tuple[str, ...]):
     first = None
     for offset, part in pieces:
         name = part.split("=", 1)[0].replace("\\", "")
-        if name and any(fnmatchcase(name.lower(), p) for p in patterns):
+        if name and patterns.match(name.lower()):
             names.append(name)
             first = offset if first is None else first
         elif part:

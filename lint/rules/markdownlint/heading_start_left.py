@@ -30,9 +30,11 @@ class HeadingStartLeft(Rule):
     runnable_examples = False  # the docstring loses the whitespace this rule is about
 
     def check(self, doc, options):
-        lines = doc.lines
+        lines, text = doc.lines, doc.text
         for heading in doc.headings:
-            if heading.inside:
+            # a heading whose line has no indentation starts its line: most do
+            at = heading.offset
+            if heading.inside or at == 0 or text[at - 1] in "\r\n":
                 continue
             number = heading.start.line
             line = lines.line_text(number)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 import pyromark
 
@@ -26,6 +27,7 @@ _NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # read as an unquoted value)
 _ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _LEAD = " \t"
+_OFFSET = attrgetter("offset")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +49,14 @@ class Tag:
         return found
 
 
-def html_tags(doc: Document) -> tuple[Tag, ...]:
+def html_tags(doc: Document, named: str | None = None) -> tuple[Tag, ...]:
     """The opening and closing tags of elements in the body, in order, outside template
     syntax (computed once, kept on the Document). In an MDX file, JSX is read as HTML: the rule
-    decides what that means."""
+    decides what that means. With `named` (lower-case), the tags of that name only: HTML
+    blocks that do not hold the name are not read again (and what is found is not kept)."""
     found = doc.__dict__.get("_ml_html")
     if found is not None:
-        return found
+        return found if named is None else tuple(t for t in found if t.name.lower() == named)
     tags: list[Tag] = []
     group: list = []  # consecutive lines of HTML blocks
     for node in doc.html:
@@ -63,18 +66,28 @@ def html_tags(doc: Document) -> tuple[Tag, ...]:
                 tags.append(tag)
             continue
         if group and doc.lines.pos(node.offset).line != doc.lines.pos(group[-1][0]).line + 1:
-            tags += _block_tags(doc.text, group)
+            tags += _group_tags(doc.text, group, named)
             group = []
         group.append((node.offset, node.end_offset))
     if group:
-        tags += _block_tags(doc.text, group)
+        tags += _group_tags(doc.text, group, named)
     if doc.templates:
         facts = body_lines(doc)
         tags = [tag for tag in tags if not facts.in_template(tag.offset)]
-    tags.sort(key=lambda t: t.offset)
+    if named is not None:
+        return tuple(sorted((t for t in tags if t.name.lower() == named), key=_OFFSET))
+    tags.sort(key=_OFFSET)
     found = tuple(tags)
     doc.__dict__["_ml_html"] = found
     return found
+
+
+def _group_tags(text: str, group: list[tuple[int, int]], named: str | None) -> list[Tag]:
+    """The tags of consecutive lines of HTML blocks; with `named`, none unless a tag of that
+    name may be among them (the name of every tag found is written in those lines)."""
+    if named is not None and named not in text[group[0][0] : group[-1][1]].lower():
+        return []
+    return _block_tags(text, group)
 
 
 def _tag(text: str, offset: int, end_offset: int, in_table: bool) -> Tag | None:
