@@ -27,6 +27,15 @@ MD024 = {"siblings_only": False, "match_case": True, "quoted": True}  # a markdo
         ("---\ntitle: A\n---\n# A\n", MD024, []),
         ("# A\r\n\r\n# A\r\n", MD024, [("HD004", 3, 1)]),
         ("# A\n{% raw %}\n# A\n{% endraw %}\n", MD024, []),  # Liquid is invisible
+        # markdownlint compares the text as written, markup and spaces included
+        ("## `a`\n\n## a\n", MD024, []),
+        ("## `a`\n\n## a\n", {}, [("HD004", 3, 1)]),  # their anchors collide all the same
+        ("## *A*\n\n## A\n", MD024, []),
+        ("## A  B\n\n## A B\n", MD024, []),
+        ("## A ##\n\n## A\n", MD024, [("HD004", 3, 1)]),
+        ("A\n=\n\n# A\n", MD024, [("HD004", 4, 1)]),
+        ("> A\n> B\n> ===\n\n# A B\n", MD024, []),
+        ("A\nB\n===\n\n# A B\n", MD024, [("HD004", 5, 1)]),
     ],
 )
 def test_hd004_as_md024(source, options, expected):

@@ -8,7 +8,7 @@ It answers to markdownlint's MD024 (`no-duplicate-heading`, `no-duplicate-header
 markdownlint configuration sets what MD024 does by default: `siblings_only = false` (a
 heading repeating any earlier one in the page is flagged, whatever its parent; markdownlint's
 `siblings_only: true` keeps mdvet's reading), `match_case = true` (text is compared as
-written) and `quoted = true` (headings in blockquotes count). Headings with an explicit
+written, markup and spaces included: `` `a` `` and `a` differ) and `quoted = true` (headings in blockquotes count). Headings with an explicit
 `{#id}` are left alone in both readings: their anchors do not collide, where markdownlint
 compares their text.
 
@@ -74,7 +74,7 @@ class DuplicateHeading(Rule):
             if heading.id:
                 continue
             if options.match_case:
-                text = " ".join(heading.text.split())
+                text = _as_written(doc.text, heading).strip()
             else:
                 text = link_text_key(heading.text)
             if not text:
@@ -88,3 +88,17 @@ class DuplicateHeading(Rule):
                     f"{where}; their anchors collide",
                     end=heading.end,
                 )
+
+
+def _as_written(text: str, heading) -> str:
+    """A heading's text as written, markup included (`` `a` `` is not `a`): an ATX heading's
+    line between its opening and closing `#` runs, a setext heading's lines above its
+    underline (joined as markdownlint joins them, a blockquote's `>` included)."""
+    source = text[heading.offset : heading.end_offset]
+    if source.startswith("#"):
+        content = source.lstrip("#")
+        closed = content.rstrip().rstrip("#")
+        if closed != content.rstrip() and closed[-1:] in (" ", "\t"):
+            content = closed
+        return content
+    return " ".join(source.splitlines()[:-1])
