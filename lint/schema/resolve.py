@@ -181,9 +181,13 @@ def _js_site_preset(site: Site, folder: str) -> str:
     return section.preset
 
 
-def is_page(site: Site | None, folder: Path, root: Path) -> bool:
+def is_page(
+    site: Site | None, folder: Path, root: Path, silent: dict[Path, bool] | None = None
+) -> bool:
     """Whether files in `folder` (absolute) may be published as pages, and so need a title.
-    Folders are read from the site's root, or without a site from `root` (the checked folder)."""
+    Folders are read from the site's root, or without a site from `root` (the checked folder).
+    `silent` keeps, by folder, whether its `_index.md` renders nothing (folders share
+    ancestors)."""
     top = site.root if site else root
     try:
         parts = folder.relative_to(top).parts
@@ -191,8 +195,13 @@ def is_page(site: Site | None, folder: Path, root: Path) -> bool:
         parts = ()
     if any(part.startswith(".") or part in FIXTURE_FOLDERS for part in parts):
         return False
-    if any(_renders_nothing(top.joinpath(*parts[:n])) for n in range(1, len(parts) + 1)):
-        return False
+    silent = {} if silent is None else silent
+    for n in range(1, len(parts) + 1):
+        above = top.joinpath(*parts[:n])
+        if above not in silent:
+            silent[above] = _renders_nothing(above)
+        if silent[above]:
+            return False
     if site is not None and site.generator == "hugo":
         return parts[:1] == ("content",)
     if site is not None and site.generator in ("astro", "docusaurus"):
@@ -242,12 +251,14 @@ class SchemaResolver:
         # by folder, as named: (working folder, the path's folder part)
         self.presets: dict[tuple[str, str], Schema] = {}
         self.pages: dict[Path, bool] = {}  # by absolute folder: whether its files are pages
+        self.silent: dict[Path, bool] = {}  # by absolute folder: see is_page
         self.preset_names = frozenset(presets()) if entries else frozenset()
 
     def is_page(self, file: Path) -> bool:
         folder = file.parent
         if folder not in self.pages:
-            self.pages[folder] = is_page(detect(folder, self.sites), folder, self.root)
+            site = detect(folder, self.sites)
+            self.pages[folder] = is_page(site, folder, self.root, self.silent)
         return self.pages[folder]
 
     def preload(self) -> None:
