@@ -9,8 +9,10 @@ Hugo shortcodes, MDX) is invisible to them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import not_
 
 from lint.document import Document
 from lint.model import Edit, Fix, Pos
@@ -68,6 +70,22 @@ def source_lines(doc: Document) -> list[str]:
         found = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
         doc.__dict__["_ml_source_lines"] = found
     return found
+
+
+def whitespace_lines(doc: Document) -> list[int]:
+    """The numbers of the lines holding nothing but whitespace, in order, found once per file
+    (without a Python step per line: most lines are not blank)."""
+    found = doc.__dict__.get("_ml_whitespace_lines")
+    if found is None:
+        found = list(compress(count(1), map(not_, map(str.strip, source_lines(doc)))))
+        doc.__dict__["_ml_whitespace_lines"] = found
+    return found
+
+
+def body_whitespace_lines(doc: Document, facts: BodyLines) -> list[int]:
+    """`whitespace_lines` from the first line of the Markdown body on."""
+    found = whitespace_lines(doc)
+    return found[bisect_left(found, facts.first) :]
 
 
 def is_fenced(doc: Document, node) -> bool:

@@ -27,7 +27,7 @@ from pydantic import Field
 
 from lint.model import Edit, Fix, Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, source_lines
+from lint.rules.markdownlint import body_lines, body_whitespace_lines, source_lines
 
 _RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")  # two blank lines
 
@@ -48,16 +48,12 @@ class MultipleBlanks(Rule):
         if options.maximum > 0 and _RUN.search(doc.text, doc.body_start) is None:
             return
         facts = body_lines(doc)
-        lines = doc.lines
-        run = 0
-        texts = source_lines(doc)
-        for number in range(facts.first, facts.last + 1):
-            line = texts[number - 1]
-            if line.strip() or number in facts.code:
-                run = 0
-                continue
-            run += 1
-            if run > options.maximum and not facts.in_template(lines.starts[number - 1]):
+        run, previous = 0, 0
+        for number in body_whitespace_lines(doc, facts):
+            # a blank line in code ends a run; so does a line that is not blank
+            run = 0 if number in facts.code else run + 1 if number == previous + 1 else 1
+            previous = number
+            if run > options.maximum and not facts.in_template(doc.lines.starts[number - 1]):
                 start = Pos(number, 1)
                 following = Pos(number + 1, 1) if number < facts.last else None
                 fix = None
@@ -66,6 +62,6 @@ class MultipleBlanks(Rule):
                 yield Problem(
                     start,
                     f"{run} blank lines in a row; expected {options.maximum} at most",
-                    end=Pos(number, len(line) + 1),
+                    end=Pos(number, len(source_lines(doc)[number - 1]) + 1),
                     fix=fix,
                 )

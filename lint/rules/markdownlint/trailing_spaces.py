@@ -26,7 +26,7 @@ from lint.model import Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines, is_blank, replace, source_lines
 
-# whitespace before a line break or at the end of the text: most files have none
+# whitespace before a line break or at the end of the text: each line that ends with some
 _ANY = re.compile(r"[^\S\r\n](?:[\r\n]|\Z)")
 
 
@@ -49,15 +49,15 @@ class TrailingSpaces(Rule):
         strict: bool = Field(False, description="flag allowed spaces that make no break too")
 
     def check(self, doc, options):
-        if _ANY.search(doc.text, doc.body_start) is None:
-            return
-        facts = body_lines(doc)
+        facts = None
         expected = options.br_spaces if options.br_spaces >= 2 else 0
         lines = doc.lines
-        texts = source_lines(doc)
-        for number in range(facts.first, facts.last + 1):
+        for match in _ANY.finditer(doc.text, doc.body_start):
+            if facts is None:
+                facts, texts = body_lines(doc), source_lines(doc)
+            number = lines.pos(match.start()).line
             line = texts[number - 1]
-            if not line or not line[-1].isspace():
+            if number < facts.first:
                 continue
             if number in facts.code and not options.code_blocks:
                 continue
