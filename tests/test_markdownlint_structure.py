@@ -143,6 +143,8 @@ def test_whitespace_lines_are_the_lines_strip_empties(source):
         ("---\nt: 1\n---\n\n\n\na\n", []),
         ("a\r\n\r\n\r\nb\r\n", [("ML012", 3, 1)]),
         ("a\n\n\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
+        ("a\n\n\x0c\nb\n", []),
+        ("a\n\n\n\x0c\nb\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
     ],
 )
 def test_multiple_blanks_from_the_whitespace_lines(source, expected):
