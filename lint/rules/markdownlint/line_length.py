@@ -100,7 +100,7 @@ class LineLength(Rule):
                 continue
             if not options.tables and number in page.tables:
                 continue
-            if not options.strict and not in_code and page.links_only(number):
+            if not options.strict and not in_code and page.links_only(number, line):
                 continue
             yield Problem(
                 Pos(number, limit + 1),
@@ -128,12 +128,13 @@ class _Page:
         self.doc = doc
         lines = doc.lines
         footnotes: set[int] = set()
-        for lo, hi, inside in doc.prose:
-            if "footnote" in inside:
-                footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
-        for node in doc.nodes:
-            if "footnote" in node.inside:
-                footnotes.update((node.start.line, node.end.line))
+        if "[^" in doc.text:  # what every footnote's definition starts with
+            for lo, hi, inside in doc.prose:
+                if "footnote" in inside:
+                    footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+            for node in doc.nodes:
+                if "footnote" in node.inside:
+                    footnotes.update((node.start.line, node.end.line))
         self.defined = _filled(footnotes, lines)
         for definition in doc.definitions:
             self.defined.update(range(definition.start.line, definition.end.line + 1))
@@ -142,7 +143,10 @@ class _Page:
             self.linked.update(range(node.start.line, node.end.line + 1))
         self.images = sorted((image.offset, image.end_offset) for image in doc.images)
         self.image_starts = [lo for lo, _hi in self.images]
-        self.run_starts = [lo for lo, _hi, _inside in doc.prose]
+
+    @cached_property
+    def run_starts(self) -> list[int]:
+        return [lo for lo, _hi, _inside in self.doc.prose]
 
     @cached_property
     def tables(self) -> set[int]:
@@ -155,13 +159,13 @@ class _Page:
                 found.update((node.start.line, node.end.line))
         return _filled(found, lines)
 
-    def links_only(self, number: int) -> bool:
+    def links_only(self, number: int, line: str) -> bool:
+        """Whether line `number`, whose text is `line`, holds links and no text of its own."""
         doc, text = self.doc, self.doc.text
-        line = doc.lines.line_text(number)
         linked, worded = number in self.linked, False
         if not linked and "://" not in line and "www." not in line and "@" not in line:
             return False  # no link, and no bare URL either
-        line_lo = doc.lines.offset(Pos(number, 1))
+        line_lo = doc.lines.starts[number - 1]
         line_hi = line_lo + len(line)
         prose = doc.prose
         i = max(bisect_right(self.run_starts, line_lo) - 1, 0)

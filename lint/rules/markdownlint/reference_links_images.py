@@ -70,7 +70,8 @@ class ReferenceLinksImages(Rule):
         # definitions as written too: one whose destination is template syntax is not one to
         # the parser, but is once the page is rendered
         labels = [d.label for d in doc.definitions]
-        labels += [m[1] for m in DEFINITION_LINE.finditer(text, doc.body_start)]
+        if text.find("]:", doc.body_start) != -1:  # what every definition holds
+            labels += [m[1] for m in DEFINITION_LINE.finditer(text, doc.body_start)]
         if any(templated(label) for label in labels):
             return  # a label made by a template may be any label
         defined = {label_key(label) for label in labels}
