@@ -13,8 +13,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import not_
+from typing import NamedTuple
 
 from lint.document import Document
+from lint.markdown import Heading
 from lint.model import Edit, Fix, Pos
 from lint.source import line_matches
 
@@ -130,12 +132,35 @@ def replace(line: int, start: int, end: int, text: str, description: str) -> Fix
     return Fix(description, (Edit(Pos(line, start), Pos(line, end), text),))
 
 
+class HeadingAt(NamedTuple):
+    """A heading with where it stands, as the heading rules read it."""
+
+    node: Heading
+    start: Pos  # where the heading starts
+    last: int  # its last line: the underline, for a setext heading
+    line: str  # the text of its first line
+
+
+def heading_lines(doc: Document) -> tuple[HeadingAt, ...]:
+    """Every heading with its place and first line, found once (kept on the Document)."""
+    found = doc.__dict__.get("_ml_headings")
+    if found is None:
+        lines = doc.lines
+        found = []
+        for heading in doc.headings:
+            start = heading.start
+            found.append(
+                HeadingAt(
+                    heading, start, heading_last_line(doc, heading), lines.line_text(start.line)
+                )
+            )
+        found = doc.__dict__["_ml_headings"] = tuple(found)
+    return found
+
+
 def atx_heading_lines(doc: Document):
     """Each ATX heading with its line's text and the column of its first `#`."""
-    lines = doc.lines
-    for heading in doc.headings:
-        start = heading.start
-        line = lines.line_text(start.line)
+    for heading, start, _last, line in heading_lines(doc):
         column = start.column
         rest = line[column - 1 :]
         if not rest.startswith("#"):
@@ -154,11 +179,11 @@ def atx_closed(rest: str) -> bool:
     return body != stripped and body.lstrip("#").strip() != "" and body[-1:] in (" ", "\t")
 
 
-def heading_style(doc: Document, heading) -> str:
+def heading_style(heading: HeadingAt) -> str:
     """A heading's style as markdownlint names it: `atx`, `atx_closed` or `setext`."""
-    if heading_last_line(doc, heading) > heading.start.line:
+    if heading.last > heading.start.line:
         return "setext"
-    line = doc.lines.line_text(heading.start.line)[heading.start.column - 1 :].lstrip(" ")
+    line = heading.line[heading.start.column - 1 :].lstrip(" ")
     return "atx_closed" if atx_closed(line) else "atx"
 
 
@@ -203,10 +228,11 @@ def text_matches(doc: Document, pattern: re.Pattern, literal: str | None = None)
 
 
 def visible_headings(doc: Document):
-    """The headings outside template syntax, with the document's line facts."""
+    """The headings outside template syntax (see heading_lines), with the document's line
+    facts."""
     if not doc.headings:
         return
     facts = body_lines(doc)
-    for heading in doc.headings:
-        if not facts.in_template(heading.offset):
+    for heading in heading_lines(doc):
+        if not facts.in_template(heading.node.offset):
             yield heading, facts

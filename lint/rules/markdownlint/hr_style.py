@@ -37,7 +37,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import heading_last_line, text_matches
+from lint.rules.markdownlint import heading_lines, text_matches
 
 # a rule, maybe inside blockquotes and list items (indented code is in the code lines)
 _BREAK = re.compile(r"^[ \t>]*?(([-*_])[ \t]*(?:\2[ \t]*){2,})\r?$", re.MULTILINE)
@@ -62,7 +62,7 @@ class HrStyle(Rule):
         lines = doc.lines
         for match, number in text_matches(doc, _BREAK):
             if underlines is None:
-                underlines = {heading_last_line(doc, h) for h in doc.headings}
+                underlines = {heading.last for heading in heading_lines(doc)}
             if number in underlines:
                 continue
             text = match[1].rstrip()
