@@ -90,6 +90,14 @@ def body_whitespace_lines(doc: Document, facts: BodyLines) -> list[int]:
     return found[bisect_left(found, facts.first) :]
 
 
+def prose_starts(doc: Document) -> list[int]:
+    """Where each run of prose (`doc.prose`) starts, listed once per file."""
+    found = doc.__dict__.get("_ml_prose_starts")
+    if found is None:
+        found = doc.__dict__["_ml_prose_starts"] = [run[0] for run in doc.prose]
+    return found
+
+
 def is_fenced(doc: Document, node) -> bool:
     """Whether a code block is fenced (``` or ~~~) rather than indented."""
     line = doc.lines.line_text(node.start.line)

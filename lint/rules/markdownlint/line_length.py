@@ -31,7 +31,7 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, source_lines
+from lint.rules.markdownlint import body_lines, prose_starts, source_lines
 from lint.rules.markdownlint.bare_urls import literal_autolinks
 
 _NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
@@ -145,10 +145,6 @@ class _Page:
         self.image_starts = [lo for lo, _hi in self.images]
 
     @cached_property
-    def run_starts(self) -> list[int]:
-        return [lo for lo, _hi, _inside in self.doc.prose]
-
-    @cached_property
     def tables(self) -> set[int]:
         lines, found = self.doc.lines, set()
         for lo, hi, inside in self.doc.prose:
@@ -168,7 +164,7 @@ class _Page:
         line_lo = doc.lines.starts[number - 1]
         line_hi = line_lo + len(line)
         prose = doc.prose
-        i = max(bisect_right(self.run_starts, line_lo) - 1, 0)
+        i = max(bisect_right(prose_starts(doc), line_lo) - 1, 0)
         while i < len(prose) and prose[i][0] < line_hi and not worded:
             lo, hi, inside = prose[i]
             i += 1
