@@ -123,7 +123,11 @@ def line_span(doc: Document, line: int) -> tuple[int, int]:
 
 
 def newline(doc: Document) -> str:
-    return "\r\n" if "\r\n" in doc.text else "\n"
+    """The line break a fix writes: the text's own (kept on the Document)."""
+    found = doc.__dict__.get("_ml_newline")
+    if found is None:
+        found = doc.__dict__["_ml_newline"] = "\r\n" if "\r\n" in doc.text else "\n"
+    return found
 
 
 def insert_line(doc: Document, before: int, description: str) -> Fix:

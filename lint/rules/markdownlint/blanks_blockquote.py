@@ -53,8 +53,6 @@ class BlanksBlockquote(Rule):
         }
 
         def quoted(number: int, text: str) -> re.Match | None:
-            if ">" not in text:  # no quote marker: the cheap answer for most lines
-                return None
             start = lines.starts[number - 1]
             if number in code or number in html or facts.in_template(start):
                 return None
@@ -71,7 +69,8 @@ class BlanksBlockquote(Rule):
                     blanks.append(number)
                 fresh = True
                 continue
-            this = quoted(number, text)
+            # no quote marker: the cheap answer for most lines
+            this = quoted(number, text) if ">" in text else None
             # a quote that opens a list item is not the quote above's sibling
             if blanks and this and not this[1]:
                 for blank in blanks:
