@@ -16,9 +16,18 @@ from operator import not_
 from typing import NamedTuple
 
 from lint.document import Document
-from lint.markdown import Heading
+from lint.markdown import Code, Heading
 from lint.model import Edit, Fix, Pos
 from lint.source import line_matches
+
+
+class CodeBlock(NamedTuple):
+    """A code block with where it stands."""
+
+    node: Code
+    start: Pos  # where it starts
+    last: int  # its last line
+    fenced: bool  # fenced (``` or ~~~) rather than indented
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,7 @@ class BodyLines:
     code: frozenset[int]  # lines inside code blocks, fences included
     fences: dict[int, int]  # first line -> last line of each fenced code block
     templates: tuple[tuple[int, int], ...]  # character ranges of template syntax
+    blocks: tuple[CodeBlock, ...]  # the code blocks, in order
 
     def in_template(self, offset: int) -> bool:
         spans = self.templates
@@ -48,14 +58,20 @@ def body_lines(doc: Document) -> BodyLines:
             first += 1
     code: set[int] = set()
     fences: dict[int, int] = {}
+    blocks = []
     for node in doc.code:
         if not node.block:
             continue
-        lo, hi = node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line
+        start = node.start
+        lo, hi = start.line, lines.pos(max(node.end_offset - 1, node.offset)).line
         code.update(range(lo, hi + 1))
-        if is_fenced(doc, node):
+        fenced = lines.line_text(lo)[start.column - 1 :].lstrip(" ").startswith(("```", "~~~"))
+        if fenced:
             fences[lo] = hi
-    found = BodyLines(first, lines.line_count, frozenset(code), fences, doc.templates)
+        blocks.append(CodeBlock(node, start, hi, fenced))
+    found = BodyLines(
+        first, lines.line_count, frozenset(code), fences, doc.templates, tuple(blocks)
+    )
     doc.__dict__["_ml_lines"] = found
     return found
 
@@ -96,13 +112,6 @@ def prose_starts(doc: Document) -> list[int]:
     if found is None:
         found = doc.__dict__["_ml_prose_starts"] = [run[0] for run in doc.prose]
     return found
-
-
-def is_fenced(doc: Document, node) -> bool:
-    """Whether a code block is fenced (``` or ~~~) rather than indented."""
-    line = doc.lines.line_text(node.start.line)
-    rest = line[node.start.column - 1 :].lstrip(" ")
-    return rest.startswith(("```", "~~~"))
 
 
 _COMMENT = re.compile(r"<!--.*?-->")

@@ -56,15 +56,12 @@ class BlanksAroundFences(Rule):
         def blank(number: int) -> bool:
             return number in jsx or is_blank(lines.line_text(number))
 
-        for node in doc.code:
-            if not node.block:
-                continue
-            start = node.start
-            if start.line not in facts.fences or facts.in_template(node.offset):
+        for node, start, last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
             if not options.list_items and "list" in node.inside:
                 continue
-            first, last = start.line, facts.fences[start.line]
+            first = start.line
             quoted = "blockquote" in node.inside
             if first > facts.first and not blank(first - 1):
                 yield Problem(

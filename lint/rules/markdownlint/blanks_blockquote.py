@@ -45,11 +45,9 @@ class BlanksBlockquote(Rule):
         # code that is not itself quoted: a `>` there is code (code in a quote is quoted)
         code = {
             n
-            for node in doc.code
-            if node.block and "blockquote" not in node.inside
-            for n in range(
-                node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line + 1
-            )
+            for node, start, last, _fenced in facts.blocks
+            if "blockquote" not in node.inside
+            for n in range(start.line, last + 1)
         }
 
         def quoted(number: int, text: str) -> re.Match | None:

@@ -55,11 +55,8 @@ class CodeFenceStyle(Rule):
         if not facts.fences:
             return
         wanted = None if options.style == "consistent" else options.style
-        for node in doc.code:
-            if not node.block:
-                continue
-            start = node.start
-            if start.line not in facts.fences or facts.in_template(node.offset):
+        for node, start, _last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
             line = doc.lines.line_text(start.line)
             style = _NAMES[line[start.column - 1 :].lstrip(" ")[0]]

@@ -45,11 +45,8 @@ class FencedCodeLanguage(Rule):
         facts = body_lines(doc)
         if not facts.fences:
             return
-        for node in doc.code:
-            if not node.block:
-                continue
-            start = node.start
-            if start.line not in facts.fences or facts.in_template(node.offset):
+        for node, start, _last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
             info = node.info.strip()
             language = info.split()[0] if info else ""
