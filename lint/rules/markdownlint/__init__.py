@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress, count
 from operator import not_
 from typing import NamedTuple
@@ -104,6 +106,12 @@ def body_whitespace_lines(doc: Document, facts: BodyLines) -> list[int]:
     """`whitespace_lines` from the first line of the Markdown body on."""
     found = whitespace_lines(doc)
     return found[bisect_left(found, facts.first) :]
+
+
+def line_of(doc: Document) -> Callable[[int], int]:
+    """A function giving the line of a character offset, as `doc.lines.pos(offset).line`
+    does, without building the position (for a rule placing every link, say)."""
+    return partial(bisect_right, doc.lines.starts)
 
 
 def prose_starts(doc: Document) -> list[int]:

@@ -31,9 +31,10 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, prose_starts, source_lines
+from lint.rules.markdownlint import body_lines, line_of, prose_starts, source_lines
 from lint.rules.markdownlint.bare_urls import literal_autolinks
 
+_SPACE = re.compile(r"\s")
 _NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
 _NOT_PARAGRAPH_TEXT = frozenset({"table", "heading", "emphasis", "strong", "strikethrough"})
 _DEFINITION = re.compile(
@@ -73,8 +74,9 @@ class LineLength(Rule):
         if not longer:
             return
         heading_lines = set()
+        line_at = line_of(doc)
         for heading in doc.headings:
-            heading_lines.update(range(heading.start.line, heading.end.line + 1))
+            heading_lines.update(range(line_at(heading.offset), line_at(heading.end_offset) + 1))
         page = None  # what the page's structure says of a line, read when a long line needs it
         for number, line in longer:
             in_code = number in facts.code
@@ -90,8 +92,10 @@ class LineLength(Rule):
                 limit = options.line_length
             if len(line) <= limit or _DEFINITION.match(line):
                 continue
-            if not (options.strict or options.stern) and _last_word_start(line) < limit:
-                continue  # no whitespace beyond the limit: the line could not be wrapped there
+            if not (options.strict or options.stern) and _SPACE.search(line, limit - 1) is None:
+                # no whitespace from the limit on (the last word starts before it): the line
+                # could not be wrapped there
+                continue
             if options.stern and not options.strict and _NOT_WRAPPABLE.match(line):
                 continue
             if page is None:
@@ -107,14 +111,6 @@ class LineLength(Rule):
                 f"line is {len(line)} characters long; expected {limit} at most",
                 end=Pos(number, len(line) + 1),
             )
-
-
-def _last_word_start(line: str) -> int:
-    """Where the last run of non-whitespace of `line` starts (its end, when it ends with
-    whitespace)."""
-    if not line or line[-1].isspace():
-        return len(line)
-    return len(line) - len(line.rsplit(None, 1)[-1])
 
 
 class _Page:
@@ -136,11 +132,14 @@ class _Page:
                 if "footnote" in node.inside:
                     footnotes.update((node.start.line, node.end.line))
         self.defined = _filled(footnotes, lines)
+        line_at = line_of(doc)
         for definition in doc.definitions:
-            self.defined.update(range(definition.start.line, definition.end.line + 1))
+            self.defined.update(
+                range(line_at(definition.offset), line_at(definition.end_offset) + 1)
+            )
         self.linked: set[int] = set()
         for node in doc.links_and_images:
-            self.linked.update(range(node.start.line, node.end.line + 1))
+            self.linked.update(range(line_at(node.offset), line_at(node.end_offset) + 1))
         self.images = sorted((image.offset, image.end_offset) for image in doc.images)
         self.image_starts = [lo for lo, _hi in self.images]
 
