@@ -76,6 +76,7 @@ _STRONG = {"Emphasis": False, "Strong": True}
 _INSIDE = {"BlockQuote": "blockquote", "List": "list", "FootnoteDefinition": "footnote"}
 # the containers emphasis counts: a paragraph in none of them may be emphasis alone
 _DEEP = frozenset({"BlockQuote", "List", "Item", "FootnoteDefinition", "Table"})
+_READ = _DEEP | _STRONG.keys() | {"Paragraph"}  # the tags the walk reads
 
 
 def structure(doc: Document) -> Structure:
@@ -130,6 +131,8 @@ def _walk(doc: Document) -> Structure:
                 continue
             tag = event["End"]
             name = next(iter(tag)) if tag.__class__ is dict else tag
+            if name not in _READ:  # links, headings, code blocks, table cells, ...
+                continue
             if name == "Paragraph":
                 paragraph = None
                 continue
@@ -154,6 +157,8 @@ def _walk(doc: Document) -> Structure:
             continue
         tag = event["Start"]
         name = next(iter(tag)) if tag.__class__ is dict else tag
+        if name not in _READ:
+            continue
         strong = _STRONG.get(name)
         if strong is not None:
             if not want_emphasis:
