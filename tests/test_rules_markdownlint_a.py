@@ -187,6 +187,11 @@ def test_ml027_ml028_blockquotes(code, source, expected):
         ("***\n\n   ---\n", {}, [("ML035", 3, 4)]),
         ("***\n\n- a\n\n  > ---\n", {}, [("ML035", 5, 5)]),  # in a quote in a list item
         ("> a\n> ---\n\n***\n", {}, []),  # a quoted setext underline
+        ("***\n\n- - - \t\n", {}, [("ML035", 3, 1)]),  # spaces after the rule
+        ("***\n\n_ _ _\r\n", {}, [("ML035", 3, 1)]),
+        ("***\n\na\r---\n", {}, []),  # a line ended by a lone CR
+        ("***\n\n--- x\n\nx ---\n", {}, []),
+        ("***\n\n***\n---\n", {}, [("ML035", 4, 1)]),  # a rule, not an underline
     ],
 )
 def test_ml035_hr_style(source, options, expected):

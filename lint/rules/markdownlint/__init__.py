@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count
@@ -20,7 +20,6 @@ from typing import NamedTuple
 from lint.document import Document
 from lint.markdown import Code, Heading
 from lint.model import Edit, Fix, Pos
-from lint.source import line_matches
 
 
 class CodeBlock(NamedTuple):
@@ -235,21 +234,18 @@ def html_block_lines(doc: Document) -> frozenset[int]:
     return found
 
 
-def text_matches(doc: Document, pattern: re.Pattern, literal: str | None = None):
-    """Each match of `pattern` in the body that starts on a line of Markdown text (not in code,
-    HTML blocks or the front matter) outside template syntax, with its line number. With
-    `literal`, for a pattern that matches only at the start of a line (`^`, re.MULTILINE) and
-    only on lines holding `literal`, only those lines are tried (see line_matches)."""
+def text_matches(doc: Document, matches: Iterable[re.Match]):
+    """Each of `matches` (in the body, in order) that starts on a line of Markdown text (not in
+    code, HTML blocks or the front matter) outside template syntax, with its line number. The
+    matches are a pattern's `finditer` from the body's start, or for a pattern that matches
+    only at the start of a line, those found on the lines that can hold one (see
+    lint.source.line_matches)."""
     facts = html = None
-    lines = doc.lines
-    if literal is None:
-        matches = pattern.finditer(doc.text, doc.body_start)
-    else:
-        matches = line_matches(pattern, doc.text, doc.body_start, literal)
+    line_at = line_of(doc)
     for match in matches:
         if facts is None:
             facts, html = body_lines(doc), html_block_lines(doc)
-        number = lines.pos(match.start()).line
+        number = line_at(match.start())
         if number in facts.code or number in html or number < facts.first:
             continue
         if not facts.in_template(match.start()):
