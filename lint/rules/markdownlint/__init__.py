@@ -42,6 +42,8 @@ class BodyLines:
 
     def in_template(self, offset: int) -> bool:
         spans = self.templates
+        if not spans:  # most pages
+            return False
         i = bisect_right(spans, (offset, float("inf"))) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
