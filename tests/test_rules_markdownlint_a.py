@@ -164,6 +164,10 @@ def test_new_rules_are_off_by_default(code):
         ("ML028", "---\nx: 1\n---\n> a\n\n> b\n", [("ML028", 5, 1)]),
         ("ML028", "> a\r\n\r\n> b\r\n", [("ML028", 2, 1)]),
         ("ML028", "> a\n\n{% raw %}\n> b\n{% endraw %}\n", []),
+        ("ML028", "a > b\n\nc > d\n", []),  # no line starts as a quote
+        ("ML028", "<p>\n\n> b\n\n> c\n", [("ML028", 4, 1)]),
+        ("ML028", "1. > a\n\n   > b\n", [("ML028", 2, 1)]),
+        ("ML028", "> a\r\r> b\r", [("ML028", 2, 1)]),
     ],
 )
 def test_ml027_ml028_blockquotes(code, source, expected):

@@ -23,6 +23,7 @@ from site to site.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lint.model import Problem
 from lint.rules import Rule
@@ -38,7 +39,7 @@ class BlanksBlockquote(Rule):
     enabled = False
 
     def check(self, doc, options):
-        if ">" not in doc.text:
+        if not _quote_marked(doc):
             return
         facts, html = body_lines(doc), html_block_lines(doc)
         lines = doc.lines
@@ -85,3 +86,16 @@ class BlanksBlockquote(Rule):
 
 _QUOTE = re.compile(r"[ \t]*((?:[-*+]|\d{1,9}[.)])[ \t]+)?>")  # a quote, maybe in a list item
 _NOT_LAZY = ("#", "-", "*", "+", "<", "`", "~", "|", "=")
+
+
+def _quote_marked(doc) -> bool:
+    """Whether a line of the body starts as a quote does (see _QUOTE): without one, no blank
+    line stands between quotes. Only the lines holding `>` are tried."""
+    text, starts, texts = doc.text, doc.lines.starts, source_lines(doc)
+    at = text.find(">", doc.body_start)
+    while at != -1:
+        number = bisect_right(starts, at)  # the line of `at`
+        if _QUOTE.match(texts[number - 1]):
+            return True
+        at = text.find(">", starts[number]) if number < len(starts) else -1
+    return False
