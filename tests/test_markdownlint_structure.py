@@ -6,7 +6,7 @@ import pytest
 
 from lint.document import parse_document
 from lint.model import DIAGNOSTIC_ORDER, Diagnostic, Severity
-from lint.rules.markdownlint import source_lines
+from lint.rules.markdownlint import source_lines, whitespace_lines
 from lint.rules.markdownlint.emphasis import alone, emphases
 from lint.rules.markdownlint.html import html_tags
 from lint.rules.markdownlint.lists import lists
@@ -115,6 +115,71 @@ def test_source_lines_are_the_line_index_lines(source):
     doc = parse_document(source, "post.md")
     expected = [doc.lines.line_text(n) for n in range(1, doc.lines.line_count + 1)]
     assert source_lines(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        "a\n\n \t\nb\n",
+        "a\r\n\r\n  \r\nb",
+        "a\r\rb\r",
+        "\x0c\n\u2028\n\u00a0x\n",
+        ">\n<!-- -->\n",
+    ],
+)
+def test_whitespace_lines_are_the_lines_strip_empties(source):
+    doc = parse_document(source, "post.md")
+    texts = [doc.lines.line_text(n) for n in range(1, doc.lines.line_count + 1)]
+    assert whitespace_lines(doc) == [n for n, line in enumerate(texts, 1) if not line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a\n\n\n\nb\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
+        ("a\n\n \n\t\nb\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
+        ("a\n\n```\n\n\n```\n\nb\n", []),
+        ("```\nx\n```\n\n\nb\n", [("ML012", 5, 1)]),
+        ("---\nt: 1\n---\n\n\n\na\n", []),
+        ("a\r\n\r\n\r\nb\r\n", [("ML012", 3, 1)]),
+        ("a\n\n\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
+        ("a\n\n\x0c\nb\n", []),
+        ("a\n\n\n\x0c\nb\n", [("ML012", 3, 1), ("ML012", 4, 1)]),
+    ],
+)
+def test_multiple_blanks_from_the_whitespace_lines(source, expected):
+    assert check(source, settings=only("ML012")) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a \nb  \nc   \n", [("ML009", 1, 2), ("ML009", 3, 2)]),
+        ("a\t\r\nb \r\n", [("ML009", 1, 2), ("ML009", 2, 2)]),
+        ("a\n\n   ", [("ML009", 3, 1)]),
+        ("```\nx \n```\n", []),
+        ("---\nt: 1 \n---\n \na\n", []),
+    ],
+)
+def test_trailing_spaces_found_from_their_line_ends(source, expected):
+    assert check(source, settings=only("ML009")) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a * b\nc * d\n", [("ML037", 1, 4), ("ML037", 2, 2)]),
+        ("a * b\n\nc * d\n", []),
+        ("a * b\n- c * d\n", []),
+        ("# a * b\nc * d\n", []),
+        ("> a * b\n> c * d\n", [("ML037", 1, 6), ("ML037", 2, 4)]),
+        ("a * b\n```\nx\n```\nc * d\n", []),
+        ("x\ny\na * b\nz\nc * d\n", [("ML037", 3, 4), ("ML037", 5, 2)]),
+    ],
+)
+def test_space_in_emphasis_pairs_markers_of_one_block(source, expected):
+    assert check(source, settings=only("ML037")) == expected
 
 
 @pytest.mark.parametrize(

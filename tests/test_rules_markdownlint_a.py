@@ -173,6 +173,10 @@ def test_new_rules_are_off_by_default(code):
         ("ML028", "---\nx: 1\n---\n> a\n\n> b\n", [("ML028", 5, 1)]),
         ("ML028", "> a\r\n\r\n> b\r\n", [("ML028", 2, 1)]),
         ("ML028", "> a\n\n{% raw %}\n> b\n{% endraw %}\n", []),
+        ("ML028", "a > b\n\nc > d\n", []),  # no line starts as a quote
+        ("ML028", "<p>\n\n> b\n\n> c\n", [("ML028", 4, 1)]),
+        ("ML028", "1. > a\n\n   > b\n", [("ML028", 2, 1)]),
+        ("ML028", "> a\r\r> b\r", [("ML028", 2, 1)]),
     ],
 )
 def test_ml027_ml028_blockquotes(code, source, expected):
@@ -196,6 +200,11 @@ def test_ml027_ml028_blockquotes(code, source, expected):
         ("***\n\n   ---\n", {}, [("ML035", 3, 4)]),
         ("***\n\n- a\n\n  > ---\n", {}, [("ML035", 5, 5)]),  # in a quote in a list item
         ("> a\n> ---\n\n***\n", {}, []),  # a quoted setext underline
+        ("***\n\n- - - \t\n", {}, [("ML035", 3, 1)]),  # spaces after the rule
+        ("***\n\n_ _ _\r\n", {}, [("ML035", 3, 1)]),
+        ("***\n\na\r---\n", {}, []),  # a line ended by a lone CR
+        ("***\n\n--- x\n\nx ---\n", {}, []),
+        ("***\n\n***\n---\n", {}, [("ML035", 4, 1)]),  # a rule, not an underline
     ],
 )
 def test_ml035_hr_style(source, options, expected):

@@ -130,6 +130,15 @@ def test_im001_mdx_images():
         ("[more][]\n\n[more]: /a\n", {}, [("ML059", 1, 2)]),
         ("[more]\n", {}, []),  # no definition: not a link
         ("[the schedule](/a)\n", {}, []),
+        ("[HERE](/a) [hereby](/b) [here's](/c)\n", {}, [("ML059", 1, 2)]),
+        (
+            "[ - more - ](/a) [\\here](/b) [click\nhere](/c)\n",
+            {},
+            [("ML059", 1, 2), ("ML059", 1, 19), ("ML059", 1, 31)],
+        ),
+        ("[caf\u00e9 here](/a) [\u00e9here](/b)\n", {}, [("ML059", 1, 18)]),  # ASCII words only
+        ("[Read more](/a)\n", {"prohibited_texts": ["read more", "x.y"]}, [("ML059", 1, 2)]),
+        ("[x y](/a)\n", {"prohibited_texts": ["x.y"]}, [("ML059", 1, 2)]),
         ("[here is the schedule](/a)\n", {}, []),
         ("[`here`](/a)\n", {}, []),  # a code span
         ("[<b>here</b>](/a)\n", {}, []),  # HTML

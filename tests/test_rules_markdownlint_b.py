@@ -29,6 +29,9 @@ from tests.test_rules_markdownlint import assert_exact_fix, only
         ("---\nt: '` a`'\n---\nx\n", []),
         ("{% raw %}` a`{% endraw %}\n", []),
         ("a\r\n` b`\r\n", [("ML038", 2, 1)]),
+        ("x `a\r\nb\r\n` y\n", []),
+        ("x `a\tb\t` y\n", [("ML038", 1, 3)]),
+        ("x `\u00a0a` y\n", [("ML038", 1, 3)]),
     ],
 )
 def test_ml038_no_space_in_code(source, expected):

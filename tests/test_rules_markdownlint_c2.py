@@ -14,6 +14,10 @@ TABLE = "| a | b |\n| - | - |\n"
         # the last word may start at the limit, not beyond it
         ("x" * 19 + " " + "y" * 10 + "\n", {}, [("ML013", 1, 21)]),
         ("x" * 18 + " " + "y" * 10 + "\n", {}, []),
+        ("x" * 25 + " \n", {}, [("ML013", 1, 21)]),
+        ("x" * 19 + "\t" + "y" * 10 + "\n", {}, [("ML013", 1, 21)]),
+        ("x" * 19 + "\u00a0" + "y" * 10 + "\n", {}, [("ML013", 1, 21)]),
+        ("x" * 10 + " " + "y" * 20 + "\n", {}, []),
         # stern: every long line of more than one word; strict: every long line
         ("a " + "b" * 30 + "\n", {}, []),
         ("a " + "b" * 30 + "\n", {"stern": True}, [("ML013", 1, 21)]),

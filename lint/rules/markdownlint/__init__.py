@@ -9,12 +9,26 @@ Hugo shortcodes, MDX) is invisible to them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress, count
+from operator import not_
+from typing import NamedTuple
 
 from lint.document import Document
+from lint.markdown import Code, Heading
 from lint.model import Edit, Fix, Pos
-from lint.source import line_matches
+
+
+class CodeBlock(NamedTuple):
+    """A code block with where it stands."""
+
+    node: Code
+    start: Pos  # where it starts
+    last: int  # its last line
+    fenced: bool  # fenced (``` or ~~~) rather than indented
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +38,12 @@ class BodyLines:
     code: frozenset[int]  # lines inside code blocks, fences included
     fences: dict[int, int]  # first line -> last line of each fenced code block
     templates: tuple[tuple[int, int], ...]  # character ranges of template syntax
+    blocks: tuple[CodeBlock, ...]  # the code blocks, in order
 
     def in_template(self, offset: int) -> bool:
         spans = self.templates
+        if not spans:  # most pages
+            return False
         i = bisect_right(spans, (offset, float("inf"))) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
@@ -44,14 +61,20 @@ def body_lines(doc: Document) -> BodyLines:
             first += 1
     code: set[int] = set()
     fences: dict[int, int] = {}
+    blocks = []
     for node in doc.code:
         if not node.block:
             continue
-        lo, hi = node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line
+        start = node.start
+        lo, hi = start.line, lines.pos(max(node.end_offset - 1, node.offset)).line
         code.update(range(lo, hi + 1))
-        if is_fenced(doc, node):
+        fenced = lines.line_text(lo)[start.column - 1 :].lstrip(" ").startswith(("```", "~~~"))
+        if fenced:
             fences[lo] = hi
-    found = BodyLines(first, lines.line_count, frozenset(code), fences, doc.templates)
+        blocks.append(CodeBlock(node, start, hi, fenced))
+    found = BodyLines(
+        first, lines.line_count, frozenset(code), fences, doc.templates, tuple(blocks)
+    )
     doc.__dict__["_ml_lines"] = found
     return found
 
@@ -70,11 +93,34 @@ def source_lines(doc: Document) -> list[str]:
     return found
 
 
-def is_fenced(doc: Document, node) -> bool:
-    """Whether a code block is fenced (``` or ~~~) rather than indented."""
-    line = doc.lines.line_text(node.start.line)
-    rest = line[node.start.column - 1 :].lstrip(" ")
-    return rest.startswith(("```", "~~~"))
+def whitespace_lines(doc: Document) -> list[int]:
+    """The numbers of the lines holding nothing but whitespace, in order, found once per file
+    (without a Python step per line: most lines are not blank)."""
+    found = doc.__dict__.get("_ml_whitespace_lines")
+    if found is None:
+        found = list(compress(count(1), map(not_, map(str.strip, source_lines(doc)))))
+        doc.__dict__["_ml_whitespace_lines"] = found
+    return found
+
+
+def body_whitespace_lines(doc: Document, facts: BodyLines) -> list[int]:
+    """`whitespace_lines` from the first line of the Markdown body on."""
+    found = whitespace_lines(doc)
+    return found[bisect_left(found, facts.first) :]
+
+
+def line_of(doc: Document) -> Callable[[int], int]:
+    """A function giving the line of a character offset, as `doc.lines.pos(offset).line`
+    does, without building the position (for a rule placing every link, say)."""
+    return partial(bisect_right, doc.lines.starts)
+
+
+def prose_starts(doc: Document) -> list[int]:
+    """Where each run of prose (`doc.prose`) starts, listed once per file."""
+    found = doc.__dict__.get("_ml_prose_starts")
+    if found is None:
+        found = doc.__dict__["_ml_prose_starts"] = [run[0] for run in doc.prose]
+    return found
 
 
 _COMMENT = re.compile(r"<!--.*?-->")
@@ -95,7 +141,11 @@ def line_span(doc: Document, line: int) -> tuple[int, int]:
 
 
 def newline(doc: Document) -> str:
-    return "\r\n" if "\r\n" in doc.text else "\n"
+    """The line break a fix writes: the text's own (kept on the Document)."""
+    found = doc.__dict__.get("_ml_newline")
+    if found is None:
+        found = doc.__dict__["_ml_newline"] = "\r\n" if "\r\n" in doc.text else "\n"
+    return found
 
 
 def insert_line(doc: Document, before: int, description: str) -> Fix:
@@ -112,12 +162,35 @@ def replace(line: int, start: int, end: int, text: str, description: str) -> Fix
     return Fix(description, (Edit(Pos(line, start), Pos(line, end), text),))
 
 
+class HeadingAt(NamedTuple):
+    """A heading with where it stands, as the heading rules read it."""
+
+    node: Heading
+    start: Pos  # where the heading starts
+    last: int  # its last line: the underline, for a setext heading
+    line: str  # the text of its first line
+
+
+def heading_lines(doc: Document) -> tuple[HeadingAt, ...]:
+    """Every heading with its place and first line, found once (kept on the Document)."""
+    found = doc.__dict__.get("_ml_headings")
+    if found is None:
+        lines = doc.lines
+        found = []
+        for heading in doc.headings:
+            start = heading.start
+            found.append(
+                HeadingAt(
+                    heading, start, heading_last_line(doc, heading), lines.line_text(start.line)
+                )
+            )
+        found = doc.__dict__["_ml_headings"] = tuple(found)
+    return found
+
+
 def atx_heading_lines(doc: Document):
     """Each ATX heading with its line's text and the column of its first `#`."""
-    lines = doc.lines
-    for heading in doc.headings:
-        start = heading.start
-        line = lines.line_text(start.line)
+    for heading, start, _last, line in heading_lines(doc):
         column = start.column
         rest = line[column - 1 :]
         if not rest.startswith("#"):
@@ -136,11 +209,11 @@ def atx_closed(rest: str) -> bool:
     return body != stripped and body.lstrip("#").strip() != "" and body[-1:] in (" ", "\t")
 
 
-def heading_style(doc: Document, heading) -> str:
+def heading_style(heading: HeadingAt) -> str:
     """A heading's style as markdownlint names it: `atx`, `atx_closed` or `setext`."""
-    if heading_last_line(doc, heading) > heading.start.line:
+    if heading.last > heading.start.line:
         return "setext"
-    line = doc.lines.line_text(heading.start.line)[heading.start.column - 1 :].lstrip(" ")
+    line = heading.line[heading.start.column - 1 :].lstrip(" ")
     return "atx_closed" if atx_closed(line) else "atx"
 
 
@@ -163,21 +236,18 @@ def html_block_lines(doc: Document) -> frozenset[int]:
     return found
 
 
-def text_matches(doc: Document, pattern: re.Pattern, literal: str | None = None):
-    """Each match of `pattern` in the body that starts on a line of Markdown text (not in code,
-    HTML blocks or the front matter) outside template syntax, with its line number. With
-    `literal`, for a pattern that matches only at the start of a line (`^`, re.MULTILINE) and
-    only on lines holding `literal`, only those lines are tried (see line_matches)."""
+def text_matches(doc: Document, matches: Iterable[re.Match]):
+    """Each of `matches` (in the body, in order) that starts on a line of Markdown text (not in
+    code, HTML blocks or the front matter) outside template syntax, with its line number. The
+    matches are a pattern's `finditer` from the body's start, or for a pattern that matches
+    only at the start of a line, those found on the lines that can hold one (see
+    lint.source.line_matches)."""
     facts = html = None
-    lines = doc.lines
-    if literal is None:
-        matches = pattern.finditer(doc.text, doc.body_start)
-    else:
-        matches = line_matches(pattern, doc.text, doc.body_start, literal)
+    line_at = line_of(doc)
     for match in matches:
         if facts is None:
             facts, html = body_lines(doc), html_block_lines(doc)
-        number = lines.pos(match.start()).line
+        number = line_at(match.start())
         if number in facts.code or number in html or number < facts.first:
             continue
         if not facts.in_template(match.start()):
@@ -185,10 +255,11 @@ def text_matches(doc: Document, pattern: re.Pattern, literal: str | None = None)
 
 
 def visible_headings(doc: Document):
-    """The headings outside template syntax, with the document's line facts."""
+    """The headings outside template syntax (see heading_lines), with the document's line
+    facts."""
     if not doc.headings:
         return
     facts = body_lines(doc)
-    for heading in doc.headings:
-        if not facts.in_template(heading.offset):
+    for heading in heading_lines(doc):
+        if not facts.in_template(heading.node.offset):
             yield heading, facts

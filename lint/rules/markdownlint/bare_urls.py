@@ -21,6 +21,7 @@ from bisect import bisect_right
 
 from lint.model import Edit, Fix, Problem
 from lint.rules import Rule
+from lint.rules.markdownlint import prose_starts
 
 # GFM's literal autolinks: a scheme (and a host) after anything but a letter, `www.` after
 # the start, a space or `*_~([]`, an email address after anything that cannot be part of one
@@ -71,7 +72,7 @@ def _holding_marks(doc):
     starts (every match holds one), in order; found from the marks, which are few, rather than
     by searching every run."""
     prose = doc.prose
-    starts = [run[0] for run in prose]
+    starts = prose_starts(doc)
     picked: dict[int, None] = {}
     for mark in _MARK.finditer(doc.text, doc.body_start):
         index = bisect_right(starts, mark.start()) - 1

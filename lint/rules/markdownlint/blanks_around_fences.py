@@ -56,22 +56,18 @@ class BlanksAroundFences(Rule):
         def blank(number: int) -> bool:
             return number in jsx or is_blank(lines.line_text(number))
 
-        for node in doc.code:
-            if not node.block or node.start.line not in facts.fences:
-                continue
-            if facts.in_template(node.offset):
+        for node, start, last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
             if not options.list_items and "list" in node.inside:
                 continue
-            first, last = node.start.line, facts.fences[node.start.line]
+            first = start.line
             quoted = "blockquote" in node.inside
             if first > facts.first and not blank(first - 1):
                 yield Problem(
-                    node.start,
+                    start,
                     "no blank line before the code fence; expected one",
-                    end=lines.pos(
-                        node.offset + len(lines.line_text(first)) - node.start.column + 1
-                    ),
+                    end=lines.pos(node.offset + len(lines.line_text(first)) - start.column + 1),
                     fix=None if quoted else insert_line(doc, first, "add a blank line above"),
                 )
             closed = _closing_fence(lines.line_text(last))

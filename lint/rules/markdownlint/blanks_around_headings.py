@@ -26,7 +26,7 @@ from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import heading_last_line, insert_line, is_blank, visible_headings
+from lint.rules.markdownlint import insert_line, is_blank, source_lines, visible_headings
 
 
 class BlanksAroundHeadings(Rule):
@@ -43,16 +43,16 @@ class BlanksAroundHeadings(Rule):
         lines_below: int = Field(1, ge=-1, description="blank lines wanted after a heading")
 
     def check(self, doc, options):
-        lines = doc.lines
-        for heading, facts in visible_headings(doc):
-            first, last = heading.start.line, heading_last_line(doc, heading)
+        texts = source_lines(doc)
+        for at, facts in visible_headings(doc):
+            heading, first, last = at.node, at.start.line, at.last
             quoted = "blockquote" in heading.inside
             wanted = options.lines_above
             if wanted > 0 and first > facts.first:
-                found = _blanks(lines, range(first - 1, facts.first - 1, -1), wanted)
+                found = _blanks(texts, range(first - 1, facts.first - 1, -1), wanted)
                 if found < wanted:
                     yield Problem(
-                        heading.start,
+                        at.start,
                         f"{found} blank line{'s' if found != 1 else ''} above heading "
                         f"'{heading.text}'; expected {wanted}",
                         end=heading.end,
@@ -60,10 +60,10 @@ class BlanksAroundHeadings(Rule):
                     )
             wanted = options.lines_below
             if wanted > 0 and last < facts.last:
-                found = _blanks(lines, range(last + 1, facts.last + 1), wanted)
+                found = _blanks(texts, range(last + 1, facts.last + 1), wanted)
                 if found < wanted:
                     yield Problem(
-                        heading.start,
+                        at.start,
                         f"{found} blank line{'s' if found != 1 else ''} below heading "
                         f"'{heading.text}'; expected {wanted}",
                         end=heading.end,
@@ -73,11 +73,11 @@ class BlanksAroundHeadings(Rule):
                     )
 
 
-def _blanks(lines, numbers: range, wanted: int) -> int:
+def _blanks(texts: list[str], numbers: range, wanted: int) -> int:
     """How many blank lines follow one another along `numbers`, counting up to `wanted`."""
     found = 0
     for number in numbers:
-        if found >= wanted or not is_blank(lines.line_text(number)):
+        if found >= wanted or not is_blank(texts[number - 1]):
             break
         found += 1
     return found

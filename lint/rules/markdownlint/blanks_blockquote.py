@@ -23,6 +23,7 @@ from site to site.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lint.model import Problem
 from lint.rules import Rule
@@ -38,23 +39,19 @@ class BlanksBlockquote(Rule):
     enabled = False
 
     def check(self, doc, options):
-        if ">" not in doc.text:
+        if not _quote_marked(doc):
             return
         facts, html = body_lines(doc), html_block_lines(doc)
         lines = doc.lines
         # code that is not itself quoted: a `>` there is code (code in a quote is quoted)
         code = {
             n
-            for node in doc.code
-            if node.block and "blockquote" not in node.inside
-            for n in range(
-                node.start.line, lines.pos(max(node.end_offset - 1, node.offset)).line + 1
-            )
+            for node, start, last, _fenced in facts.blocks
+            if "blockquote" not in node.inside
+            for n in range(start.line, last + 1)
         }
 
         def quoted(number: int, text: str) -> re.Match | None:
-            if ">" not in text:  # no quote marker: the cheap answer for most lines
-                return None
             start = lines.starts[number - 1]
             if number in code or number in html or facts.in_template(start):
                 return None
@@ -71,7 +68,8 @@ class BlanksBlockquote(Rule):
                     blanks.append(number)
                 fresh = True
                 continue
-            this = quoted(number, text)
+            # no quote marker: the cheap answer for most lines
+            this = quoted(number, text) if ">" in text else None
             # a quote that opens a list item is not the quote above's sibling
             if blanks and this and not this[1]:
                 for blank in blanks:
@@ -88,3 +86,16 @@ class BlanksBlockquote(Rule):
 
 _QUOTE = re.compile(r"[ \t]*((?:[-*+]|\d{1,9}[.)])[ \t]+)?>")  # a quote, maybe in a list item
 _NOT_LAZY = ("#", "-", "*", "+", "<", "`", "~", "|", "=")
+
+
+def _quote_marked(doc) -> bool:
+    """Whether a line of the body starts as a quote does (see _QUOTE): without one, no blank
+    line stands between quotes. Only the lines holding `>` are tried."""
+    text, starts, texts = doc.text, doc.lines.starts, source_lines(doc)
+    at = text.find(">", doc.body_start)
+    while at != -1:
+        number = bisect_right(starts, at)  # the line of `at`
+        if _QUOTE.match(texts[number - 1]):
+            return True
+        at = text.find(">", starts[number]) if number < len(starts) else -1
+    return False

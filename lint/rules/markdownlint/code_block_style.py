@@ -50,10 +50,10 @@ class CodeBlockStyle(Rule):
     def check(self, doc, options):
         facts = body_lines(doc)
         wanted = None if options.style == "consistent" else options.style
-        for node in doc.code:
-            if not node.block or facts.in_template(node.offset):
+        for node, start, _last, fenced in facts.blocks:
+            if facts.in_template(node.offset):
                 continue
-            style = "fenced" if node.start.line in facts.fences else "indented"
+            style = "fenced" if fenced else "indented"
             wanted = wanted or style
             if style != wanted:
-                yield Problem(node.start, f"{style} code block; expected {wanted}", end=node.start)
+                yield Problem(start, f"{style} code block; expected {wanted}", end=start)

@@ -55,11 +55,11 @@ class CodeFenceStyle(Rule):
         if not facts.fences:
             return
         wanted = None if options.style == "consistent" else options.style
-        for node in doc.code:
-            if node.start.line not in facts.fences or facts.in_template(node.offset):
+        for node, start, _last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
-            line = doc.lines.line_text(node.start.line)
-            style = _NAMES[line[node.start.column - 1 :].lstrip(" ")[0]]
+            line = doc.lines.line_text(start.line)
+            style = _NAMES[line[start.column - 1 :].lstrip(" ")[0]]
             wanted = wanted or style
             if style != wanted:
-                yield Problem(node.start, f"{style} code fence; expected {wanted}", end=node.start)
+                yield Problem(start, f"{style} code fence; expected {wanted}", end=start)

@@ -55,12 +55,17 @@ class DescriptiveLinkText(Rule):
         prohibited = {normalize(text) for text in options.prohibited_texts} - {""}
         if not prohibited:
             return
+        # the cheap question first: whether a link's text starts with a prohibited first word
+        first_words = "|".join(sorted({re.escape(words.split()[0]) for words in prohibited}))
+        opening = re.compile(rf"[\W_]*(?:{first_words})(?![A-Za-z0-9])", re.ASCII | re.IGNORECASE)
         text = doc.text
         inner = None  # where code spans and inline HTML start: a text with them is left alone
         for link in doc.links:
             if link.kind not in _KINDS or text[link.offset] != "[":
                 continue
             lo = link.offset + 1
+            if opening.match(text, lo, link.end_offset) is None:
+                continue
             hi = label_end(text, lo, link.end_offset)
             if hi is None or normalize(text[lo:hi]) not in prohibited:
                 continue

@@ -45,25 +45,19 @@ class FencedCodeLanguage(Rule):
         facts = body_lines(doc)
         if not facts.fences:
             return
-        for node in doc.code:
-            if not node.block or node.start.line not in facts.fences:
-                continue
-            if facts.in_template(node.offset):
+        for node, start, _last, fenced in facts.blocks:
+            if not fenced or facts.in_template(node.offset):
                 continue
             info = node.info.strip()
             language = info.split()[0] if info else ""
-            fence_end = (
-                node.offset + len(doc.lines.line_text(node.start.line)) - node.start.column + 1
-            )
+            fence_end = node.offset + len(doc.lines.line_text(start.line)) - start.column + 1
             end = doc.lines.pos(fence_end)
             if not language:
-                yield Problem(node.start, "code fence without a language", end=end)
+                yield Problem(start, "code fence without a language", end=end)
             elif options.allowed_languages and language not in options.allowed_languages:
                 allowed = ", ".join(options.allowed_languages)
-                yield Problem(
-                    node.start, f"code language '{language}' is not one of {allowed}", end=end
-                )
+                yield Problem(start, f"code language '{language}' is not one of {allowed}", end=end)
             elif options.language_only and info != language:
                 yield Problem(
-                    node.start, f"code fence info '{info}'; expected the language only", end=end
+                    start, f"code fence info '{info}'; expected the language only", end=end
                 )

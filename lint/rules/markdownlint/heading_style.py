@@ -48,8 +48,8 @@ class HeadingStyle(Rule):
 
     def check(self, doc, options):
         style = options.style
-        for heading, _facts in visible_headings(doc):
-            found = heading_style(doc, heading)
+        for at, _facts in visible_headings(doc):
+            heading, found = at.node, heading_style(at)
             if style == "consistent":
                 style = found
             expected = style
@@ -57,7 +57,7 @@ class HeadingStyle(Rule):
                 expected = "setext" if heading.level <= 2 else style.removeprefix("setext_with_")
             if found != expected:
                 yield Problem(
-                    heading.start,
+                    at.start,
                     f"heading '{heading.text}' is written in the {found} style; expected "
                     f"{expected}",
                     end=heading.end,

@@ -32,12 +32,13 @@ fix, as in markdownlint.
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
 
 from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import heading_last_line, text_matches
+from lint.rules.markdownlint import heading_lines, source_lines, text_matches
 
 # a rule, maybe inside blockquotes and list items (indented code is in the code lines)
 _BREAK = re.compile(r"^[ \t>]*?(([-*_])[ \t]*(?:\2[ \t]*){2,})\r?$", re.MULTILINE)
@@ -60,9 +61,9 @@ class HrStyle(Rule):
         style = options.style.strip() or "consistent"
         underlines = None
         lines = doc.lines
-        for match, number in text_matches(doc, _BREAK):
+        for match, number in text_matches(doc, _breaks(doc)):
             if underlines is None:
-                underlines = {heading_last_line(doc, h) for h in doc.headings}
+                underlines = {heading.last for heading in heading_lines(doc)}
             if number in underlines:
                 continue
             text = match[1].rstrip()
@@ -74,3 +75,16 @@ class HrStyle(Rule):
                     f"horizontal rule '{text}'; expected '{style}'",
                     end=lines.pos(match.start(1) + len(text)),
                 )
+
+
+def _breaks(doc):
+    """What `_BREAK.finditer` finds in the body, tried only at the start of the lines that end
+    (but for spaces and tabs) with a `-`, `*` or `_`, as every rule does."""
+    text, starts = doc.text, doc.lines.starts
+    texts = source_lines(doc)
+    ends = map(str.endswith, map(str.rstrip, texts, repeat(" \t")), repeat(("-", "*", "_")))
+    for number in compress(count(1), ends):
+        if starts[number - 1] >= doc.body_start:
+            match = _BREAK.match(text, starts[number - 1])
+            if match is not None:
+                yield match

@@ -31,9 +31,10 @@ from pydantic import Field
 
 from lint.model import Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, source_lines
+from lint.rules.markdownlint import body_lines, line_of, prose_starts, source_lines
 from lint.rules.markdownlint.bare_urls import literal_autolinks
 
+_SPACE = re.compile(r"\s")
 _NOT_WRAPPABLE = re.compile(r"(?:[#>\s]*\s)?\S*$")  # one word, after markers or indentation
 _NOT_PARAGRAPH_TEXT = frozenset({"table", "heading", "emphasis", "strong", "strikethrough"})
 _DEFINITION = re.compile(
@@ -73,8 +74,9 @@ class LineLength(Rule):
         if not longer:
             return
         heading_lines = set()
+        line_at = line_of(doc)
         for heading in doc.headings:
-            heading_lines.update(range(heading.start.line, heading.end.line + 1))
+            heading_lines.update(range(line_at(heading.offset), line_at(heading.end_offset) + 1))
         page = None  # what the page's structure says of a line, read when a long line needs it
         for number, line in longer:
             in_code = number in facts.code
@@ -90,8 +92,10 @@ class LineLength(Rule):
                 limit = options.line_length
             if len(line) <= limit or _DEFINITION.match(line):
                 continue
-            if not (options.strict or options.stern) and _last_word_start(line) < limit:
-                continue  # no whitespace beyond the limit: the line could not be wrapped there
+            if not (options.strict or options.stern) and _SPACE.search(line, limit - 1) is None:
+                # no whitespace from the limit on (the last word starts before it): the line
+                # could not be wrapped there
+                continue
             if options.stern and not options.strict and _NOT_WRAPPABLE.match(line):
                 continue
             if page is None:
@@ -100,21 +104,13 @@ class LineLength(Rule):
                 continue
             if not options.tables and number in page.tables:
                 continue
-            if not options.strict and not in_code and page.links_only(number):
+            if not options.strict and not in_code and page.links_only(number, line):
                 continue
             yield Problem(
                 Pos(number, limit + 1),
                 f"line is {len(line)} characters long; expected {limit} at most",
                 end=Pos(number, len(line) + 1),
             )
-
-
-def _last_word_start(line: str) -> int:
-    """Where the last run of non-whitespace of `line` starts (its end, when it ends with
-    whitespace)."""
-    if not line or line[-1].isspace():
-        return len(line)
-    return len(line) - len(line.rsplit(None, 1)[-1])
 
 
 class _Page:
@@ -128,21 +124,24 @@ class _Page:
         self.doc = doc
         lines = doc.lines
         footnotes: set[int] = set()
-        for lo, hi, inside in doc.prose:
-            if "footnote" in inside:
-                footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
-        for node in doc.nodes:
-            if "footnote" in node.inside:
-                footnotes.update((node.start.line, node.end.line))
+        if "[^" in doc.text:  # what every footnote's definition starts with
+            for lo, hi, inside in doc.prose:
+                if "footnote" in inside:
+                    footnotes.update((lines.pos(lo).line, lines.pos(max(hi - 1, lo)).line))
+            for node in doc.nodes:
+                if "footnote" in node.inside:
+                    footnotes.update((node.start.line, node.end.line))
         self.defined = _filled(footnotes, lines)
+        line_at = line_of(doc)
         for definition in doc.definitions:
-            self.defined.update(range(definition.start.line, definition.end.line + 1))
+            self.defined.update(
+                range(line_at(definition.offset), line_at(definition.end_offset) + 1)
+            )
         self.linked: set[int] = set()
         for node in doc.links_and_images:
-            self.linked.update(range(node.start.line, node.end.line + 1))
+            self.linked.update(range(line_at(node.offset), line_at(node.end_offset) + 1))
         self.images = sorted((image.offset, image.end_offset) for image in doc.images)
         self.image_starts = [lo for lo, _hi in self.images]
-        self.run_starts = [lo for lo, _hi, _inside in doc.prose]
 
     @cached_property
     def tables(self) -> set[int]:
@@ -155,16 +154,16 @@ class _Page:
                 found.update((node.start.line, node.end.line))
         return _filled(found, lines)
 
-    def links_only(self, number: int) -> bool:
+    def links_only(self, number: int, line: str) -> bool:
+        """Whether line `number`, whose text is `line`, holds links and no text of its own."""
         doc, text = self.doc, self.doc.text
-        line = doc.lines.line_text(number)
         linked, worded = number in self.linked, False
         if not linked and "://" not in line and "www." not in line and "@" not in line:
             return False  # no link, and no bare URL either
-        line_lo = doc.lines.offset(Pos(number, 1))
+        line_lo = doc.lines.starts[number - 1]
         line_hi = line_lo + len(line)
         prose = doc.prose
-        i = max(bisect_right(self.run_starts, line_lo) - 1, 0)
+        i = max(bisect_right(prose_starts(doc), line_lo) - 1, 0)
         while i < len(prose) and prose[i][0] < line_hi and not worded:
             lo, hi, inside = prose[i]
             i += 1

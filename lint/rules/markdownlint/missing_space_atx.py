@@ -27,6 +27,7 @@ from dataclasses import replace as replace_fix
 from lint.model import Problem
 from lint.rules import Rule
 from lint.rules.markdownlint import replace, text_matches
+from lint.source import line_matches
 
 _LINE = re.compile(r"^#+[^#\s].*", re.MULTILINE)
 
@@ -42,7 +43,7 @@ class MissingSpaceAtx(Rule):
 
     def check(self, doc, options):
         lines = doc.lines
-        for match, number in text_matches(doc, _LINE, "#"):
+        for match, number in text_matches(doc, line_matches(_LINE, doc.text, doc.body_start, "#")):
             line = match[0].rstrip("\r")
             if line.rstrip().endswith("#") or line.startswith("#\ufe0f\u20e3"):
                 continue

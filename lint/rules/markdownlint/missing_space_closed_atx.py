@@ -21,6 +21,7 @@ import re
 from lint.model import Problem
 from lint.rules import Rule
 from lint.rules.markdownlint import replace, text_matches
+from lint.source import line_matches
 
 # hashes, spaces, text (not ending in a backslash), spaces, an escaped `#`, hashes
 _LINE = re.compile(
@@ -40,7 +41,7 @@ class MissingSpaceClosedAtx(Rule):
 
     def check(self, doc, options):
         lines = doc.lines
-        for match, number in text_matches(doc, _LINE, "#"):
+        for match, number in text_matches(doc, line_matches(_LINE, doc.text, doc.body_start, "#")):
             left = not match[2]
             right = not match[4] or bool(match[5])
             if not (left or right):

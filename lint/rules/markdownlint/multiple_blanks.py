@@ -27,9 +27,10 @@ from pydantic import Field
 
 from lint.model import Edit, Fix, Pos, Problem
 from lint.rules import Rule, RuleOptions
-from lint.rules.markdownlint import body_lines, source_lines
+from lint.rules.markdownlint import body_lines, body_whitespace_lines, source_lines
 
-_RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")  # two blank lines
+# two lines of nothing but spaces and tabs: without them, markdownlint finds nothing
+_RUN = re.compile(r"(?:\A|\r?\n|\r)[ \t]*(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)")
 
 
 class MultipleBlanks(Rule):
@@ -45,19 +46,20 @@ class MultipleBlanks(Rule):
         maximum: int = Field(1, ge=0, description="blank lines allowed in a row")
 
     def check(self, doc, options):
-        if options.maximum > 0 and _RUN.search(doc.text, doc.body_start) is None:
-            return
         facts = body_lines(doc)
-        lines = doc.lines
-        run = 0
-        texts = source_lines(doc)
-        for number in range(facts.first, facts.last + 1):
-            line = texts[number - 1]
-            if line.strip() or number in facts.code:
-                run = 0
-                continue
-            run += 1
-            if run > options.maximum and not facts.in_template(lines.starts[number - 1]):
+        # what the blank lines find stands only where _RUN finds a run: asked of the few
+        # files with something found, since that search reads the whole text
+        confirmed = options.maximum == 0
+        run, previous = 0, 0
+        for number in body_whitespace_lines(doc, facts):
+            # a blank line in code ends a run; so does a line that is not blank
+            run = 0 if number in facts.code else run + 1 if number == previous + 1 else 1
+            previous = number
+            if run > options.maximum and not facts.in_template(doc.lines.starts[number - 1]):
+                if not confirmed:
+                    if _RUN.search(doc.text, doc.body_start) is None:
+                        return
+                    confirmed = True
                 start = Pos(number, 1)
                 following = Pos(number + 1, 1) if number < facts.last else None
                 fix = None
@@ -66,6 +68,6 @@ class MultipleBlanks(Rule):
                 yield Problem(
                     start,
                     f"{run} blank lines in a row; expected {options.maximum} at most",
-                    end=Pos(number, len(line) + 1),
+                    end=Pos(number, len(source_lines(doc)[number - 1]) + 1),
                     fix=fix,
                 )

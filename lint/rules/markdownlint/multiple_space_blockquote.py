@@ -21,6 +21,7 @@ import re
 from lint.model import Problem
 from lint.rules import Rule
 from lint.rules.markdownlint import replace, text_matches
+from lint.source import line_matches
 
 # the `>` markers of a quoted line, each with the spaces after it, then the text
 _QUOTED = re.compile(r"^[ \t]{0,3}>.*", re.MULTILINE)
@@ -41,7 +42,9 @@ class MultipleSpaceBlockquote(Rule):
         lines = doc.lines
         in_list = False  # the quote's text holds a list: its lines are indented on purpose
         last = 0
-        for match, number in text_matches(doc, _QUOTED, ">"):
+        for match, number in text_matches(
+            doc, line_matches(_QUOTED, doc.text, doc.body_start, ">")
+        ):
             line = match[0].rstrip("\r")
             if number != last + 1:
                 in_list = False  # a new quote

@@ -47,6 +47,8 @@ class NoSpaceInCode(Rule):
             source = text[node.offset : node.end_offset]
             ticks = len(source) - len(source.lstrip("`"))
             lo, hi = node.offset + ticks, node.end_offset - ticks
+            if lo >= hi or not (text[lo].isspace() or text[hi - 1].isspace()):
+                continue  # no space next to the backticks: most spans
             content = text[lo:hi]
             if not content.strip():
                 continue  # spaces only: nothing to trim

@@ -51,7 +51,7 @@ class NoSpaceInEmphasis(Rule):
         if not candidates:
             return
         facts = body_lines(doc)
-        blocks = _blocks(doc, facts)
+        block = _Blocks(source_lines(doc), facts)
         link_starts = [link.offset for link in doc.links]
         groups: dict[tuple, list[tuple[int, str]]] = {}
         for lo, hi, inside in candidates:
@@ -63,7 +63,7 @@ class NoSpaceInEmphasis(Rule):
                     continue
                 line = lines.pos(match.start()).line
                 link = bisect_right(link_starts, match.start()) if "link" in inside else 0
-                groups.setdefault((blocks.get(line, line), link, marker), []).append(
+                groups.setdefault((block.of(line), link, marker), []).append(
                     (match.start(), marker)
                 )
         found = []
@@ -91,20 +91,37 @@ class NoSpaceInEmphasis(Rule):
             )
 
 
-def _blocks(doc, facts) -> dict[int, int]:
-    """A number for the paragraph, heading or list item each line of the body belongs to."""
-    texts = source_lines(doc)
-    found: dict[int, int] = {}
-    block = 0
-    previous_open = False
-    for number in range(facts.first, facts.last + 1):
-        line = texts[number - 1]
-        if is_blank(line) or number in facts.code:
-            previous_open = False
-            continue
-        starts = _STARTS_BLOCK.match(line) is not None
-        if not previous_open or starts:
-            block += 1
-        found[number] = block
-        previous_open = not line.lstrip(" >").startswith("#")
-    return found
+class _Blocks:
+    """The paragraph, heading or list item a line of the body belongs to, named by its first
+    line, found by reading back from the line (and remembered): only the lines that hold
+    emphasis markers are asked about."""
+
+    def __init__(self, texts: list[str], facts) -> None:
+        self.texts, self.facts = texts, facts
+        self.known: dict[int, int] = {}
+
+    def of(self, number: int) -> int:
+        """The first line of the block holding line `number` (itself outside any block)."""
+        known = self.known.get(number)
+        if known is not None:
+            return known
+        if number < self.facts.first or self._outside(number):
+            return number
+        first = number
+        while first not in self.known and not self._starts(first):
+            first -= 1
+        found = self.known[number] = self.known.get(first, first)
+        return found
+
+    def _outside(self, number: int) -> bool:
+        """Whether a line is in no block: blank, or in code."""
+        return number in self.facts.code or is_blank(self.texts[number - 1])
+
+    def _starts(self, number: int) -> bool:
+        """Whether a line of a block starts it: the first of the body, after a line in no
+        block or a heading, or a list item or heading of its own."""
+        if number == self.facts.first or self._outside(number - 1):
+            return True
+        above = self.texts[number - 2]
+        starts = _STARTS_BLOCK.match(self.texts[number - 1]) is not None
+        return starts or above.lstrip(" >").startswith("#")

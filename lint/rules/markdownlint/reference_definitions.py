@@ -62,6 +62,7 @@ class LinkImageReferenceDefinitions(Rule):
             if node.kind in _REFERENCES and node.label
         }
         seen: set[str] = set()
+        starts = {node.start.line for node in doc.definitions}  # where each definition starts
         for node in doc.definitions:
             key = label_key(node.label)
             seen.add(key)
@@ -83,7 +84,7 @@ class LinkImageReferenceDefinitions(Rule):
             number = lines.pos(match.start()).line
             if key not in seen or key in ignored or number in facts.code or number in html:
                 continue
-            if any(d.start.line == number for d in doc.definitions):
+            if number in starts:
                 continue  # the first definition
             if facts.in_template(match.start()) or not _starts_block(lines, number, facts.first):
                 continue

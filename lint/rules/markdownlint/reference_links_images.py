@@ -34,6 +34,7 @@ from pydantic import Field
 from lint.markdown import label_key
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
+from lint.rules.markdownlint import prose_starts
 from lint.rules.markdownlint.reference_definitions import DEFINITION_LINE
 from lint.urls import templated
 
@@ -61,7 +62,7 @@ class ReferenceLinksImages(Rule):
         text = doc.text
         if not prose or "[" not in text:
             return
-        starts = [run[0] for run in prose]
+        starts = prose_starts(doc)
 
         def in_prose(offset: int) -> bool:
             i = bisect_right(starts, offset) - 1
@@ -70,12 +71,16 @@ class ReferenceLinksImages(Rule):
         # definitions as written too: one whose destination is template syntax is not one to
         # the parser, but is once the page is rendered
         labels = [d.label for d in doc.definitions]
-        labels += [m[1] for m in DEFINITION_LINE.finditer(text, doc.body_start)]
+        if text.find("]:", doc.body_start) != -1:  # what every definition holds
+            labels += [m[1] for m in DEFINITION_LINE.finditer(text, doc.body_start)]
         if any(templated(label) for label in labels):
             return  # a label made by a template may be any label
         defined = {label_key(label) for label in labels}
         ignored = {label_key(label) for label in options.ignored_labels}
-        patterns = [_FULL, _SHORTCUT] if options.shortcut_syntax else [_FULL]
+        # a full reference holds `][` (a text holding none has none)
+        patterns = [_FULL] if text.find("][", doc.body_start) != -1 else []
+        if options.shortcut_syntax:
+            patterns.append(_SHORTCUT)
         taken = -1
         for pattern in patterns:
             for match in pattern.finditer(text, doc.body_start):

@@ -39,7 +39,7 @@ class ReversedLinks(Rule):
             return
         spans = [(n.offset, n.end_offset) for n in doc.code if not n.block]
         lines = doc.lines
-        for match, _number in text_matches(doc, _REVERSED):
+        for match, _number in text_matches(doc, _REVERSED.finditer(doc.text, doc.body_start)):
             text, target = match[1], match[2]
             if text.endswith("\\") or target.endswith("\\"):
                 continue

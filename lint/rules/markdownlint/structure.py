@@ -9,12 +9,13 @@ than parsing once more when a rule asks.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import pyromark
 
 from lint.document import Document
-from lint.markdown import _OPTIONS
+from lint.markdown import _OPTIONS, _continuation_bytes
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ _STRONG = {"Emphasis": False, "Strong": True}
 _INSIDE = {"BlockQuote": "blockquote", "List": "list", "FootnoteDefinition": "footnote"}
 # the containers emphasis counts: a paragraph in none of them may be emphasis alone
 _DEEP = frozenset({"BlockQuote", "List", "Item", "FootnoteDefinition", "Table"})
+_READ = _DEEP | _STRONG.keys() | {"Paragraph"}  # the tags the walk reads
 
 
 def structure(doc: Document) -> Structure:
@@ -96,8 +98,14 @@ def _walk(doc: Document) -> Structure:
         return _NONE
     from lint.rules.markdownlint.tables import table_rows
 
-    base = len(text[:start].encode("utf-8"))
-    char_offset, pos = lines.char_offset, lines.pos
+    continuation = _continuation_bytes(body, start)
+    pos = lines.pos
+
+    def char_offset(byte: int) -> int:
+        """The character offset in the text of a byte offset in the body."""
+        at = start + byte
+        return at - bisect_left(continuation, at) if continuation else at
+
     found_lists: list[List] = []
     found_emphases: list[Emphasis] = []
     found_tables: list[Table] = []
@@ -123,6 +131,8 @@ def _walk(doc: Document) -> Structure:
                 continue
             tag = event["End"]
             name = next(iter(tag)) if tag.__class__ is dict else tag
+            if name not in _READ:  # links, headings, code blocks, table cells, ...
+                continue
             if name == "Paragraph":
                 paragraph = None
                 continue
@@ -135,7 +145,7 @@ def _walk(doc: Document) -> Structure:
                 item = items.pop()
                 if item.offset < 0:
                     continue
-                hi = char_offset(base + rng["end"])
+                hi = char_offset(rng["end"])
                 while hi > item.offset and text[hi - 1] in " \t\r\n>":
                     hi -= 1
                 stack[-1].last_line = pos(max(hi - 1, item.offset)).line
@@ -147,12 +157,14 @@ def _walk(doc: Document) -> Structure:
             continue
         tag = event["Start"]
         name = next(iter(tag)) if tag.__class__ is dict else tag
+        if name not in _READ:
+            continue
         strong = _STRONG.get(name)
         if strong is not None:
             if not want_emphasis:
                 continue
-            lo = char_offset(base + rng["start"])
-            hi = char_offset(base + rng["end"])
+            lo = char_offset(rng["start"])
+            hi = char_offset(rng["end"])
             marker = text[lo]
             width = 2 if strong else 1
             if marker in "*_" and text[hi - 1] == marker:
@@ -167,7 +179,7 @@ def _walk(doc: Document) -> Structure:
         if name in _DEEP:
             depth += 1
         if name == "List":
-            lo = _line_start(text, char_offset(base + rng["start"]))
+            lo = _line_start(text, char_offset(rng["start"]))
             number = tag["List"]
             line = pos(lo).line
             found = List(
@@ -186,9 +198,7 @@ def _walk(doc: Document) -> Structure:
         elif name == "Item":
             item = None
             if want_lists:
-                item = _item(
-                    text, lines, _line_start(text, char_offset(base + rng["start"])), stack[-1]
-                )
+                item = _item(text, lines, _line_start(text, char_offset(rng["start"])), stack[-1])
             if item is None:  # not found where the parser says (tabs can shift it)
                 item = Item(-1, 0, 0, "", 0)
             else:
@@ -200,8 +210,8 @@ def _walk(doc: Document) -> Structure:
         elif name == "FootnoteDefinition":
             inside.append("footnote")
         elif name == "Table" and want_tables:
-            lo = char_offset(base + rng["start"])
-            hi = char_offset(base + rng["end"])
+            lo = char_offset(rng["start"])
+            hi = char_offset(rng["end"])
             table = Table(lo, pos(lo).line, pos(max(hi - 1, lo)).line, tuple(inside))
             table.rows = table_rows(lines, table, pos(lo).column)
             found_tables.append(table)

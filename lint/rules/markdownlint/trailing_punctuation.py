@@ -45,10 +45,8 @@ class TrailingPunctuation(Rule):
     def check(self, doc, options):
         if not options.punctuation:
             return
-        lines = doc.lines
-        for heading, _facts in visible_headings(doc):
-            number = heading.start.line
-            line = lines.line_text(number)
+        for at, _facts in visible_headings(doc):
+            heading, number, line = at.node, at.start.line, at.line
             content = line.rstrip()
             if content.lstrip(" >").startswith("#"):
                 stripped = content.rstrip("#")

@@ -18,16 +18,14 @@ break the author did not mean.
 
 from __future__ import annotations
 
-import re
+from itertools import compress, count
+from operator import ne
 
 from pydantic import Field
 
 from lint.model import Problem
 from lint.rules import Rule, RuleOptions
 from lint.rules.markdownlint import body_lines, is_blank, replace, source_lines
-
-# whitespace before a line break or at the end of the text: most files have none
-_ANY = re.compile(r"[^\S\r\n](?:[\r\n]|\Z)")
 
 
 class TrailingSpaces(Rule):
@@ -49,15 +47,15 @@ class TrailingSpaces(Rule):
         strict: bool = Field(False, description="flag allowed spaces that make no break too")
 
     def check(self, doc, options):
-        if _ANY.search(doc.text, doc.body_start) is None:
-            return
         facts = body_lines(doc)
         expected = options.br_spaces if options.br_spaces >= 2 else 0
         lines = doc.lines
         texts = source_lines(doc)
-        for number in range(facts.first, facts.last + 1):
+        # the lines that end with whitespace: those that rstrip shortens
+        ending = compress(count(1), map(ne, map(len, texts), map(len, map(str.rstrip, texts))))
+        for number in ending:
             line = texts[number - 1]
-            if not line or not line[-1].isspace():
+            if number < facts.first:
                 continue
             if number in facts.code and not options.code_blocks:
                 continue
