@@ -9,9 +9,12 @@ from xml.etree import ElementTree
 
 import pytest
 
+from lint import __version__
 from lint.cli import main
+from lint.formatters.json import diagnostic_to_dict, format_json
 from lint.formatters.sarif import artifact_location
 from lint.formatters.text import one_line
+from lint.model import Diagnostic, Edit, Fix, Pos, Report, Severity
 from lint.rules import rule_url
 from tests.helpers import ROOT
 
@@ -230,3 +233,46 @@ def test_text_output_is_one_problem_per_line(tmp_path, monkeypatch, capsys):
         ("we\nird.md", "ST001"),
     ]
     assert found[1]["message"] == "tags repeats 'a\nb': same as 'a\nb' at line 3, column 8"
+
+
+FIXED = Fix(
+    "replace it",
+    (Edit(Pos(1, 2), Pos(1, 5), 'a "b"\n\tc'), Edit(Pos(3, 1), Pos(3, 1), "é\u2028")),
+    safe=False,
+)
+
+
+@pytest.mark.parametrize(
+    "diagnostics",
+    [
+        [],
+        [Diagnostic("a.md", 1, 2, "LK001", 1, 9, "x", Severity.ERROR, "plain", None)],
+        [
+            Diagnostic(
+                'dir/ü "q".md',
+                3,
+                1,
+                "ML013",
+                3,
+                90,
+                "line-length",
+                Severity.WARNING,
+                'quote " back \\ tab \t nl \n ctl \x01 東京',
+                FIXED,
+            ),
+            Diagnostic("b.md", 10, 4, "FM201", 12, 1, "y", Severity.INFO, "", Fix("f", ())),
+        ],
+    ],
+)
+def test_json_output_is_what_json_dumps_writes(diagnostics):
+    # the formatter writes the diagnostics itself: byte for byte what json.dumps indents
+    report = Report(tuple(diagnostics), 7)
+    document = {
+        "version": 1,
+        "tool": {"name": "mdvet", "version": __version__},
+        "files_checked": 7,
+        "summary": report.counts,
+        "diagnostics": [diagnostic_to_dict(d) for d in diagnostics],
+    }
+    expected = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert format_json(report) == expected
