@@ -14,6 +14,12 @@ _NEWLINE = re.compile("\n")
 _match_end = re.Match.end
 
 
+def split_lines(text: str) -> list[str]:
+    """The text's lines without their breaks (CRLF, CR or LF, as LineIndex counts them). Without
+    a CR (most files) that is str.split at LF, several times faster than the regex."""
+    return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+
+
 class UndecodableError(ValueError):
     """The bytes are not UTF-8 text; the message says why."""
 

@@ -574,9 +574,11 @@ def test_a_relative_links_path_joins_its_folder_as_posixpath_does(folder, path):
     ["", "one", "a\nb\n", "a\r\nb\rc\n", "\n\n", "\r", "x\r\n", "東京\nページ", "a\x85b\u2028c"],
 )
 def test_a_pages_lines_are_split_as_the_line_break_pattern_splits(text):
-    from lint.site import _LINE_BREAK, _lines
+    from lint.source import _LINE_BREAK, LineIndex, split_lines
 
-    assert _lines(text) == _LINE_BREAK.split(text)
+    assert split_lines(text) == _LINE_BREAK.split(text)
+    lines = LineIndex(text)
+    assert split_lines(text) == [lines.line_text(n) for n in range(1, lines.line_count + 1)]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from lint.document import Document
 from lint.markdown import Code, Heading
 from lint.model import Edit, Fix, Pos
+from lint.source import split_lines
 
 
 class CodeBlock(NamedTuple):
@@ -79,17 +80,12 @@ def body_lines(doc: Document) -> BodyLines:
     return found
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def source_lines(doc: Document) -> list[str]:
     """Every line of the text without its line break (line n is item n - 1): what
     `doc.lines.line_text` gives, split once per file for the rules that read every line."""
     found = doc.__dict__.get("_ml_source_lines")
     if found is None:
-        text = doc.text
-        found = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
-        doc.__dict__["_ml_source_lines"] = found
+        found = doc.__dict__["_ml_source_lines"] = split_lines(doc.text)
     return found
 
 
