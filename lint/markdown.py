@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count, islice, repeat
 from operator import add, attrgetter, sub
 
 import pyromark
@@ -521,28 +521,23 @@ _NOTABLE = _OPENED | _CONTAINERS.keys()  # the tags parse_body acts on
 
 def _outside_runs(runs: list[Prose], templates: list[tuple[int, int]]) -> list[Prose]:
     """The parts of the runs (sorted) outside template syntax, so that prose never holds
-    any: one pass over both lists."""
+    any: one pass over both sorted lists (the templates are merged: their ends increase)."""
     kept: list[Prose] = []
-    following = iter(templates)
-    t_lo, t_hi = next(following)
+    i, total = 0, len(templates)
     for run in runs:
         lo, hi, run_in = run
-        while t_hi <= lo:  # the template ends before the run: the later runs are past it too
-            t_lo, t_hi = next(following, (_END, _END))
-        if hi <= t_lo:
-            if lo < hi:  # an empty run holds no prose
-                kept.append(run)
-            continue
-        i = bisect_right(templates, (lo, _END)) - 1
+        while i < total and templates[i][1] <= lo:  # ends before this run, so before the next
+            i += 1
         at = lo
-        for part_lo, part_hi in templates[max(i, 0) :]:
-            if part_lo >= hi:
+        for t_lo, t_hi in islice(templates, i, None):
+            if t_lo >= hi:
                 break
-            if part_hi > at:
-                if part_lo > at:
-                    kept.append((at, part_lo, run_in))
-                at = max(at, part_hi)
-        if at < hi:
+            if t_lo > at:
+                kept.append((at, t_lo, run_in))
+            at = t_hi
+        if at == lo and lo < hi:  # no template in it: the run whole (an empty run holds none)
+            kept.append(run)
+        elif at < hi:
             kept.append((at, hi, run_in))
     kept.sort()
     return kept
@@ -551,17 +546,13 @@ def _outside_runs(runs: list[Prose], templates: list[tuple[int, int]]) -> list[P
 def _outside_nodes(nodes: list[Node], templates: list[tuple[int, int]]) -> list[Node]:
     """The nodes (sorted) that do not start inside template syntax."""
     kept = []
-    following = iter(templates)
-    t_lo, t_hi = next(following)
+    i, total = 0, len(templates)
     for node in nodes:
-        while t_hi <= node.offset:
-            t_lo, t_hi = next(following, (_END, _END))
-        if node.offset < t_lo:
+        while i < total and templates[i][1] <= node.offset:
+            i += 1
+        if i == total or node.offset < templates[i][0]:
             kept.append(node)
     return kept
-
-
-_END = float("inf")
 
 
 def _definitions(lines: LineIndex, body: str, span) -> list[Definition]:
