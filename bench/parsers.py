@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 
 from lint.discover import discover
 from lint.frontmatter import body_start, split
-from lint.markdown import _OPTIONS as PYROMARK_OPTIONS  # exactly what mdvet parses with
+from lint.markdown import OPTIONS as PYROMARK_OPTIONS  # exactly what mdvet parses with
 from lint.source import LineIndex, UndecodableError, decode
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,7 +18,8 @@ import pyromark
 from lint.model import Pos
 from lint.source import LineIndex
 
-_OPTIONS = (
+# pyromark's options for every parse of a body: the Document's, and the ML rules' own passes
+OPTIONS = (
     pyromark.Options.ENABLE_TABLES
     | pyromark.Options.ENABLE_FOOTNOTES
     | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -360,7 +361,7 @@ def _prefix(text: str, lo: int, hi: int, width: int) -> int:
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 
-def _continuation_bytes(body: str, base: int) -> list[int]:
+def continuation_bytes(body: str, base: int) -> list[int]:
     """The positions, plus `base`, of the UTF-8 continuation bytes in `body`, in order. A
     UTF-8 byte offset in `body` (pyromark's ranges) plus `base`, less the number of them
     before it, is a character offset in a text where `body` begins at `base`.
@@ -389,7 +390,7 @@ def parse_body(
         tags = [Html(lines, lo, hi, (), True, text[lo:hi]) for lo, hi in mdx.tags]
     if not body.strip():
         return tuple(tags), ()
-    continuation = _continuation_bytes(body, start)
+    continuation = continuation_bytes(body, start)
     moved = mdx is not None and mdx.cuts  # whether offsets in `body` need mapping back
 
     def span(rng) -> tuple[int, int]:
@@ -418,7 +419,7 @@ def parse_body(
     run_end = -1  # byte end (in the body) of the last run while a Text event may extend it
     in_code_block = False  # only ever true while a code block is open
 
-    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
+    for event, rng in pyromark.events_with_range(body, options=OPTIONS):
         # An event is a dict of one item, or a str: SoftBreak, HardBreak or Rule. It is told
         # apart with `in`, commonest first, and without unpacking; the str events hold none of
         # the keys tested, so they are told apart last.
@@ -629,7 +630,7 @@ def top_level_blocks(lines: LineIndex, start: int) -> list[tuple[int, int]]:
     base = len(text[:start].encode("utf-8"))  # pyromark's byte offsets are the body's
     blocks = []
     depth = 0
-    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
+    for event, rng in pyromark.events_with_range(body, options=OPTIONS):
         if event.__class__ is dict and "Start" in event:
             depth += 1
             if depth > 1:

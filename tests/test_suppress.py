@@ -97,9 +97,9 @@ def rendered(text: str) -> str:
     import pyromark
 
     from lint.document import parse_document
-    from lint.markdown import _OPTIONS
+    from lint.markdown import OPTIONS
 
-    return pyromark.html(text[parse_document(text, "p.md").body_start :], options=_OPTIONS)
+    return pyromark.html(text[parse_document(text, "p.md").body_start :], options=OPTIONS)
 
 
 def rendered_without(text: str, edits) -> str:

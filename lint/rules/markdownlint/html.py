@@ -19,7 +19,7 @@ from operator import attrgetter
 import pyromark
 
 from lint.document import Document
-from lint.markdown import _OPTIONS
+from lint.markdown import OPTIONS
 from lint.rules.markdownlint import body_lines
 
 _NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -132,7 +132,7 @@ def _block_tags(text: str, group: list[tuple[int, int]]) -> list[Tag]:
 
     found: list[Tag] = []
     tables = 0
-    for event, rng in pyromark.events_with_range(chunk, options=_OPTIONS):
+    for event, rng in pyromark.events_with_range(chunk, options=OPTIONS):
         if event.__class__ is str:
             continue
         if "InlineHtml" in event or "Html" in event:

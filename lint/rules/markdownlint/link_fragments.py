@@ -40,7 +40,7 @@ from urllib.parse import quote
 import pyromark
 from pydantic import Field
 
-from lint.markdown import _OPTIONS
+from lint.markdown import OPTIONS
 from lint.model import Problem
 from lint.rules import Pattern, Rule, RuleOptions
 from lint.rules.markdownlint import replace
@@ -54,7 +54,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ID = re.compile(r"""\sid\s*=\s*['"]?([^'"\s>]*)""", re.I)
 _NAME = re.compile(r"""\sname\s*=\s*['"]?([^'"\s>]*)""", re.I)
 # Headings are read again without heading attributes, so that `{#id}` stays in their text
-_READING = _OPTIONS & ~pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+_READING = OPTIONS & ~pyromark.Options.ENABLE_HEADING_ATTRIBUTES
 # GFM's autolink literals, which markdownlint leaves out of an anchor too: URLs from
 # `http://`, `https://` or `www.` (without the punctuation that ends a sentence), and email
 # addresses

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pyromark
 
 from lint.document import Document
-from lint.markdown import _OPTIONS, _continuation_bytes
+from lint.markdown import OPTIONS, continuation_bytes
 
 
 @dataclass(slots=True)
@@ -98,7 +98,7 @@ def _walk(doc: Document) -> Structure:
         return _NONE
     from lint.rules.markdownlint.tables import table_rows
 
-    continuation = _continuation_bytes(body, start)
+    continuation = continuation_bytes(body, start)
     pos = lines.pos
 
     def char_offset(byte: int) -> int:
@@ -116,7 +116,7 @@ def _walk(doc: Document) -> Structure:
     depth = 0  # open blockquotes, lists, items, footnotes and tables
     paragraph: list | None = None  # the events of a paragraph outside them, so far
     opening = False  # whether `paragraph` waits for its first event
-    for event, rng in pyromark.events_with_range(body, options=_OPTIONS):
+    for event, rng in pyromark.events_with_range(body, options=OPTIONS):
         if event.__class__ is not dict:
             continue
         if paragraph is not None:
