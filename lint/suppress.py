@@ -149,24 +149,24 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     universe = frozenset(
         r.code for r in registry.entries if any(a.startswith("MD") for a in r.aliases)
     )
-    comments = []  # (line, directive, codes or None for all, configuration text)
+    comments = []  # (line, directive, codes or None for all)
     for match in _comments(doc, _MARKDOWNLINT):
-        if match[1] != "configure-file" and "\n" in match[0]:
-            continue  # markdownlint reads these on one line only
-        words = match[2].strip()
+        if match[1] == "configure-file" or "\n" in match[0]:
+            continue  # configuration (see configure_file); the others count on one line only
+        words = match[2].split()
         codes = None
-        if match[1] != "configure-file" and words:
+        if words:
             codes = frozenset(
                 rule.code
-                for word in words.split()
+                for word in words
                 for rule in registry.named(word)
                 if rule.code in universe
             )
-        comments.append((doc.lines.pos(match.start()).line, match[1], codes, words))
+        comments.append((doc.lines.pos(match.start()).line, match[1], codes))
     if not comments:
         return []
     start: frozenset[str] = frozenset()  # what is off on every line at the start
-    for _line, directive, codes, _words in comments:
+    for _line, directive, codes in comments:
         if directive == "disable-file":
             start = universe if codes is None else start | codes
         elif directive == "enable-file":
@@ -179,7 +179,7 @@ def markdownlint_suppressions(doc: Document) -> list[Suppression]:
     states: list[tuple[int, frozenset[str]]] = [(1, start)]  # from this line on, this is off
     for number in sorted(by_line):
         extra: dict[int, frozenset[str]] = {}
-        for _line, directive, codes, _words in by_line[number]:
+        for _line, directive, codes in by_line[number]:
             if directive == "disable":
                 off = universe if codes is None else off | codes
             elif directive == "enable":
